@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# sct, the syscall tracker.  "make help" lists the targets.
+
+SHELL := /bin/bash
+BUILD := $(CURDIR)/build
+KTREE := $(CURDIR)/kernel-tree
+SUBMAKE := $(MAKE) -s --no-print-directory
+
+# Run one command in the guest with: make run CMD='...'
+CMD ?=
+
+all: initramfs
+
+help:
+	@echo 'make check         build everything, run the host tests, boot the guest,'
+	@echo '                   run the KUnit suites and kselftests; ends "N passed, N failed"'
+	@echo "make run           boot the guest to a shell with sct live (Ctrl-A X quits)"
+	@echo "make run CMD='...' run one command in the guest, exit with its status"
+	@echo 'make deps          install the Debian packages the build needs'
+	@echo 'make tree          extract linux-source-6.12 into kernel-tree/, apply series'
+	@echo 'make kernel        build the test kernel (build/kernel-sct)'
+	@echo 'make kernel-nosct  build the same tree with CONFIG_SYSCALL_TRACK=n'
+	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
+	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
+	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
+	@echo 'make clean         remove build/;  make distclean also removes kernel-tree/'
+
+check:
+	@scripts/check.sh
+
+run:
+	@scripts/run.sh "$(CMD)"
+
+deps:
+	@scripts/deps.sh
+
+tree: deps
+	@scripts/prepare-tree.sh
+
+kernel: tree
+	@scripts/build-kernel.sh sct
+
+kernel-nosct: tree
+	@scripts/build-kernel.sh nosct
+
+userspace: tree
+	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace
+
+selftests: tree
+	@mkdir -p $(BUILD)/selftests
+	@$(SUBMAKE) -C selftests OUTPUT=$(BUILD)/selftests \
+		KSFT_DIR=$(KTREE)/tools/testing/selftests
+
+initramfs: userspace selftests
+	@scripts/build-initramfs.sh
+
+host-tests: tree
+	@scripts/host-tests.sh
+
+refresh:
+	@scripts/quilt.sh refresh
+
+clean:
+	rm -rf $(BUILD)
+
+distclean: clean
+	rm -rf $(KTREE) $(KTREE).tmp
+
+.PHONY: all help check run deps tree kernel kernel-nosct userspace selftests \
+	initramfs host-tests refresh clean distclean

@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot the test kernel under QEMU (TCG: KVM is not usable here).
+#
+#   scripts/boot.sh check [LOG]   run the tests; the console goes to stdout
+#                                 and LOG; exit 1 on a panic or time-out
+#   scripts/boot.sh cmd 'CMD'     run CMD in the guest, print its output,
+#                                 exit with its status
+#   scripts/boot.sh shell         an interactive shell on the console
+#                                 (Ctrl-A X leaves QEMU)
+#
+# Environment: SCT_KERNEL (default build/kernel-sct/.../bzImage),
+# SCT_GUEST_TIMEOUT (seconds, default 600 for check and cmd),
+# SCT_QEMU_EXTRA (more QEMU options, e.g. "-icount shift=0,sleep=off").
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+mode=${1:-}
+kernel=${SCT_KERNEL:-$BUILD/kernel-sct/arch/x86/boot/bzImage}
+timeout=${SCT_GUEST_TIMEOUT:-600}
+base=$BUILD/initramfs.cpio
+
+[ -f "$kernel" ] || die "no kernel at $kernel (run 'make kernel')"
+[ -f "$base" ] || die "no initramfs at $base (run 'make initramfs')"
+
+run=$(mktemp -d "${TMPDIR:-/tmp}/sct-boot.XXXXXX")
+trap 'rm -rf "$run"' EXIT
+
+# The per-run archive, appended to the base one: it tells /init what to do.
+case "$mode" in
+check | shell) echo "$mode" >"$run/mode" ;;
+cmd)
+	[ $# -ge 2 ] || die "usage: $0 cmd 'COMMAND'"
+	echo cmd >"$run/mode"
+	printf '%s\n' "$2" >"$run/cmd"
+	;;
+*) die "usage: $0 check [LOG] | cmd 'COMMAND' | shell" ;;
+esac
+{
+	echo "file /etc/sct/mode $run/mode 0644 0 0"
+	[ -f "$run/cmd" ] && echo "file /etc/sct/cmd $run/cmd 0644 0 0"
+} >"$run/list"
+"$BUILD/gen_init_cpio" "$run/list" >"$run/extra.cpio"
+cat "$base" "$run/extra.cpio" >"$run/initramfs.cpio"
+
+# panic=-1 reboots at once on a panic, and -no-reboot turns that into
+# QEMU exiting; oops=panic makes any oops a panic.
+qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -smp 2
+	-kernel "$kernel" -initrd "$run/initramfs.cpio"
+	-append "console=ttyS0 panic=-1 oops=panic quiet")
+if [ -n "${SCT_QEMU_EXTRA:-}" ]; then
+	# shellcheck disable=SC2206 # split into options on purpose
+	qemu+=($SCT_QEMU_EXTRA)
+fi
+
+if [ "$mode" = shell ]; then
+	"${qemu[@]}"
+	exit
+fi
+
+# Non-interactive: bounded in time, console captured.
+log=${2:-$run/console.log}
+[ "$mode" = check ] || log=$run/console.log
+rc=0
+if [ "$mode" = check ]; then
+	timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
+		tr -d '\r' | tee "$log" || rc=$?
+else
+	timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
+		tr -d '\r' >"$log" || rc=$?
+fi
+
+tail_log() {
+	echo "---- last 50 console lines ----" >&2
+	tail -n 50 "$log" >&2
+	echo "-------------------------------" >&2
+}
+
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	tail_log
+	die "the guest did not finish within ${timeout}s"
+fi
+if grep -q -e 'Kernel panic' -e '---\[ end trace' "$log"; then
+	tail_log
+	die "the guest kernel panicked or oopsed"
+fi
+[ $rc -eq 0 ] || { tail_log; die "qemu exited with status $rc"; }
+
+if [ "$mode" = cmd ]; then
+	status=$(sed -n 's/^SCT-EXIT-STATUS: \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+	if [ -z "$status" ]; then
+		tail_log
+		die "the guest ended without reporting the command's status"
+	fi
+	# The command's output: what follows the start marker.
+	sed -n '/^SCT-CMD-BEGIN$/,/^SCT-EXIT-STATUS: /p' "$log" | sed '1d;$d'
+	exit "$status"
+fi

@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build the guest's base initramfs, build/initramfs.cpio: busybox-static,
+# /init, the test runner, the userspace tools and the sct kselftests, all
+# static.  The kernel's gen_init_cpio makes it from a file list, so device
+# nodes and root ownership need no root on the host.
+#
+# scripts/boot.sh appends a small second archive per run that tells /init
+# what to do (/etc/sct/mode, /etc/sct/cmd).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+busybox=/bin/busybox
+[ -x "$busybox" ] || die "$busybox is missing (install busybox-static)"
+
+gen=$BUILD/gen_init_cpio
+if [ ! -x "$gen" ] || [ "$KTREE/usr/gen_init_cpio.c" -nt "$gen" ]; then
+	mkdir -p "$BUILD"
+	gcc -O2 -o "$gen" "$KTREE/usr/gen_init_cpio.c"
+fi
+
+list=$BUILD/initramfs.list
+{
+	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct \
+		/usr/lib/sct/selftests /etc /etc/sct /dev /proc /sys /tmp \
+		/root /run; do
+		echo "dir $d 0755 0 0"
+	done
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	echo "nod /dev/null 0666 0 0 c 1 3"
+	echo "file /bin/busybox $busybox 0755 0 0"
+	echo "slink /bin/sh busybox 0777 0 0"
+	echo "file /init $SCT_ROOT/scripts/guest/init 0755 0 0"
+	echo "file /usr/lib/sct/run-tests $SCT_ROOT/scripts/guest/run-tests 0755 0 0"
+	echo "file /etc/passwd $SCT_ROOT/scripts/guest/passwd 0644 0 0"
+	echo "file /etc/group $SCT_ROOT/scripts/guest/group 0644 0 0"
+	for f in "$BUILD"/userspace/bin/*; do
+		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
+	done
+	for f in "$BUILD"/selftests/*; do
+		[ -f "$f" ] || continue
+		case "$f" in
+		*/settings) echo "file /usr/lib/sct/selftests/settings $f 0644 0 0" ;;
+		*) [ -x "$f" ] && echo "file /usr/lib/sct/selftests/${f##*/} $f 0755 0 0" ;;
+		esac
+	done
+} >"$list.new"
+
+"$gen" "$list.new" >"$BUILD/initramfs.cpio.new"
+mv "$list.new" "$list"
+mv "$BUILD/initramfs.cpio.new" "$BUILD/initramfs.cpio"
+info "initramfs: ${BUILD#"$SCT_ROOT"/}/initramfs.cpio"

@@ -1,0 +1,57 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: install what is missing, build the kernel (with the series),
+# the userspace and the selftests, run the host-side tests, boot the guest
+# and run the KUnit suites and kselftests in it.  Ends with the line
+# "N passed, N failed" over all tests and exits non-zero on any failure.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+start=$SECONDS
+step() {
+	info "[$((SECONDS - start))s] $*"
+}
+
+step "dependencies"
+"$SCT_ROOT/scripts/deps.sh"
+step "kernel tree"
+"$SCT_ROOT/scripts/prepare-tree.sh"
+step "kernel"
+"$SCT_ROOT/scripts/build-kernel.sh" sct >"$BUILD/kernel-sct.log" 2>&1 || {
+	tail -n 50 "$BUILD/kernel-sct.log" >&2
+	die "the kernel build failed (log: ${BUILD#"$SCT_ROOT"/}/kernel-sct.log)"
+}
+step "userspace and selftests"
+make -s --no-print-directory -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace"
+mkdir -p "$BUILD/selftests"
+make -s --no-print-directory -C "$SCT_ROOT/selftests" OUTPUT="$BUILD/selftests" \
+	KSFT_DIR="$KTREE/tools/testing/selftests"
+"$SCT_ROOT/scripts/build-initramfs.sh"
+
+step "host tests"
+host_rc=0
+"$SCT_ROOT/scripts/host-tests.sh" "$BUILD/host.counts" || host_rc=$?
+read -r hpass hfail <"$BUILD/host.counts"
+
+step "guest tests"
+boot_rc=0
+"$SCT_ROOT/scripts/boot.sh" check "$BUILD/guest.log" || boot_rc=$?
+read -r gpass gfail gskip < <("$SCT_ROOT/scripts/tap-summary.py" "$BUILD/guest.log" || true)
+# A guest that died, timed out or panicked is a failure even when every
+# result it printed before that passed.
+if [ $boot_rc -ne 0 ] && [ "${gfail:-0}" -eq 0 ]; then
+	gfail=1
+fi
+
+pass=$((hpass + ${gpass:-0}))
+fail=$((hfail + ${gfail:-1}))
+step "done"
+echo "host: $hpass passed, $hfail failed; guest: ${gpass:-0} passed, ${gfail:-1} failed, ${gskip:-0} skipped"
+if [ "${gskip:-0}" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $gskip skipped"
+else
+	echo "$pass passed, $fail failed"
+fi
+[ $fail -eq 0 ] && [ $host_rc -eq 0 ] && [ $boot_rc -eq 0 ]

@@ -1,0 +1,17 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install what building and testing sct needs, from Debian's packages.
+# Packages already installed are left alone, so a re-run costs a few
+# dpkg queries.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+command -v dpkg-query >/dev/null 2>&1 ||
+	die "this project builds on Debian; dpkg-query was not found"
+
+need_pkgs \
+	make gcc libc6-dev bc bison flex libelf-dev libssl-dev perl \
+	python3 ccache quilt xz-utils cpio busybox-static \
+	qemu-system-x86 shellcheck "$KSRC_PKG"

@@ -1,0 +1,97 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Prepare kernel-tree/: the Debian linux-source-6.12 package extracted,
+# with the quilt series in patches/ applied.
+#
+# A re-run reuses what it can.  kernel-tree/.sct-source records the
+# package version the tree was extracted from, and .pc/sct-applied the
+# checksum of every applied patch.  Only the patches from the first one
+# that changed (or was added or removed) onwards are popped and pushed
+# again; an unchanged tree is left alone, so its files keep their
+# timestamps and make rebuilds nothing.
+#
+# Kernel edits belong in patches/: a tree with edits not yet refreshed
+# into the top patch is never reset behind the developer's back.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+series=$SCT_ROOT/series
+stamp=$KTREE/.pc/sct-applied
+
+pkg_version=$(dpkg-query -W -f='${Version}' "$KSRC_PKG" 2>/dev/null) ||
+	die "$KSRC_PKG is not installed (run scripts/deps.sh)"
+[ -f "$KSRC_TARBALL" ] || die "$KSRC_TARBALL is missing; reinstall $KSRC_PKG"
+
+# 1. Extract, unless the tree already comes from this package version.
+if [ "$(cat "$KTREE/.sct-source" 2>/dev/null)" != "$KSRC_PKG $pkg_version" ]; then
+	info "extracting $KSRC_PKG $pkg_version into ${KTREE#"$SCT_ROOT"/}"
+	tmp=$KTREE.tmp
+	rm -rf "$tmp"
+	mkdir -p "$tmp"
+	tar -xf "$KSRC_TARBALL" -C "$tmp" --strip-components=1
+	echo "$KSRC_PKG $pkg_version" >"$tmp/.sct-source"
+	rm -rf "$KTREE"
+	mv "$tmp" "$KTREE"
+fi
+
+# 2. Bring the applied patches in line with series.
+# "name checksum" for each patch the series wants, in order.
+want=()
+while read -r p _; do
+	case "$p" in ''|'#'*) continue ;; esac
+	[ -f "$SCT_ROOT/patches/$p" ] || die "series names patches/$p, which does not exist"
+	want+=("$p $(sha256sum <"$SCT_ROOT/patches/$p" | cut -d' ' -f1)")
+done <"$series"
+
+have=()
+if [ -f "$stamp" ]; then
+	mapfile -t have <"$stamp"
+fi
+applied=$({ kquilt applied 2>/dev/null || true; } | wc -l)
+
+# Length of the common prefix: those patches stay applied.  A stamp that
+# disagrees with quilt (someone pushed or popped by hand) keeps nothing.
+keep=0
+if [ "$applied" -eq ${#have[@]} ]; then
+	while [ $keep -lt ${#want[@]} ] && [ $keep -lt ${#have[@]} ] &&
+		[ "${want[$keep]}" = "${have[$keep]}" ]; do
+		keep=$((keep + 1))
+	done
+	if [ $keep -eq ${#want[@]} ] && [ $keep -eq ${#have[@]} ]; then
+		info "kernel-tree is up to date (${#want[@]} patches applied)"
+		exit 0
+	fi
+fi
+
+if [ "$applied" -gt $keep ]; then
+	# Refuse to throw away edits made in the tree but not refreshed.
+	if [ -n "$(kquilt diff -z 2>/dev/null)" ]; then
+		die "kernel-tree has edits not refreshed into patches/" \
+			"(see 'cd kernel-tree && quilt diff -z'); refresh or" \
+			"revert them first"
+	fi
+	if [ $keep -eq 0 ]; then
+		info "popping all patches"
+		kquilt pop -a -f -q >/dev/null
+	else
+		top=${have[$((keep - 1))]%% *}
+		info "popping back to $top"
+		kquilt pop -f -q "$top" >/dev/null
+	fi
+fi
+mkdir -p "$KTREE/.pc"
+if [ $keep -gt 0 ]; then
+	printf '%s\n' "${have[@]:0:$keep}"
+fi >"$stamp"
+
+for ((i = keep; i < ${#want[@]}; i++)); do
+	p=${want[$i]%% *}
+	if ! out=$(kquilt push -q "$p" 2>&1); then
+		printf '%s\n' "$out" >&2
+		die "patch $p does not apply to $KSRC_PKG $pkg_version"
+	fi
+	printf '%s\n' "${want[$i]}" >>"$stamp"
+done
+info "kernel-tree: ${#want[@]} patches applied on $KSRC_PKG $pkg_version"

@@ -1,0 +1,19 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# quilt, run in kernel-tree/ on the project's patches/ and series, with
+# the options that keep the patches clean (a/ b/ prefixes, no timestamps,
+# no index lines, files sorted).  For example:
+#
+#   scripts/quilt.sh top
+#   scripts/quilt.sh edit kernel/sct/core.c
+#   scripts/quilt.sh refresh
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ -d "$KTREE" ] || die "no kernel-tree/ yet (run scripts/prepare-tree.sh)"
+export QUILT_DIFF_ARGS="-p ab --no-timestamps --no-index --color=auto"
+export QUILT_REFRESH_ARGS="-p ab --no-timestamps --no-index --sort"
+export QUILT_PUSH_ARGS="--color=auto"
+kquilt "$@"
