@@ -47,7 +47,7 @@ cat "$base" "$run/extra.cpio" >"$run/initramfs.cpio"
 
 # panic=-1 reboots at once on a panic, and -no-reboot turns that into
 # QEMU exiting; oops=panic makes any oops a panic.
-qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -smp 2
+qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -smp 2 -nic none
 	-kernel "$kernel" -initrd "$run/initramfs.cpio"
 	-append "console=ttyS0 panic=-1 oops=panic quiet")
 if [ -n "${SCT_QEMU_EXTRA:-}" ]; then
@@ -95,6 +95,7 @@ if [ "$mode" = cmd ]; then
 		die "the guest ended without reporting the command's status"
 	fi
 	# The command's output: what follows the start marker.
-	sed -n '/^SCT-CMD-BEGIN$/,/^SCT-EXIT-STATUS: /p' "$log" | sed '1d;$d'
+	sed -n '/SCT-CMD-BEGIN$/,/^SCT-EXIT-STATUS: /p' "$log" | sed '1d;$d'
+	[ "$status" -eq 0 ] || info "the guest command exited with status $status"
 	exit "$status"
 fi

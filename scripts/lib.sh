@@ -56,3 +56,15 @@ kquilt() {
 	(cd "$KTREE" && QUILT_PATCHES=../patches QUILT_SERIES=../series \
 		QUILT_PC=.pc quilt --quiltrc - "$@")
 }
+
+# Record the applied patches, as patches/ has them now, as the state that
+# scripts/prepare-tree.sh compares series against.
+stamp_applied() {
+	local p
+
+	mkdir -p "$KTREE/.pc"
+	{ kquilt applied 2>/dev/null || true; } | while read -r p; do
+		p=${p##*/}
+		echo "$p $(sha256sum <"$SCT_ROOT/patches/$p" | cut -d' ' -f1)"
+	done >"$KTREE/.pc/sct-applied"
+}

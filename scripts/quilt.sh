@@ -16,4 +16,7 @@ set -euo pipefail
 export QUILT_DIFF_ARGS="-p ab --no-timestamps --no-index --color=auto"
 export QUILT_REFRESH_ARGS="-p ab --no-timestamps --no-index --sort"
 export QUILT_PUSH_ARGS="--color=auto"
-kquilt "$@"
+rc=0
+kquilt "$@" || rc=$?
+stamp_applied
+exit $rc

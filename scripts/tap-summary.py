@@ -47,7 +47,9 @@ def summarise(lines):
 
     for raw in lines:
         raw = raw.rstrip('\r\n')
-        if raw.strip() == 'TAP version 13' and not started:
+        # The line may carry the firmware's terminal escapes in front.
+        if (not started and raw.rstrip().endswith('TAP version 13') and
+                not raw.lstrip().startswith('#')):
             started = True
             continue
         if not started:
