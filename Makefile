@@ -21,6 +21,7 @@ help:
 	@echo 'make tree          extract linux-source-6.12 into kernel-tree/, apply series'
 	@echo 'make kernel        build the test kernel (build/kernel-sct)'
 	@echo 'make kernel-nosct  build the same tree with CONFIG_SYSCALL_TRACK=n'
+	@echo 'make kernel-base   build the tree without the series (the baseline)'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
@@ -43,6 +44,11 @@ kernel: tree
 
 kernel-nosct: tree
 	@scripts/build-kernel.sh nosct
+
+# The same configuration on the tree without the series, in build/.
+kernel-base: deps
+	@KTREE=$(BUILD)/src-base SCT_NO_SERIES=1 scripts/prepare-tree.sh
+	@KTREE=$(BUILD)/src-base scripts/build-kernel.sh base
 
 userspace: tree
 	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace
@@ -67,5 +73,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-base userspace selftests \
 	initramfs host-tests refresh clean distclean

@@ -12,7 +12,8 @@
 #
 # Environment: SCT_KERNEL (default build/kernel-sct/.../bzImage),
 # SCT_GUEST_TIMEOUT (seconds, default 600 for check and cmd),
-# SCT_QEMU_EXTRA (more QEMU options, e.g. "-icount shift=0,sleep=off").
+# SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_EXTRA (more QEMU options,
+# e.g. "-icount shift=0,sleep=off").
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -47,7 +48,8 @@ cat "$base" "$run/extra.cpio" >"$run/initramfs.cpio"
 
 # panic=-1 reboots at once on a panic, and -no-reboot turns that into
 # QEMU exiting; oops=panic makes any oops a panic.
-qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -smp 2 -nic none
+qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -nic none
+	-smp "${SCT_QEMU_SMP:-2}"
 	-kernel "$kernel" -initrd "$run/initramfs.cpio"
 	-append "console=ttyS0 panic=-1 oops=panic quiet")
 if [ -n "${SCT_QEMU_EXTRA:-}" ]; then

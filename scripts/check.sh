@@ -38,20 +38,37 @@ read -r hpass hfail <"$BUILD/host.counts"
 step "guest tests"
 boot_rc=0
 "$SCT_ROOT/scripts/boot.sh" check "$BUILD/guest.log" || boot_rc=$?
-read -r gpass gfail gskip < <("$SCT_ROOT/scripts/tap-summary.py" "$BUILD/guest.log" || true)
+tap_rc=0
+summary=$("$SCT_ROOT/scripts/tap-summary.py" "$BUILD/guest.log") || tap_rc=$?
+read -r gpass gfail gskip <<<"$summary"
+if [ $tap_rc -ne 0 ] && [ $boot_rc -eq 0 ]; then
+	# boot.sh printed the console tail for a panic or a time-out; a guest
+	# that ended early without either gets it here.
+	echo "---- last 50 console lines ----" >&2
+	tail -n 50 "$BUILD/guest.log" >&2
+	echo "-------------------------------" >&2
+fi
 # A guest that died, timed out or panicked is a failure even when every
 # result it printed before that passed.
-if [ $boot_rc -ne 0 ] && [ "${gfail:-0}" -eq 0 ]; then
+if [ $boot_rc -ne 0 ] && [ "$gfail" -eq 0 ]; then
 	gfail=1
 fi
 
-pass=$((hpass + ${gpass:-0}))
-fail=$((hfail + ${gfail:-1}))
+step "guest harness tests"
+harness_rc=0
+"$SCT_ROOT/scripts/host-tests.sh" --guest "$BUILD/harness.counts" || harness_rc=$?
+read -r xpass xfail <"$BUILD/harness.counts"
+
+pass=$((hpass + gpass + xpass))
+fail=$((hfail + gfail + xfail))
 step "done"
-echo "host: $hpass passed, $hfail failed; guest: ${gpass:-0} passed, ${gfail:-1} failed, ${gskip:-0} skipped"
-if [ "${gskip:-0}" -gt 0 ]; then
+echo "host: $hpass passed, $hfail failed;" \
+	"guest: $gpass passed, $gfail failed, $gskip skipped;" \
+	"harness: $xpass passed, $xfail failed"
+if [ "$gskip" -gt 0 ]; then
 	echo "$pass passed, $fail failed, $gskip skipped"
 else
 	echo "$pass passed, $fail failed"
 fi
-[ $fail -eq 0 ] && [ $host_rc -eq 0 ] && [ $boot_rc -eq 0 ]
+[ $fail -eq 0 ] && [ $host_rc -eq 0 ] && [ $boot_rc -eq 0 ] &&
+	[ $tap_rc -eq 0 ] && [ $harness_rc -eq 0 ]

@@ -5,13 +5,24 @@
 #   - checkpatch.pl --strict is clean on every patch of the series, and
 #     every patch has an "sct: " subject and a Signed-off-by;
 #   - shellcheck is clean on every script;
-#   - the guest TAP parser gives the expected verdict on known logs.
+#   - the guest TAP parser gives the expected verdict on known logs;
+#   - the script tests in scripts/tests/*.sh (each prints TAP).
 # Prints one "ok"/"not ok" line per test and, last, "PASSED FAILED" to
-# the file named by $1 (if any).
+# the file named by COUNTS (if any).
+#
+#   scripts/host-tests.sh [COUNTS]
+#   scripts/host-tests.sh --guest [COUNTS]   only the tests of the guest
+#                         harness (scripts/tests/guest/*.sh), which boot
+#                         the test kernel
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+guest=0
+if [ "${1:-}" = --guest ]; then
+	guest=1
+	shift
+fi
 counts=${1:-}
 pass=0
 fail=0
@@ -32,6 +43,39 @@ result() {	# result NAME STATUS [DETAILS FILE]
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+# Run a script that prints TAP; each of its results is one of ours.
+tap_script() {
+	local st=0 line
+
+	"$1" >"$out" 2>&1 || st=$?
+	while read -r line; do
+		if [[ $line =~ ^ok\ [0-9]+\ (.*)$ ]]; then
+			result "${BASH_REMATCH[1]}" 0
+		elif [[ $line =~ ^not\ ok\ [0-9]+\ (.*)$ ]]; then
+			result "${BASH_REMATCH[1]}" 1
+		elif [[ $line =~ ^#\  ]]; then
+			echo "$line"
+		fi
+	done <"$out"
+	if [ $st -ne 0 ] && ! grep -q '^not ok' "$out"; then
+		result "${1##*/} exited with status $st" 1 "$out"
+	fi
+}
+
+finish() {
+	echo "# host: $pass passed, $fail failed"
+	[ -z "$counts" ] || echo "$pass $fail" >"$counts"
+	[ $fail -eq 0 ]
+}
+
+if [ $guest -eq 1 ]; then
+	for t in "$SCT_ROOT"/scripts/tests/guest/*.sh; do
+		tap_script "$t"
+	done
+	finish
+	exit
+fi
+
 # 1. The patches.
 while read -r p _; do
 	case "$p" in '' | '#'*) continue ;; esac
@@ -50,7 +94,9 @@ while IFS= read -r f; do
 	st=0
 	shellcheck -x "$f" >"$out" 2>&1 || st=1
 	result "shellcheck ${f#"$SCT_ROOT"/}" "$st" "$out"
-done < <(ls "$SCT_ROOT"/scripts/*.sh "$SCT_ROOT"/scripts/guest/init \
+done < <(ls "$SCT_ROOT"/scripts/*.sh "$SCT_ROOT"/scripts/tests/*.sh \
+	"$SCT_ROOT"/scripts/tests/guest/*.sh \
+	"$SCT_ROOT"/scripts/guest/init \
 	"$SCT_ROOT"/scripts/guest/run-tests \
 	"$SCT_ROOT"/.ci/run)
 
@@ -67,6 +113,9 @@ for log in "$SCT_ROOT"/scripts/tests/tap/*.log; do
 	result "tap-summary ${log##*/}" "$st" "$out"
 done
 
-echo "# host: $pass passed, $fail failed"
-[ -z "$counts" ] || echo "$pass $fail" >"$counts"
-[ $fail -eq 0 ]
+# 4. The script tests.
+for t in "$SCT_ROOT"/scripts/tests/*.sh; do
+	tap_script "$t"
+done
+
+finish

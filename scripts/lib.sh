@@ -6,9 +6,12 @@
 SCT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KTREE=${KTREE:-$SCT_ROOT/kernel-tree}
 BUILD=${BUILD:-$SCT_ROOT/build}
-# The Debian package that supplies the kernel source.
+PATCHES=${SCT_PATCHES:-$SCT_ROOT/patches}
+SERIES=${SCT_SERIES:-$SCT_ROOT/series}
+# The Debian package that supplies the kernel source (the tests of the
+# scripts point SCT_KSRC_TARBALL and SCT_KSRC_VERSION at a fake one).
 KSRC_PKG=linux-source-6.12
-KSRC_TARBALL=/usr/src/$KSRC_PKG.tar.xz
+KSRC_TARBALL=${SCT_KSRC_TARBALL:-/usr/src/$KSRC_PKG.tar.xz}
 
 die() {
 	printf '%s: error: %s\n' "${0##*/}" "$*" >&2
@@ -51,20 +54,46 @@ need_pkgs() {
 		die "apt-get install ${missing[*]} failed"
 }
 
-# Quilt, pointed at the project's patches/ and series.
-kquilt() {
-	(cd "$KTREE" && QUILT_PATCHES=../patches QUILT_SERIES=../series \
-		QUILT_PC=.pc quilt --quiltrc - "$@")
+# The version of the kernel source package.
+ksrc_version() {
+	if [ -n "${SCT_KSRC_VERSION:-}" ]; then
+		echo "$SCT_KSRC_VERSION"
+	else
+		dpkg-query -W -f='${Version}' "$KSRC_PKG" 2>/dev/null
+	fi
 }
 
-# Record the applied patches, as patches/ has them now, as the state that
-# scripts/prepare-tree.sh compares series against.
-stamp_applied() {
+# Quilt, pointed at the project's patches/ and series (by relative paths,
+# so that the tree survives moving the checkout).
+kquilt() {
+	local p s
+
+	p=$(realpath -m --relative-to="$KTREE" "$PATCHES")
+	s=$(realpath -m --relative-to="$KTREE" "$SERIES")
+	(cd "$KTREE" && QUILT_PATCHES=$p QUILT_SERIES=$s QUILT_PC=.pc \
+		quilt --quiltrc - "$@")
+}
+
+# Record the applied patches as patches/ has them now, and the checksums
+# of the files they touch: scripts/prepare-tree.sh compares series with
+# the former and, before it pops anything, the tree with the latter.
+snapshot_tree() {
 	local p
 
-	mkdir -p "$KTREE/.pc"
+	rm -rf "$KTREE/.sct-applied"
+	mkdir -p "$KTREE/.sct-applied"
 	{ kquilt applied 2>/dev/null || true; } | while read -r p; do
 		p=${p##*/}
-		echo "$p $(sha256sum <"$SCT_ROOT/patches/$p" | cut -d' ' -f1)"
-	done >"$KTREE/.pc/sct-applied"
+		cp "$PATCHES/$p" "$KTREE/.sct-applied/$p"
+	done
+	(cd "$KTREE" && { kquilt files -a 2>/dev/null || true; } | sort -u |
+		while read -r p; do
+			[ ! -f "$p" ] || sha256sum "$p"
+		done) >"$KTREE/.sct-applied/files.sha256"
+}
+
+# Does kernel-tree/ have edits made since the last snapshot_tree?
+tree_edited() {
+	[ -f "$KTREE/.sct-applied/files.sha256" ] || return 1
+	! (cd "$KTREE" && sha256sum -c --quiet --status .sct-applied/files.sha256)
 }

@@ -18,5 +18,9 @@ export QUILT_REFRESH_ARGS="-p ab --no-timestamps --no-index --sort"
 export QUILT_PUSH_ARGS="--color=auto"
 rc=0
 kquilt "$@" || rc=$?
-stamp_applied
+# Once the tree matches the patches again (after refresh, push, pop...),
+# it is the new reference for scripts/prepare-tree.sh.
+if [ -z "$(kquilt diff -z 2>/dev/null)" ]; then
+	snapshot_tree
+fi
 exit $rc
