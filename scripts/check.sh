@@ -19,6 +19,7 @@ step "dependencies"
 step "kernel tree"
 "$SCT_ROOT/scripts/prepare-tree.sh"
 step "kernel"
+mkdir -p "$BUILD"
 "$SCT_ROOT/scripts/build-kernel.sh" sct >"$BUILD/kernel-sct.log" 2>&1 || {
 	tail -n 50 "$BUILD/kernel-sct.log" >&2
 	die "the kernel build failed (log: ${BUILD#"$SCT_ROOT"/}/kernel-sct.log)"

@@ -12,6 +12,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+mkdir -p "$BUILD"
 {
 	"$SCT_ROOT/scripts/deps.sh"
 	"$SCT_ROOT/scripts/prepare-tree.sh"
