@@ -10,7 +10,7 @@ SUBMAKE := $(MAKE) -s --no-print-directory
 # Run one command in the guest with: make run CMD='...'
 CMD ?=
 
-all: initramfs
+all: kernel initramfs
 
 help:
 	@echo 'make check         build everything, run the host tests, boot the guest,'
@@ -22,6 +22,7 @@ help:
 	@echo 'make kernel        build the test kernel (build/kernel-sct)'
 	@echo 'make kernel-nosct  build the same tree with CONFIG_SYSCALL_TRACK=n'
 	@echo 'make kernel-base   build the tree without the series (the baseline)'
+	@echo 'make build-each    build the kernel after each patch, with the option on and off'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
@@ -44,6 +45,11 @@ kernel: tree
 
 kernel-nosct: tree
 	@scripts/build-kernel.sh nosct
+
+# Build the kernel with each prefix of the series: every patch builds.
+build-each: tree
+	@scripts/build-each.sh sct
+	@scripts/build-each.sh nosct
 
 # The same configuration on the tree without the series, in build/.
 kernel-base: deps
@@ -73,5 +79,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-base userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-base build-each userspace selftests \
 	initramfs host-tests refresh clean distclean
