@@ -84,7 +84,8 @@ snapshot_tree() {
 	mkdir -p "$KTREE/.sct-applied"
 	{ kquilt applied 2>/dev/null || true; } | while read -r p; do
 		p=${p##*/}
-		cp "$PATCHES/$p" "$KTREE/.sct-applied/$p"
+		# A patch made by "quilt new" has no file until its refresh.
+		[ ! -f "$PATCHES/$p" ] || cp "$PATCHES/$p" "$KTREE/.sct-applied/$p"
 	done
 	(cd "$KTREE" && { kquilt files -a 2>/dev/null || true; } | sort -u |
 		while read -r p; do

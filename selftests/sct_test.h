@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -43,6 +44,116 @@ static inline ssize_t sct_read_attr(const char *path, char *buf, size_t size)
 		buf[n] = '\0';
 	close(fd);
 	return n;
+}
+
+/*
+ * Write a value to an attribute of rule NAME.  Returns 0, or -errno of
+ * the write (or of the open).
+ */
+static inline int sct_rule_set(const char *name, const char *attr,
+			       const char *val)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+	int fd, ret = 0;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, val, strlen(val));
+	if (n < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/* Read attribute ATTR of rule NAME, without its newline, into buf. */
+static inline int sct_rule_get(const char *name, const char *attr, char *buf,
+			       size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
+	n = sct_read_attr(path, buf, size);
+	if (n < 0)
+		return n;
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/* The hits of rule NAME, or -1. */
+static inline long long sct_rule_hits(const char *name)
+{
+	char buf[32];
+
+	if (sct_rule_get(name, "hits", buf, sizeof(buf)))
+		return -1;
+	return strtoll(buf, NULL, 10);
+}
+
+/*
+ * Make rule NAME from "attr=value" settings, in order, then enable it
+ * unless the list ends with NULL before "enabled=...".  Returns 0 or the
+ * first -errno.
+ */
+static inline int sct_rule_make(const char *name, const char *const *settings)
+{
+	char path[PATH_MAX], attr[64];
+	const char *eq;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/%s", SCT_RULES, name);
+	if (mkdir(path, 0755))
+		return -errno;
+	for (; *settings; settings++) {
+		eq = strchr(*settings, '=');
+		if (!eq || eq - *settings >= (int)sizeof(attr))
+			return -EINVAL;
+		snprintf(attr, sizeof(attr), "%.*s", (int)(eq - *settings),
+			 *settings);
+		ret = sct_rule_set(name, attr, eq + 1);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Remove rule NAME (disabling it); 0 or -errno. */
+static inline int sct_rule_remove(const char *name)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s", SCT_RULES, name);
+	return rmdir(path) ? -errno : 0;
+}
+
+/* Set the global switch; 0 or -errno. */
+static inline int sct_write_switch(const char *val)
+{
+	ssize_t n;
+	int fd, ret = 0;
+
+	fd = open(SCT_CONFIGFS "/enabled", O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, val, strlen(val));
+	if (n < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/* Create (or truncate) a file; 0 or -errno. */
+static inline int sct_write_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
 }
 
 /* Does path exist? */
