@@ -369,10 +369,14 @@ TEST_F(rules, first_match_order)
 {
 	const char *fail = rule_name(self, "prevent_delete");
 	const char *log = rule_name(self, "unlink_rule1");
+	char filter[PATH_MAX + 64];
 
+	/* The article's filter, on the test's file instead of /etc/passwd. */
+	snprintf(filter, sizeof(filter),
+		 "filter=PARAMS[1]==\"%s\" && UID == 0", self->file);
 	ASSERT_EQ(0, sct_rule_make(fail, (const char *[]){
-		"syscall=unlink", "action=fail", "order=1", "enabled=1",
-		NULL }));
+		"syscall=unlink", filter, "action=fail", "error_code=-1",
+		"order=1", "enabled=1", NULL }));
 	ASSERT_EQ(0, sct_rule_make(log, (const char *[]){
 		"syscall=unlink", "action=log", "order=2", "enabled=1",
 		NULL }));
