@@ -12,6 +12,7 @@ set -euo pipefail
 
 variant=${1:-sct}
 "$SCT_ROOT/scripts/prepare-tree.sh"
+lock_tree
 tree_edited && die "kernel-tree has edits not refreshed into patches/"
 
 mapfile -t patches < <(kquilt series | sed 's|.*/||')

@@ -54,6 +54,18 @@ need_pkgs() {
 		die "apt-get install ${missing[*]} failed"
 }
 
+# Serialise the scripts that change the patches applied in kernel-tree/:
+# a second one waits until the first is done.  The lock is held until the
+# calling script exits.
+lock_tree() {
+	mkdir -p "$(dirname "$KTREE")"
+	exec 9>"$KTREE.lock"
+	if ! flock -n 9; then
+		info "waiting for another script working on ${KTREE##*/}"
+		flock 9
+	fi
+}
+
 # The version of the kernel source package.
 ksrc_version() {
 	if [ -n "${SCT_KSRC_VERSION:-}" ]; then

@@ -22,6 +22,7 @@ set -euo pipefail
 
 saved=$KTREE/.sct-applied
 
+lock_tree
 pkg_version=$(ksrc_version) ||
 	die "$KSRC_PKG is not installed (run scripts/deps.sh)"
 [ -f "$KSRC_TARBALL" ] || die "$KSRC_TARBALL is missing; reinstall $KSRC_PKG"
