@@ -335,6 +335,48 @@ TEST(sockaddr_connect)
 	close(lfd);
 }
 
+/* The same over IPv6: .addr6 and .port of a sockaddr_in6. */
+TEST(sockaddr_connect6)
+{
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6 };
+	const char *name = "ksft_filter_connect6";
+	socklen_t len = sizeof(sin6);
+	char filter[256];
+	int lfd, fd;
+
+	if (!sct_present())
+		SKIP(return, "no sct");
+	sin6.sin6_addr = in6addr_loopback;
+	lfd = socket(AF_INET6, SOCK_STREAM, 0);
+	if (lfd < 0)
+		SKIP(return, "no IPv6");
+	ASSERT_EQ(0, bind(lfd, (struct sockaddr *)&sin6, sizeof(sin6)));
+	ASSERT_EQ(0, listen(lfd, 4));
+	ASSERT_EQ(0, getsockname(lfd, (struct sockaddr *)&sin6, &len));
+
+	snprintf(filter, sizeof(filter),
+		 "filter=SOCKADDR(PARAMS[2]).addr6 == \"::1\" && "
+		 "SOCKADDR(PARAMS[2]).port == %u && "
+		 "SOCKADDR(PARAMS[2]).family == %d",
+		 ntohs(sin6.sin6_port), AF_INET6);
+	ASSERT_EQ(0, sct_rule_make(name, (const char *[]){
+		"syscall=connect", "action=fail", "error_code=EACCES", filter,
+		"enabled=1", NULL }));
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, connect(fd, (struct sockaddr *)&sin6, sizeof(sin6)));
+	EXPECT_EQ(EACCES, errno);
+	close(fd);
+	EXPECT_EQ(1, sct_rule_hits(name));
+	EXPECT_EQ(0, sct_rule_remove(name));
+
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(0, connect(fd, (struct sockaddr *)&sin6, sizeof(sin6)));
+	close(fd);
+	close(lfd);
+}
+
 /*
  * DESCENDANT(pid) covers the process and all its descendants, also the
  * ones that existed before the rule was made.

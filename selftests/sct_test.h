@@ -46,18 +46,12 @@ static inline ssize_t sct_read_attr(const char *path, char *buf, size_t size)
 	return n;
 }
 
-/*
- * Write a value to an attribute of rule NAME.  Returns 0, or -errno of
- * the write (or of the open).
- */
-static inline int sct_rule_set(const char *name, const char *attr,
-			       const char *val)
+/* Write a value to an attribute file; 0 or -errno (of open or write). */
+static inline int sct_write_attr(const char *path, const char *val)
 {
-	char path[PATH_MAX];
 	ssize_t n;
 	int fd, ret = 0;
 
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
 	fd = open(path, O_WRONLY);
 	if (fd < 0)
 		return -errno;
@@ -66,6 +60,16 @@ static inline int sct_rule_set(const char *name, const char *attr,
 		ret = -errno;
 	close(fd);
 	return ret;
+}
+
+/* Write a value to attribute ATTR of rule NAME; 0 or -errno. */
+static inline int sct_rule_set(const char *name, const char *attr,
+			       const char *val)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
+	return sct_write_attr(path, val);
 }
 
 /* Read attribute ATTR of rule NAME, without its newline, into buf. */
@@ -132,17 +136,7 @@ static inline int sct_rule_remove(const char *name)
 /* Set the global switch; 0 or -errno. */
 static inline int sct_write_switch(const char *val)
 {
-	ssize_t n;
-	int fd, ret = 0;
-
-	fd = open(SCT_CONFIGFS "/enabled", O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	n = write(fd, val, strlen(val));
-	if (n < 0)
-		ret = -errno;
-	close(fd);
-	return ret;
+	return sct_write_attr(SCT_CONFIGFS "/enabled", val);
 }
 
 /* Create (or truncate) a file; 0 or -errno. */
