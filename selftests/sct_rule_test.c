@@ -7,7 +7,11 @@
  * Rules act system-wide.  The syscalls used here (getppid, unlink, mkdir)
  * are ones nothing else in the test guest makes while a test runs.
  */
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <sys/syscall.h>
@@ -293,6 +297,47 @@ TEST_F(rules, kill_after)
 	EXPECT_TRUE(WIFSIGNALED(status));
 	EXPECT_EQ(SIGKILL, WTERMSIG(status));
 	EXPECT_TRUE(sct_exists(self->dir));
+}
+
+/*
+ * sct runs after seccomp, and not at all for a call seccomp skipped: a
+ * child whose seccomp filter fails getppid with E2BIG gets E2BIG, and the
+ * fail rule on getppid sees nothing.
+ */
+static void seccomp_getppid(const char *unused)
+{
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_getppid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | E2BIG),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = 4, .filter = f };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog))
+		_exit(2);
+	_exit(syscall(SYS_getppid) == -1 && errno == E2BIG ? 0 : 1);
+}
+
+TEST_F(rules, not_after_seccomp_skipped)
+{
+	const char *r = rule_name(self, "seccomp");
+	int status;
+
+	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=EACCES",
+		"enabled=1", NULL }));
+	status = in_child(seccomp_getppid, NULL);
+	ASSERT_TRUE(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 2)
+		SKIP(return, "no seccomp filters (CONFIG_SECCOMP_FILTER=n?)");
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	EXPECT_EQ(0, sct_rule_hits(r));
+	/* The rule itself works for a call seccomp lets through. */
+	EXPECT_EQ(-1, syscall(SYS_getppid));
+	EXPECT_EQ(1, sct_rule_hits(r));
 }
 
 /* The state letter of a process, from /proc/PID/stat. */
