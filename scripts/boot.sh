@@ -74,26 +74,20 @@ else
 		tr -d '\r' >"$log" || rc=$?
 fi
 
-tail_log() {
-	echo "---- last 50 console lines ----" >&2
-	tail -n 50 "$log" >&2
-	echo "-------------------------------" >&2
-}
-
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
-	tail_log
+	console_tail "$log"
 	die "the guest did not finish within ${timeout}s"
 fi
 if grep -q -e 'Kernel panic' -e '---\[ end trace' "$log"; then
-	tail_log
+	console_tail "$log"
 	die "the guest kernel panicked or oopsed"
 fi
-[ $rc -eq 0 ] || { tail_log; die "qemu exited with status $rc"; }
+[ $rc -eq 0 ] || { console_tail "$log"; die "qemu exited with status $rc"; }
 
 if [ "$mode" = cmd ]; then
 	status=$(sed -n 's/^SCT-EXIT-STATUS: \([0-9]*\)$/\1/p' "$log" | tail -n 1)
 	if [ -z "$status" ]; then
-		tail_log
+		console_tail "$log"
 		die "the guest ended without reporting the command's status"
 	fi
 	# The command's output: what follows the start marker.

@@ -14,22 +14,7 @@ step() {
 	info "[$((SECONDS - start))s] $*"
 }
 
-step "dependencies"
-"$SCT_ROOT/scripts/deps.sh"
-step "kernel tree"
-"$SCT_ROOT/scripts/prepare-tree.sh"
-step "kernel"
-mkdir -p "$BUILD"
-"$SCT_ROOT/scripts/build-kernel.sh" sct >"$BUILD/kernel-sct.log" 2>&1 || {
-	tail -n 50 "$BUILD/kernel-sct.log" >&2
-	die "the kernel build failed (log: ${BUILD#"$SCT_ROOT"/}/kernel-sct.log)"
-}
-step "userspace and selftests"
-make -s --no-print-directory -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace"
-mkdir -p "$BUILD/selftests"
-make -s --no-print-directory -C "$SCT_ROOT/selftests" OUTPUT="$BUILD/selftests" \
-	KSFT_DIR="$KTREE/tools/testing/selftests"
-"$SCT_ROOT/scripts/build-initramfs.sh"
+"$SCT_ROOT/scripts/build-all.sh"
 
 step "host tests"
 host_rc=0
@@ -45,9 +30,7 @@ read -r gpass gfail gskip <<<"$summary"
 if [ $tap_rc -ne 0 ] && [ $boot_rc -eq 0 ]; then
 	# boot.sh printed the console tail for a panic or a time-out; a guest
 	# that ended early without either gets it here.
-	echo "---- last 50 console lines ----" >&2
-	tail -n 50 "$BUILD/guest.log" >&2
-	echo "-------------------------------" >&2
+	console_tail "$BUILD/guest.log"
 fi
 # A guest that died, timed out or panicked is a failure even when every
 # result it printed before that passed.

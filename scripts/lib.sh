@@ -22,6 +22,13 @@ info() {
 	printf '>>> %s\n' "$*" >&2
 }
 
+# The last 50 lines of a guest's console log, on stderr.
+console_tail() {
+	echo "---- last 50 console lines ----" >&2
+	tail -n 50 "$1" >&2
+	echo "-------------------------------" >&2
+}
+
 # Run a command as root: directly when we are root, through sudo otherwise.
 as_root() {
 	if [ "$(id -u)" -eq 0 ]; then

@@ -50,14 +50,11 @@ static int set_filter(const char *name, const char *fmt, ...)
 {
 	char buf[1024];
 	va_list ap;
-	int ret;
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	sct_rule_set(name, "enabled", "0");
-	ret = sct_rule_set(name, "filter", buf);
-	return ret ?: sct_rule_set(name, "enabled", "1");
+	return sct_rule_change(name, "filter", buf);
 }
 
 /* Did getppid(a...) fail with the rule's EACCES? */

@@ -430,9 +430,7 @@ TEST_F(rules, first_match_order)
 	EXPECT_EQ(1, sct_rule_hits(fail));
 	EXPECT_EQ(0, sct_rule_hits(log));
 
-	ASSERT_EQ(0, sct_rule_set(fail, "enabled", "0"));
-	ASSERT_EQ(0, sct_rule_set(fail, "order", "3"));
-	ASSERT_EQ(0, sct_rule_set(fail, "enabled", "1"));
+	ASSERT_EQ(0, sct_rule_change(fail, "order", "3"));
 	EXPECT_EQ(0, syscall(SYS_unlink, self->file));
 	EXPECT_FALSE(sct_exists(self->file));
 	EXPECT_EQ(1, sct_rule_hits(fail));
@@ -469,9 +467,7 @@ TEST_F(rules, continue_after_log)
 	EXPECT_EQ(1, sct_rule_hits(log));
 	EXPECT_EQ(0, sct_rule_hits(fail));
 
-	ASSERT_EQ(0, sct_rule_set(log, "enabled", "0"));
-	ASSERT_EQ(0, sct_rule_set(log, "continue", "1"));
-	ASSERT_EQ(0, sct_rule_set(log, "enabled", "1"));
+	ASSERT_EQ(0, sct_rule_change(log, "continue", "1"));
 	EXPECT_EQ(-1, syscall(SYS_getppid));
 	EXPECT_EQ(2, sct_rule_hits(log));
 	EXPECT_EQ(1, sct_rule_hits(fail));

@@ -72,6 +72,19 @@ static inline int sct_rule_set(const char *name, const char *attr,
 	return sct_write_attr(path, val);
 }
 
+/*
+ * Change attribute ATTR of rule NAME, enabled or not, and leave the rule
+ * enabled: disable, set, enable.  0 or the first -errno.
+ */
+static inline int sct_rule_change(const char *name, const char *attr,
+				  const char *val)
+{
+	int ret = sct_rule_set(name, "enabled", "0");
+
+	ret = ret ?: sct_rule_set(name, attr, val);
+	return ret ?: sct_rule_set(name, "enabled", "1");
+}
+
 /* Read attribute ATTR of rule NAME, without its newline, into buf. */
 static inline int sct_rule_get(const char *name, const char *attr, char *buf,
 			       size_t size)
