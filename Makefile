@@ -57,12 +57,11 @@ kernel-base: deps
 	@KTREE=$(BUILD)/src-base scripts/build-kernel.sh base
 
 userspace: tree
-	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace
+	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE)
 
 selftests: tree
 	@mkdir -p $(BUILD)/selftests
-	@$(SUBMAKE) -C selftests OUTPUT=$(BUILD)/selftests \
-		KSFT_DIR=$(KTREE)/tools/testing/selftests
+	@$(SUBMAKE) -C selftests OUTPUT=$(BUILD)/selftests KSRC=$(KTREE)
 
 initramfs: userspace selftests
 	@scripts/build-initramfs.sh

@@ -25,7 +25,8 @@ step "kernel"
 	die "the kernel build failed (log: ${BUILD#"$SCT_ROOT"/}/kernel-sct.log)"
 }
 step "userspace and selftests"
-make -s --no-print-directory -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace"
+make -s --no-print-directory -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace" \
+	KSRC="$KTREE"
 make -s --no-print-directory -C "$SCT_ROOT/selftests" OUTPUT="$BUILD/selftests" \
-	KSFT_DIR="$KTREE/tools/testing/selftests"
+	KSRC="$KTREE"
 "$SCT_ROOT/scripts/build-initramfs.sh"

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libsct: reading the event log from /dev/sct_records.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "libsct.h"
+
+/* Larger than any record the kernel returns. */
+#define SCT_LOG_BUF	65536
+
+struct sct_log {
+	int fd;
+	union {
+		struct sct_record_header hdr;
+		char bytes[SCT_LOG_BUF];
+	} buf;
+};
+
+/**
+ * sct_log_open - open the binary event log
+ * @path: the device, or NULL for SCT_RECORDS_DEVICE
+ * @flags: SCT_LOG_NONBLOCK, SCT_LOG_NEW
+ *
+ * Return: the log, or NULL with errno set (EACCES for a user who may not
+ * read it).
+ */
+struct sct_log *sct_log_open(const char *path, int flags)
+{
+	struct sct_log *log = malloc(sizeof(*log));
+	int oflags = O_RDONLY | O_CLOEXEC;
+	int saved;
+
+	if (!log)
+		return NULL;
+	if (flags & SCT_LOG_NONBLOCK)
+		oflags |= O_NONBLOCK;
+	log->fd = open(path ? path : SCT_RECORDS_DEVICE, oflags);
+	if (log->fd < 0)
+		goto fail;
+	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
+		goto fail;
+	return log;
+fail:
+	saved = errno;
+	if (log->fd >= 0)
+		close(log->fd);
+	free(log);
+	errno = saved;
+	return NULL;
+}
+
+/* The file descriptor, for poll(2). */
+int sct_log_fd(const struct sct_log *log)
+{
+	return log->fd;
+}
+
+/**
+ * sct_log_next - take the next record
+ * @log: the log
+ * @rec: set to the record, valid until the next call
+ *
+ * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK),
+ * or -1 with errno set (EINTR for a signal).  A record shorter than its
+ * type's header fails with EPROTO.
+ */
+int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
+{
+	ssize_t n;
+
+	n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
+	if (n < 0)
+		return errno == EAGAIN ? 0 : -1;
+	if ((size_t)n < sizeof(log->buf.hdr) || log->buf.hdr.size != n ||
+	    (log->buf.hdr.type == SCT_RECORD_CALL &&
+	     n < (ssize_t)sizeof(struct sct_record_call)) ||
+	    (log->buf.hdr.type == SCT_RECORD_LOST &&
+	     n < (ssize_t)sizeof(struct sct_record_lost))) {
+		errno = EPROTO;
+		return -1;
+	}
+	*rec = &log->buf.hdr;
+	return 1;
+}
+
+void sct_log_close(struct sct_log *log)
+{
+	if (log) {
+		close(log->fd);
+		free(log);
+	}
+}
+
+/**
+ * sct_record_data - the bytes a data item of a call record points to
+ * @rec: the record
+ * @d: one of its data items
+ *
+ * Return: the bytes, or NULL when the item is absent or does not fit in
+ * the record.  A string item is NUL-terminated within the record.
+ */
+const char *sct_record_data(const struct sct_record_call *rec,
+			    const struct sct_record_data *d)
+{
+	const char *p = (const char *)rec + d->off;
+
+	if (!d->len || d->off < sizeof(*rec) ||
+	    (size_t)d->off + d->len > rec->hdr.size)
+		return NULL;
+	if ((d->kind == SCT_DATA_STRING || d->kind == SCT_DATA_STRING_TRUNC ||
+	     d == &rec->rule || d == &rec->text) && p[d->len - 1])
+		return NULL;
+	return p;
+}
+
+/* The name of the record's rule, or "?". */
+const char *sct_record_rule(const struct sct_record_call *rec)
+{
+	return sct_record_data(rec, &rec->rule) ?: "?";
+}
+
+/* The record as the rule's log_format shows it, or "". */
+const char *sct_record_text(const struct sct_record_call *rec)
+{
+	return sct_record_data(rec, &rec->text) ?: "";
+}
+
+/**
+ * sct_format_time - a record's time as ISO 8601, in UTC
+ * @buf: where it goes
+ * @size: bytes in @buf; 32 are enough
+ * @ns: nanoseconds since the epoch
+ *
+ * Return: 0, or -1 if @buf is too small.
+ */
+int sct_format_time(char *buf, size_t size, uint64_t ns)
+{
+	time_t sec = ns / 1000000000;
+	struct tm tm;
+	size_t n;
+
+	if (!gmtime_r(&sec, &tm))
+		return -1;
+	n = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!n || snprintf(buf + n, size - n, ".%06uZ",
+			   (unsigned int)(ns % 1000000000 / 1000)) >=
+		  (int)(size - n))
+		return -1;
+	return 0;
+}
+
+/*
+ * A JSON string.  Bytes outside printable ASCII are escaped as \u00XX
+ * (read as Latin-1), so that the output is valid JSON whatever the bytes.
+ */
+void sct_json_string(FILE *out, const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	putc('"', out);
+	for (i = 0; i < max && p[i]; i++) {
+		switch (p[i]) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		default:
+			if (p[i] < 0x20 || p[i] >= 0x7f)
+				fprintf(out, "\\u%04x", p[i]);
+			else
+				putc(p[i], out);
+		}
+	}
+	putc('"', out);
+}
+
+static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
+{
+	const struct sockaddr_in6 *sin6 = (const void *)data;
+	const struct sockaddr_in *sin = (const void *)data;
+	char addr[INET6_ADDRSTRLEN];
+	sa_family_t family;
+
+	memcpy(&family, data, sizeof(family));
+	if (family == AF_INET && len >= sizeof(*sin)) {
+		inet_ntop(AF_INET, &sin->sin_addr, addr, sizeof(addr));
+		fprintf(out, "{\"family\":\"AF_INET\",\"port\":%u,\"addr\":\"%s\"}",
+			ntohs(sin->sin_port), addr);
+	} else if (family == AF_INET6 && len >= sizeof(*sin6)) {
+		inet_ntop(AF_INET6, &sin6->sin6_addr, addr, sizeof(addr));
+		fprintf(out, "{\"family\":\"AF_INET6\",\"port\":%u,\"addr\":\"%s\"}",
+			ntohs(sin6->sin6_port), addr);
+	} else {
+		fprintf(out, "{\"family\":%u}", family);
+	}
+}
+
+static void sct_json_call(FILE *out, const struct sct_record_call *rec)
+{
+	const char *name = sct_syscall_name(rec->nr);
+	const char *data;
+	char time[40];
+	bool first;
+	int i;
+
+	if (sct_format_time(time, sizeof(time), rec->time_ns))
+		time[0] = '\0';
+	fprintf(out, "{\"type\":\"call\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
+		(unsigned long long)rec->hdr.seq, time,
+		(unsigned long long)rec->time_ns);
+	sct_json_string(out, sct_record_rule(rec), SIZE_MAX);
+	fprintf(out, ",\"rule_id\":%llu,\"nr\":%d,\"syscall\":",
+		(unsigned long long)rec->rule_id, rec->nr);
+	if (name)
+		sct_json_string(out, name, SIZE_MAX);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"when\":\"%s\",\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d",
+		rec->when == SCT_WHEN_AFTER ? "after" : "before", rec->cpu,
+		rec->pid, rec->tid, rec->ppid);
+	fprintf(out, ",\"uid\":%u,\"euid\":%u,\"suid\":%u,\"fsuid\":%u,\"gid\":%u,\"egid\":%u,\"sgid\":%u,\"fsgid\":%u,\"comm\":",
+		rec->uid, rec->euid, rec->suid, rec->fsuid, rec->gid,
+		rec->egid, rec->sgid, rec->fsgid);
+	sct_json_string(out, rec->comm, sizeof(rec->comm));
+	fputs(",\"args\":[", out);
+	for (i = 0; i < 6; i++)
+		fprintf(out, "%s%llu", i ? "," : "",
+			(unsigned long long)rec->args[i]);
+	fputs("],\"data\":{", out);
+	first = true;
+	for (i = 0; i < 6; i++) {
+		const struct sct_record_data *d = &rec->param[i];
+
+		data = sct_record_data(rec, d);
+		if (!data && d->kind != SCT_DATA_FAULT)
+			continue;
+		fprintf(out, "%s\"%d\":", first ? "" : ",", i);
+		first = false;
+		if (!data)
+			fputs("{\"fault\":true}", out);
+		else if (d->kind == SCT_DATA_SOCKADDR)
+			sct_json_sockaddr(out, data, d->len);
+		else if (d->kind == SCT_DATA_STRING_TRUNC) {
+			fputs("{\"string\":", out);
+			sct_json_string(out, data, d->len);
+			fputs(",\"truncated\":true}", out);
+		} else {
+			sct_json_string(out, data, d->len);
+		}
+	}
+	fputs("}", out);
+	if (rec->when == SCT_WHEN_AFTER)
+		fprintf(out, ",\"retval\":%lld", (long long)rec->retval);
+	fputs(",\"text\":", out);
+	sct_json_string(out, sct_record_text(rec), SIZE_MAX);
+	fputs("}\n", out);
+}
+
+/**
+ * sct_record_json - print a record as one line of JSON
+ * @out: where to
+ * @rec: the record, from sct_log_next()
+ *
+ * Call records give {"type":"call",...}, lost records
+ * {"type":"lost","seq":first,"count":n}.
+ *
+ * Return: 0, or -1 for a record type it does not know (nothing printed).
+ */
+int sct_record_json(FILE *out, const struct sct_record_header *rec)
+{
+	const struct sct_record_lost *lost = (const void *)rec;
+
+	switch (rec->type) {
+	case SCT_RECORD_CALL:
+		sct_json_call(out, (const void *)rec);
+		return 0;
+	case SCT_RECORD_LOST:
+		fprintf(out, "{\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
+			(unsigned long long)rec->seq,
+			(unsigned long long)lost->count);
+		return 0;
+	}
+	errno = EPROTO;
+	return -1;
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctlog: print the sct event log.
+ *
+ * Reads /dev/sct_records and prints each record as its rule's log_format
+ * shows it, or as JSON, or sends it to syslog(3); follows the log like
+ * "tail -f" until interrupted.  Lost records are reported on stderr.
+ *
+ * Exit status: 0 on success (also when stopped by SIGINT or SIGTERM),
+ * 1 on an error, 2 on a usage error.
+ */
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "libsct.h"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	stop = sig;
+}
+
+static void usage(FILE *out, int status)
+{
+	fprintf(out,
+		"Usage: %s [OPTION]...\n"
+		"Print the records of sct's event log, as their rules' log_format shows\n"
+		"them, and follow the log until interrupted.\n"
+		"\n"
+		"  -d, --dump          print the records there are, then exit\n"
+		"  -N, --new           only records written from now on\n"
+		"  -n, --count=N       exit after N records\n"
+		"  -r, --rule=RULE     only the records of rule RULE\n"
+		"  -j, --json          one JSON object per line\n"
+		"  -s, --syslog        send the records to syslog(3), not stdout\n"
+		"  -D, --device=PATH   read PATH, not " SCT_RECORDS_DEVICE "\n"
+		"  -h, --help          print this help and exit\n"
+		"  -V, --version       print the version and exit\n"
+		"\n"
+		"Lost records are reported on stderr (and as {\"type\":\"lost\"} with --json).\n"
+		"Exit status: 0 on success or SIGINT/SIGTERM, 1 on an error, 2 on a\n"
+		"usage error.\n",
+		program_invocation_short_name);
+	exit(status);
+}
+
+struct options {
+	bool dump;
+	bool new_only;
+	bool json;
+	bool syslog;
+	unsigned long long count;
+	const char *rule;
+	const char *device;
+};
+
+static void print_lost(const struct options *o,
+		       const struct sct_record_lost *lost)
+{
+	unsigned long long first = lost->hdr.seq, n = lost->count;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: lost %llu records (seq %llu-%llu)\n",
+		program_invocation_short_name, n, first, first + n - 1);
+	if (o->json)
+		sct_record_json(stdout, &lost->hdr);
+	else if (o->syslog)
+		syslog(LOG_WARNING, "lost %llu records (seq %llu-%llu)", n,
+		       first, first + n - 1);
+}
+
+/* Print one call record; return whether it counts (it passed -r). */
+static bool print_call(const struct options *o,
+		       const struct sct_record_call *rec)
+{
+	if (o->rule && strcmp(o->rule, sct_record_rule(rec)))
+		return false;
+	if (o->json)
+		sct_record_json(stdout, &rec->hdr);
+	else if (o->syslog)
+		syslog(LOG_NOTICE, "%s", sct_record_text(rec));
+	else
+		printf("%s\n", sct_record_text(rec));
+	return true;
+}
+
+static int run(const struct options *o, const sigset_t *waitmask)
+{
+	const struct sct_record_header *rec;
+	unsigned long long printed = 0;
+	struct pollfd pfd;
+	struct sct_log *log;
+	int ret;
+
+	log = sct_log_open(o->device, SCT_LOG_NONBLOCK |
+				      (o->new_only ? SCT_LOG_NEW : 0));
+	if (!log)
+		err(1, "%s", o->device ? o->device : SCT_RECORDS_DEVICE);
+	pfd.fd = sct_log_fd(log);
+	pfd.events = POLLIN;
+
+	while (!stop && (!o->count || printed < o->count)) {
+		ret = sct_log_next(log, &rec);
+		if (ret < 0) {
+			if (errno == EINTR)
+				continue;
+			err(1, "reading the log");
+		}
+		if (!ret) {
+			/* Nothing more for now: flush, then wait. */
+			if (fflush(stdout))
+				err(1, "stdout");
+			if (o->dump)
+				break;
+			/* Signals are blocked but while waiting: none is missed. */
+			if (ppoll(&pfd, 1, NULL, waitmask) < 0 && errno != EINTR)
+				err(1, "poll");
+			continue;
+		}
+		if (rec->type == SCT_RECORD_LOST)
+			print_lost(o, (const void *)rec);
+		else if (rec->type == SCT_RECORD_CALL &&
+			 print_call(o, (const void *)rec))
+			printed++;
+	}
+	sct_log_close(log);
+	if (fflush(stdout))
+		err(1, "stdout");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dump",	no_argument,		NULL, 'd' },
+		{ "new",	no_argument,		NULL, 'N' },
+		{ "count",	required_argument,	NULL, 'n' },
+		{ "rule",	required_argument,	NULL, 'r' },
+		{ "json",	no_argument,		NULL, 'j' },
+		{ "syslog",	no_argument,		NULL, 's' },
+		{ "device",	required_argument,	NULL, 'D' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{}
+	};
+	struct options o = {};
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block, waitmask;
+	char *end;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "dNn:r:jsD:hV", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o.dump = true;
+			break;
+		case 'N':
+			o.new_only = true;
+			break;
+		case 'n':
+			errno = 0;
+			o.count = strtoull(optarg, &end, 10);
+			if (errno || *end || !*optarg || optarg[0] == '-' ||
+			    !o.count) {
+				warnx("bad count '%s': expected a number above 0",
+				      optarg);
+				usage(stderr, 2);
+			}
+			break;
+		case 'r':
+			o.rule = optarg;
+			break;
+		case 'j':
+			o.json = true;
+			break;
+		case 's':
+			o.syslog = true;
+			break;
+		case 'D':
+			o.device = optarg;
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case 'V':
+			printf("sctlog (sct) %s\n", LIBSCT_VERSION);
+			return 0;
+		default:
+			usage(stderr, 2);
+		}
+	}
+	if (optind < argc) {
+		warnx("unexpected argument '%s'", argv[optind]);
+		usage(stderr, 2);
+	}
+	if (o.json && o.syslog) {
+		warnx("--json and --syslog do not go together");
+		usage(stderr, 2);
+	}
+
+	/* No SA_RESTART: a signal interrupts the wait, and we stop. */
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL) ||
+	    sigprocmask(SIG_BLOCK, &block, &waitmask))
+		err(1, "signals");
+	if (o.syslog)
+		openlog("sctlog", LOG_PID, LOG_AUTHPRIV);
+
+	return run(&o, &waitmask);
+}
