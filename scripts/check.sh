@@ -38,7 +38,7 @@ if [ $boot_rc -ne 0 ] && [ "$gfail" -eq 0 ]; then
 	gfail=1
 fi
 
-step "guest harness tests"
+step "guest scripts (harness, sctlog)"
 harness_rc=0
 "$SCT_ROOT/scripts/host-tests.sh" --guest "$BUILD/harness.counts" || harness_rc=$?
 read -r xpass xfail <"$BUILD/harness.counts"
@@ -48,7 +48,7 @@ fail=$((hfail + gfail + xfail))
 step "done"
 echo "host: $hpass passed, $hfail failed;" \
 	"guest: $gpass passed, $gfail failed, $gskip skipped;" \
-	"harness: $xpass passed, $xfail failed"
+	"guest scripts: $xpass passed, $xfail failed"
 if [ "$gskip" -gt 0 ]; then
 	echo "$pass passed, $fail failed, $gskip skipped"
 else
