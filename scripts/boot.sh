@@ -12,7 +12,8 @@
 #
 # Environment: SCT_KERNEL (default build/kernel-sct/.../bzImage),
 # SCT_GUEST_TIMEOUT (seconds, default 600 for check and cmd),
-# SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_EXTRA (more QEMU options,
+# SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_ACCEL (default
+# "tcg,thread=single"), SCT_QEMU_EXTRA (more QEMU options,
 # e.g. "-icount shift=0,sleep=off").
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -46,10 +47,19 @@ esac
 "$BUILD/gen_init_cpio" "$run/list" >"$run/extra.cpio"
 cat "$base" "$run/extra.cpio" >"$run/initramfs.cpio"
 
+# The kernel has no ACPI and finds its CPUs in SeaBIOS's MP table, which
+# lists one CPU per socket: one socket per vCPU.
+smp=${SCT_QEMU_SMP:-2}
+# One TCG thread runs all vCPUs in turn.  With one thread per vCPU
+# (thread=multi), a vCPU sometimes still executes the INT3 of a static
+# key's text_poke after the patching CPU removed it and synchronised
+# every CPU, and the guest dies of "Oops: int3"; single-threaded TCG
+# never did in our runs.
+accel=${SCT_QEMU_ACCEL:-tcg,thread=single}
 # panic=-1 reboots at once on a panic, and -no-reboot turns that into
 # QEMU exiting; oops=panic makes any oops a panic.
-qemu=(qemu-system-x86_64 -accel tcg -nographic -no-reboot -m 512M -nic none
-	-smp "${SCT_QEMU_SMP:-2}"
+qemu=(qemu-system-x86_64 -accel "$accel" -nographic -no-reboot -m 512M -nic none
+	-smp "$smp,sockets=$smp"
 	-kernel "$kernel" -initrd "$run/initramfs.cpio"
 	-append "console=ttyS0 panic=-1 oops=panic quiet")
 if [ -n "${SCT_QEMU_EXTRA:-}" ]; then
