@@ -13,7 +13,8 @@
 # Environment: SCT_KERNEL (default build/kernel-sct/.../bzImage),
 # SCT_GUEST_TIMEOUT (seconds, default 600 for check and cmd),
 # SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_ACCEL (default
-# "tcg,thread=single"), SCT_QEMU_EXTRA (more QEMU options,
+# "tcg,thread=single"), SCT_APPEND (more kernel command line),
+# SCT_QEMU_EXTRA (more QEMU options,
 # e.g. "-icount shift=0,sleep=off").
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -61,7 +62,7 @@ accel=${SCT_QEMU_ACCEL:-tcg,thread=single}
 qemu=(qemu-system-x86_64 -accel "$accel" -nographic -no-reboot -m 512M -nic none
 	-smp "$smp,sockets=$smp"
 	-kernel "$kernel" -initrd "$run/initramfs.cpio"
-	-append "console=ttyS0 panic=-1 oops=panic quiet")
+	-append "console=ttyS0 panic=-1 oops=panic quiet ${SCT_APPEND:-}")
 if [ -n "${SCT_QEMU_EXTRA:-}" ]; then
 	# shellcheck disable=SC2206 # split into options on purpose
 	qemu+=($SCT_QEMU_EXTRA)

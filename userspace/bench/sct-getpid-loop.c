@@ -4,9 +4,11 @@
  * kernels.  Under QEMU with "-icount shift=0,sleep=off" the guest clock
  * counts instructions, so the figure printed is instructions per call.
  *
- *   sct-getpid-loop [-n CALLS] [-r ROUNDS]
+ *   sct-getpid-loop [-n CALLS] [-r ROUNDS] [-s SPIN]
  *
- * Prints the best of ROUNDS rounds of CALLS calls, in ns per call.
+ * Prints the best of ROUNDS rounds of CALLS calls, in ns per call.  With
+ * SPIN, each call is followed by SPIN turns of an empty loop, to make
+ * calls at a lower rate (for a log reader that has to keep up).
  */
 #include <err.h>
 #include <errno.h>
@@ -28,9 +30,10 @@ static double now_ns(void)
 
 static void usage(FILE *out, int status)
 {
-	fprintf(out, "usage: %s [-n CALLS] [-r ROUNDS]\n"
+	fprintf(out, "usage: %s [-n CALLS] [-r ROUNDS] [-s SPIN]\n"
 		"Prints the cost of one getpid() in ns, the best of ROUNDS\n"
-		"rounds of CALLS calls (defaults: 1000000 calls, 5 rounds).\n",
+		"rounds of CALLS calls (defaults: 1000000 calls, 5 rounds),\n"
+		"each followed by SPIN turns of an empty loop (default 0).\n",
 		program_invocation_short_name);
 	exit(status);
 }
@@ -40,20 +43,25 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "calls", required_argument, NULL, 'n' },
 		{ "rounds", required_argument, NULL, 'r' },
+		{ "spin", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long calls = 1000000, rounds = 5, i, r;
+	long calls = 1000000, rounds = 5, spin = 0, i, r;
+	volatile long k;
 	double best = 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "n:r:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:r:s:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			calls = strtol(optarg, NULL, 0);
 			break;
 		case 'r':
 			rounds = strtol(optarg, NULL, 0);
+			break;
+		case 's':
+			spin = strtol(optarg, NULL, 0);
 			break;
 		case 'h':
 			usage(stdout, 0);
@@ -62,8 +70,8 @@ int main(int argc, char **argv)
 			usage(stderr, 2);
 		}
 	}
-	if (calls <= 0 || rounds <= 0)
-		errx(2, "CALLS and ROUNDS must be positive");
+	if (calls <= 0 || rounds <= 0 || spin < 0)
+		errx(2, "CALLS and ROUNDS must be positive, SPIN not negative");
 
 	/* Warm up caches and TLBs. */
 	for (i = 0; i < calls / 10; i++)
@@ -72,8 +80,11 @@ int main(int argc, char **argv)
 	for (r = 0; r < rounds; r++) {
 		double t0 = now_ns(), ns;
 
-		for (i = 0; i < calls; i++)
+		for (i = 0; i < calls; i++) {
 			syscall(SYS_getpid);
+			for (k = 0; k < spin; k++)
+				;
+		}
 		ns = (now_ns() - t0) / calls;
 		if (r == 0 || ns < best)
 			best = ns;

@@ -19,6 +19,8 @@
 
 struct sct_log {
 	int fd;
+	size_t len;	/* bytes in buf */
+	size_t pos;	/* the next record in buf */
 	union {
 		struct sct_record_header hdr;
 		char bytes[SCT_LOG_BUF];
@@ -41,6 +43,8 @@ struct sct_log *sct_log_open(const char *path, int flags)
 
 	if (!log)
 		return NULL;
+	log->len = 0;
+	log->pos = 0;
 	if (flags & SCT_LOG_NONBLOCK)
 		oflags |= O_NONBLOCK;
 	log->fd = open(path ? path : SCT_RECORDS_DEVICE, oflags);
@@ -75,20 +79,32 @@ int sct_log_fd(const struct sct_log *log)
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
+	const struct sct_record_header *hdr;
+	size_t left;
 	ssize_t n;
 
-	n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
-	if (n < 0)
-		return errno == EAGAIN ? 0 : -1;
-	if ((size_t)n < sizeof(log->buf.hdr) || log->buf.hdr.size != n ||
-	    (log->buf.hdr.type == SCT_RECORD_CALL &&
-	     n < (ssize_t)sizeof(struct sct_record_call)) ||
-	    (log->buf.hdr.type == SCT_RECORD_LOST &&
-	     n < (ssize_t)sizeof(struct sct_record_lost))) {
+	if (log->pos >= log->len) {
+		/* A read returns as many whole records as fit. */
+		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -1;
+		log->len = n;
+		log->pos = 0;
+	}
+	hdr = (const void *)(log->buf.bytes + log->pos);
+	left = log->len - log->pos;
+	if (left < sizeof(*hdr) || hdr->size < sizeof(*hdr) ||
+	    hdr->size > left || hdr->size % 8 ||
+	    (hdr->type == SCT_RECORD_CALL &&
+	     hdr->size < sizeof(struct sct_record_call)) ||
+	    (hdr->type == SCT_RECORD_LOST &&
+	     hdr->size < sizeof(struct sct_record_lost))) {
+		log->pos = log->len;
 		errno = EPROTO;
 		return -1;
 	}
-	*rec = &log->buf.hdr;
+	log->pos += hdr->size;
+	*rec = hdr;
 	return 1;
 }
 
