@@ -73,9 +73,12 @@ int main(int argc, char **argv)
 	if (calls <= 0 || rounds <= 0 || spin < 0)
 		errx(2, "CALLS and ROUNDS must be positive, SPIN not negative");
 
-	/* Warm up caches and TLBs. */
-	for (i = 0; i < calls / 10; i++)
+	/* Warm up caches and TLBs, at the same rate. */
+	for (i = 0; i < calls / 10; i++) {
 		syscall(SYS_getpid);
+		for (k = 0; k < spin; k++)
+			;
+	}
 
 	for (r = 0; r < rounds; r++) {
 		double t0 = now_ns(), ns;
