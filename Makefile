@@ -25,6 +25,8 @@ help:
 	@echo 'make build-each    build the kernel after each patch, with the option on and off'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
+	@echo 'make install       install libsct, the tools and the boot-time rules unit'
+	@echo '                   (DESTDIR, PREFIX=/usr/local, sysconfdir=/etc)'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
 	@echo 'make clean         remove build/;  make distclean also removes kernel-tree/'
 
@@ -69,6 +71,11 @@ initramfs: userspace selftests
 host-tests: tree
 	@scripts/host-tests.sh
 
+# libsct, the tools, man pages, examples and the boot-time unit; honours
+# DESTDIR and PREFIX (default /usr/local).
+install: tree
+	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE) install
+
 refresh:
 	@scripts/quilt.sh refresh
 
@@ -78,5 +85,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-base build-each userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-base build-each install userspace selftests \
 	initramfs host-tests refresh clean distclean

@@ -24,7 +24,8 @@ fi
 list=$BUILD/initramfs.list
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct \
-		/usr/lib/sct/selftests /etc /etc/sct /dev /proc /sys /tmp \
+		/usr/lib/sct/selftests /usr/share /usr/share/sct \
+		/usr/share/sct/examples /etc /etc/sct /dev /proc /sys /tmp \
 		/root /run; do
 		echo "dir $d 0755 0 0"
 	done
@@ -38,6 +39,9 @@ list=$BUILD/initramfs.list
 	echo "file /etc/group $SCT_ROOT/scripts/guest/group 0644 0 0"
 	for f in "$BUILD"/userspace/bin/*; do
 		[ -f "$f" ] && echo "file /usr/bin/${f##*/} $f 0755 0 0"
+	done
+	for f in "$SCT_ROOT"/examples/*.rules; do
+		echo "file /usr/share/sct/examples/${f##*/} $f 0644 0 0"
 	done
 	for f in "$BUILD"/selftests/*; do
 		[ -f "$f" ] || continue

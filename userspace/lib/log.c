@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "libsct.h"
+#include "sct.h"
 
 /* Larger than any record the kernel returns. */
 #define SCT_LOG_BUF	65536
@@ -28,21 +28,23 @@ struct sct_log {
 };
 
 /**
- * sct_log_open - open the binary event log
+ * sct_log_open() - open the binary event log
+ * @logp: set to the log
  * @path: the device, or NULL for SCT_RECORDS_DEVICE
  * @flags: SCT_LOG_NONBLOCK, SCT_LOG_NEW
  *
- * Return: the log, or NULL with errno set (EACCES for a user who may not
- * read it).
+ * Return: 0, or a negative errno (-EACCES for a user who may not read
+ * the log, -ENOENT for a kernel without it).
  */
-struct sct_log *sct_log_open(const char *path, int flags)
+int sct_log_open(struct sct_log **logp, const char *path, int flags)
 {
 	struct sct_log *log = malloc(sizeof(*log));
 	int oflags = O_RDONLY | O_CLOEXEC;
-	int saved;
+	int ret;
 
+	*logp = NULL;
 	if (!log)
-		return NULL;
+		return -ENOMEM;
 	log->len = 0;
 	log->pos = 0;
 	if (flags & SCT_LOG_NONBLOCK)
@@ -52,14 +54,14 @@ struct sct_log *sct_log_open(const char *path, int flags)
 		goto fail;
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
 		goto fail;
-	return log;
+	*logp = log;
+	return 0;
 fail:
-	saved = errno;
+	ret = -errno;
 	if (log->fd >= 0)
 		close(log->fd);
 	free(log);
-	errno = saved;
-	return NULL;
+	return ret;
 }
 
 /* The file descriptor, for poll(2). */
@@ -74,8 +76,8 @@ int sct_log_fd(const struct sct_log *log)
  * @rec: set to the record, valid until the next call
  *
  * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK),
- * or -1 with errno set (EINTR for a signal).  A record shorter than its
- * type's header fails with EPROTO.
+ * or a negative errno (-EINTR for a signal).  A record shorter than its
+ * type's header fails with -EPROTO.
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
@@ -87,7 +89,7 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 		/* A read returns as many whole records as fit. */
 		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
 		if (n < 0)
-			return errno == EAGAIN ? 0 : -1;
+			return errno == EAGAIN ? 0 : -errno;
 		log->len = n;
 		log->pos = 0;
 	}
@@ -100,8 +102,7 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 	    (hdr->type == SCT_RECORD_LOST &&
 	     hdr->size < sizeof(struct sct_record_lost))) {
 		log->pos = log->len;
-		errno = EPROTO;
-		return -1;
+		return -EPROTO;
 	}
 	log->pos += hdr->size;
 	*rec = hdr;
@@ -156,7 +157,7 @@ const char *sct_record_text(const struct sct_record_call *rec)
  * @size: bytes in @buf; 32 are enough
  * @ns: nanoseconds since the epoch
  *
- * Return: 0, or -1 if @buf is too small.
+ * Return: 0, or -ENOSPC if @buf is too small.
  */
 int sct_format_time(char *buf, size_t size, uint64_t ns)
 {
@@ -165,12 +166,12 @@ int sct_format_time(char *buf, size_t size, uint64_t ns)
 	size_t n;
 
 	if (!gmtime_r(&sec, &tm))
-		return -1;
+		return -EOVERFLOW;
 	n = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (!n || snprintf(buf + n, size - n, ".%06uZ",
 			   (unsigned int)(ns % 1000000000 / 1000)) >=
 		  (int)(size - n))
-		return -1;
+		return -ENOSPC;
 	return 0;
 }
 
@@ -301,7 +302,8 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
  * Call records give {"type":"call",...}, lost records
  * {"type":"lost","seq":first,"count":n}.
  *
- * Return: 0, or -1 for a record type it does not know (nothing printed).
+ * Return: 0, or -EPROTO for a record type it does not know (nothing
+ * printed).
  */
 int sct_record_json(FILE *out, const struct sct_record_header *rec)
 {
@@ -317,6 +319,5 @@ int sct_record_json(FILE *out, const struct sct_record_header *rec)
 			(unsigned long long)lost->count);
 		return 0;
 	}
-	errno = EPROTO;
-	return -1;
+	return -EPROTO;
 }

@@ -22,7 +22,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
-#include "libsct.h"
+#include "sct.h"
 
 static volatile sig_atomic_t stop;
 
@@ -103,19 +103,20 @@ static int run(const struct options *o, const sigset_t *waitmask)
 	struct sct_log *log;
 	int ret;
 
-	log = sct_log_open(o->device, SCT_LOG_NONBLOCK |
-				      (o->new_only ? SCT_LOG_NEW : 0));
-	if (!log)
-		err(1, "%s", o->device ? o->device : SCT_RECORDS_DEVICE);
+	ret = sct_log_open(&log, o->device, SCT_LOG_NONBLOCK |
+					    (o->new_only ? SCT_LOG_NEW : 0));
+	if (ret)
+		errx(1, "%s: %s", o->device ? o->device : SCT_RECORDS_DEVICE,
+		     sct_strerror(ret));
 	pfd.fd = sct_log_fd(log);
 	pfd.events = POLLIN;
 
 	while (!stop && (!o->count || printed < o->count)) {
 		ret = sct_log_next(log, &rec);
 		if (ret < 0) {
-			if (errno == EINTR)
+			if (ret == -EINTR)
 				continue;
-			err(1, "reading the log");
+			errx(1, "reading the log: %s", sct_strerror(ret));
 		}
 		if (!ret) {
 			/* Nothing more for now: flush, then wait. */

@@ -8,9 +8,9 @@
 # stderr, exit status 0 on SIGINT, and usage errors.  Prints TAP results.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+name=sctlog
+# shellcheck source=scripts/tests/guest/lib.bash
+. "$(dirname "$0")/lib.bash"
 
 # The guest side: each part prints its output between "== NAME" lines.
 # shellcheck disable=SC2016 # expanded in the guest
@@ -90,42 +90,7 @@ cat /tmp/perm.err
 echo "== end"
 '
 
-rc=0
-"$root/scripts/boot.sh" cmd "$guest" >"$tmp/out" 2>"$tmp/err" || rc=$?
-
-# The lines of part NAME.
-part() {
-	sed -n "/^== $1\$/,/^== /p" "$tmp/out" | sed '1d;$d'
-}
-
-n=0
-fails=0
-result() {	# result DESCRIPTION STATUS
-	n=$((n + 1))
-	if [ "$2" -eq 0 ]; then
-		echo "ok $n sctlog: $1"
-	else
-		echo "not ok $n sctlog: $1"
-		fails=$((fails + 1))
-	fi
-}
-ok() { if "$@" >/dev/null 2>&1; then echo 0; else echo 1; fi; }
-all() {	# all STATUS...: 0 if every status is 0
-	local st
-	for st in "$@"; do
-		[ "$st" -eq 0 ] || { echo 1; return; }
-	done
-	echo 0
-}
-has() {	# has PART LINE: a line of PART is exactly LINE
-	part "$1" | grep -qxF -- "$2"
-}
-has_re() {	# has_re PART REGEX: a line of PART matches REGEX
-	part "$1" | grep -q -- "$2"
-}
-count() {	# count PART REGEX: the lines of PART that match REGEX
-	part "$1" | grep -c -- "$2" || true
-}
+run_guest
 
 result "the guest ran the script" \
 	"$(all "$(ok [ $rc -eq 0 ])" "$(ok grep -qx '== end' "$tmp/out")")"
@@ -188,9 +153,4 @@ result "a non-root user gets EACCES" \
 	"$(all "$(ok has usage 'perm 1')" \
 		"$(ok has_re usage 'Permission denied')")"
 
-if [ $fails -ne 0 ]; then
-	echo "# guest output:"
-	sed 's/^/# /' "$tmp/out" "$tmp/err" | tail -n 60
-fi
-echo "1..$n"
-[ $fails -eq 0 ]
+finish

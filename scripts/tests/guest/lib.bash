@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# $name and $guest are set, and $rc read, by the sourcing script.
+# shellcheck disable=SC2154,SC2034
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared by the guest script tests (scripts/tests/guest/*.sh): run one
+# guest command, cut its output into parts, and print TAP results.
+# A script sets $name and $guest, calls run_guest, then result ... and
+# finish.  The guest side prints each part between "== NAME" lines.
+
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+rc=0
+
+run_guest() {
+	rc=0
+	"$root/scripts/boot.sh" cmd "$guest" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+
+# The lines of part NAME.
+part() {
+	sed -n "/^== $1\$/,/^== /p" "$tmp/out" | sed '1d;$d'
+}
+
+result() {	# result DESCRIPTION STATUS
+	n=$((n + 1))
+	if [ "$2" -eq 0 ]; then
+		echo "ok $n $name: $1"
+	else
+		echo "not ok $n $name: $1"
+		fails=$((fails + 1))
+	fi
+}
+ok() { if "$@" >/dev/null 2>&1; then echo 0; else echo 1; fi; }
+all() {	# all STATUS...: 0 if every status is 0
+	local st
+	for st in "$@"; do
+		[ "$st" -eq 0 ] || { echo 1; return; }
+	done
+	echo 0
+}
+has() {	# has PART LINE: a line of PART is exactly LINE
+	part "$1" | grep -qxF -- "$2"
+}
+has_re() {	# has_re PART REGEX: a line of PART matches REGEX
+	part "$1" | grep -q -- "$2"
+}
+count() {	# count PART REGEX: the lines of PART that match REGEX
+	part "$1" | grep -c -- "$2" || true
+}
+
+finish() {
+	if [ $fails -ne 0 ]; then
+		echo "# guest output:"
+		sed 's/^/# /' "$tmp/out" "$tmp/err" | tail -n 60
+	fi
+	echo "1..$n"
+	[ $fails -eq 0 ]
+}

@@ -1,0 +1,67 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make install into a DESTDIR: every tool, man page, header, example and
+# the boot-time unit land where the PREFIX and sysconfdir say, and the
+# unit runs the installed sctrules on /etc/sct/rules.d.  Prints TAP.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/../lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+fails=0
+result() {	# result DESCRIPTION STATUS
+	n=$((n + 1))
+	if [ "$2" -eq 0 ]; then
+		echo "ok $n install: $1"
+	else
+		echo "not ok $n install: $1"
+		fails=$((fails + 1))
+	fi
+}
+
+st=0
+make -s -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace-install" \
+	KSRC="$KTREE" DESTDIR="$tmp/root" PREFIX=/usr sysconfdir=/etc \
+	install >"$tmp/log" 2>&1 || st=$?
+[ $st -eq 0 ] || sed 's/^/# /' "$tmp/log"
+result "make install DESTDIR=... PREFIX=/usr succeeds" $st
+
+r=$tmp/root
+absent=0
+for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a \
+	usr/include/sct.h usr/include/linux/sct.h \
+	usr/share/man/man1/sctlog.1 usr/share/man/man3/libsct.3 \
+	usr/share/man/man5/sct.rules.5 usr/share/man/man8/sctrules.8 \
+	usr/share/sct/examples/protect-passwd.rules \
+	usr/lib/systemd/system/sct-rules.service etc/sct/rules.d/README; do
+	[ -f "$r/$f" ] || { echo "# missing: $f"; absent=1; }
+done
+result "every file is installed where PREFIX says" $absent
+
+unit=$r/usr/lib/systemd/system/sct-rules.service
+st=0
+grep -qx 'ExecStart=/usr/sbin/sctrules -q apply -R /etc/sct/rules.d' \
+	"$unit" 2>/dev/null || st=1
+result "the unit applies /etc/sct/rules.d with the installed sctrules" $st
+st=0
+! grep -q '@[A-Z]*@' "$unit" 2>/dev/null || st=1
+result "the unit has no placeholder left" $st
+
+st=0
+"$r/usr/sbin/sctrules" check "$r"/usr/share/sct/examples/*.rules \
+	>/dev/null 2>&1 || st=$?
+result "the installed examples pass sctrules check" $st
+
+st=0
+printf '#include <sct.h>\nint main(void) { return sct_syscall_number("getpid") != 39; }\n' \
+	>"$tmp/t.c"
+gcc -I"$r/usr/include" -o "$tmp/t" "$tmp/t.c" -L"$r/usr/lib" -lsct \
+	>"$tmp/log" 2>&1 && "$tmp/t" || st=1
+[ $st -eq 0 ] && [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"
+result "a program builds on the installed sct.h and libsct.a" $st
+
+echo "1..$n"
+[ $fails -eq 0 ]

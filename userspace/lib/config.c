@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libsct: rules in configfs, /sys/kernel/config/sct/rules/NAME.
+ *
+ * The one place that reads and writes the rule attributes, so that the
+ * tools agree on what a rule is.  Every function returns 0 (or a count)
+ * on success and a negative errno value on failure; sct_error_detail()
+ * then says which attribute the kernel refused, and why.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sct.h"
+
+static __thread char sct_detail[SCT_DETAIL_MAX];
+
+static void set_detail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sct_detail, sizeof(sct_detail), fmt, ap);
+	va_end(ap);
+}
+
+/**
+ * sct_error_detail() - what the last failing call of this thread did
+ *
+ * Return: a line such as "rule x: filter: Invalid argument", with the
+ * kernel's filter_error text after it when a filter did not compile; ""
+ * if there was no failure.  Valid until the next libsct call.
+ */
+const char *sct_error_detail(void)
+{
+	return sct_detail;
+}
+
+/**
+ * sct_strerror() - the message of an error code
+ * @err: a value a libsct function returned (negative errno)
+ *
+ * Return: the message, as strerror(3) gives it.
+ */
+const char *sct_strerror(int err)
+{
+	return strerror(err < 0 ? -err : err);
+}
+
+/**
+ * sct_configfs_root() - where sct's configfs directory is
+ *
+ * Return: $SCT_CONFIGFS if set (for tests), else SCT_CONFIGFS_ROOT.
+ */
+const char *sct_configfs_root(void)
+{
+	const char *root = getenv("SCT_CONFIGFS");
+
+	return root && *root ? root : SCT_CONFIGFS_ROOT;
+}
+
+static int rule_path(char *buf, size_t size, const char *name,
+		     const char *attr)
+{
+	int n;
+
+	if (name)
+		n = snprintf(buf, size, "%s/rules/%s%s%s", sct_configfs_root(),
+			     name, attr ? "/" : "", attr ? attr : "");
+	else
+		n = snprintf(buf, size, "%s/%s", sct_configfs_root(), attr);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+/*
+ * Read an attribute into @buf, without the newline the kernel ends it
+ * with.  @name NULL reads a global attribute.
+ */
+static int read_attr(const char *name, const char *attr, char *buf,
+		     size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n, len = 0;
+	int fd, ret;
+
+	ret = rule_path(path, sizeof(path), name, attr);
+	if (ret)
+		return ret;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while ((size_t)len < size - 1) {
+		n = read(fd, buf + len, size - 1 - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = -errno;
+			close(fd);
+			return ret;
+		}
+		if (!n)
+			break;
+		len += n;
+	}
+	close(fd);
+	if (len && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	return 0;
+}
+
+/* Write @val to an attribute in one write(2), as configfs wants it. */
+static int write_attr(const char *name, const char *attr, const char *val)
+{
+	size_t len = strlen(val);
+	char path[PATH_MAX];
+	int fd, ret;
+	ssize_t n;
+
+	ret = rule_path(path, sizeof(path), name, attr);
+	if (ret)
+		return ret;
+	fd = open(path, O_WRONLY | O_CLOEXEC | O_TRUNC);
+	if (fd < 0) {
+		ret = -errno;
+		set_detail("rule %s: %s: %s", name, attr, strerror(-ret));
+		return ret;
+	}
+	do {
+		n = write(fd, val, len ? len : 1);
+	} while (n < 0 && errno == EINTR);
+	ret = n < 0 ? -errno : 0;
+	close(fd);
+	if (ret)
+		set_detail("rule %s: %s: %s", name, attr, strerror(-ret));
+	return ret;
+}
+
+/* configfs takes "\n" as an empty value; write() of nothing is not one. */
+static int write_text(const char *name, const char *attr, const char *val)
+{
+	return write_attr(name, attr, *val ? val : "\n");
+}
+
+static int write_int(const char *name, const char *attr, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return write_attr(name, attr, buf);
+}
+
+static int read_ll(const char *name, const char *attr, long long *v)
+{
+	char buf[32], *end;
+	int ret;
+
+	ret = read_attr(name, attr, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	errno = 0;
+	*v = strtoll(buf, &end, 10);
+	if (errno || end == buf || *end)
+		return -EPROTO;
+	return 0;
+}
+
+/**
+ * sct_available() - is sct there to be configured?
+ *
+ * Return: 0, -ENOENT when configfs or sct is missing (not mounted, or a
+ * kernel without CONFIG_SYSCALL_TRACK), or another negative errno.
+ */
+int sct_available(void)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int ret;
+
+	ret = rule_path(path, sizeof(path), NULL, "rules");
+	if (ret)
+		return ret;
+	if (stat(path, &st))
+		return -errno;
+	return S_ISDIR(st.st_mode) ? 0 : -ENOTDIR;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/**
+ * sct_rule_names() - the names of the rules there are
+ * @names: set to a malloc()ed array of malloc()ed names, sorted; free it
+ *	with sct_rule_names_free()
+ *
+ * Return: how many, or a negative errno.
+ */
+int sct_rule_names(char ***names)
+{
+	char path[PATH_MAX], **v = NULL, **nv;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *dir;
+	int ret;
+
+	*names = NULL;
+	ret = rule_path(path, sizeof(path), NULL, "rules");
+	if (ret)
+		return ret;
+	dir = opendir(path);
+	if (!dir)
+		return -errno;
+	while ((errno = 0, de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			nv = realloc(v, cap * sizeof(*v));
+			if (!nv)
+				goto nomem;
+			v = nv;
+		}
+		v[n] = strdup(de->d_name);
+		if (!v[n])
+			goto nomem;
+		n++;
+	}
+	ret = errno ? -errno : 0;
+	closedir(dir);
+	if (ret) {
+		sct_rule_names_free(v, n);
+		return ret;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_names);
+	*names = v;
+	return n;
+nomem:
+	closedir(dir);
+	sct_rule_names_free(v, n);
+	return -ENOMEM;
+}
+
+/** sct_rule_names_free() - free what sct_rule_names() returned */
+void sct_rule_names_free(char **names, int count)
+{
+	int i;
+
+	for (i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}
+
+/**
+ * sct_rule_count() - how many rules there are, enabled or not
+ *
+ * Return: the count, or a negative errno.
+ */
+int sct_rule_count(void)
+{
+	char **names;
+	int n;
+
+	n = sct_rule_names(&names);
+	if (n > 0)
+		sct_rule_names_free(names, n);
+	return n;
+}
+
+/**
+ * sct_rule_exists() - is there a rule of this name?
+ * @name: the rule's name
+ *
+ * Return: 1, 0, or a negative errno.
+ */
+int sct_rule_exists(const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int ret;
+
+	ret = rule_path(path, sizeof(path), name, NULL);
+	if (ret)
+		return ret;
+	if (!stat(path, &st))
+		return 1;
+	return errno == ENOENT ? 0 : -errno;
+}
+
+/**
+ * sct_rule_read() - read a rule's attributes from the kernel
+ * @name: the rule's name
+ * @r: filled in as a rule file would give it: attributes that do not
+ *	apply to the action, and a log_target of "device", are left empty;
+ *	r->file is "" and the positions are 0
+ * @st: if not NULL, filled in with the rule's state
+ *
+ * Return: 0, or a negative errno (-ENOENT: no such rule).
+ */
+int sct_rule_read(const char *name, struct sct_rule *r,
+		  struct sct_rule_state *st)
+{
+	char buf[32];
+	long long v;
+	int ret;
+
+	memset(r, 0, sizeof(*r));
+	if (strlen(name) >= sizeof(r->name))
+		return -ENAMETOOLONG;
+	strcpy(r->name, name);
+	ret = read_attr(name, "syscall", r->syscall, sizeof(r->syscall));
+	if (!ret)
+		ret = read_attr(name, "when", buf, sizeof(buf));
+	if (!ret)
+		r->when = strcmp(buf, "after") ? SCT_WHEN_BEFORE :
+						 SCT_WHEN_AFTER;
+	if (!ret)
+		ret = read_attr(name, "action", r->action, sizeof(r->action));
+	if (!ret)
+		ret = read_attr(name, "error_code", r->error_code,
+				sizeof(r->error_code));
+	if (!ret)
+		ret = read_ll(name, "order", &v);
+	if (!ret)
+		r->order = v;
+	if (!ret)
+		ret = read_ll(name, "continue", &v);
+	if (!ret)
+		r->cont = !!v;
+	if (!ret)
+		ret = read_attr(name, "filter", r->filter, sizeof(r->filter));
+	if (!ret)
+		ret = read_attr(name, "log_format", r->log_format,
+				sizeof(r->log_format));
+	if (!ret)
+		ret = read_attr(name, "log_target", r->log_target,
+				sizeof(r->log_target));
+	if (!ret)
+		ret = read_ll(name, "enabled", &v);
+	if (!ret)
+		r->enabled = !!v;
+	if (ret)
+		goto out;
+	r->nr = sct_syscall_number(r->syscall);
+	/* A live rule has its place: show it, so that it keeps it. */
+	r->order_set = 1;
+	/*
+	 * Attributes that do not apply to the rule's action, or have their
+	 * default value, are left out, as a rule file leaves them out.
+	 */
+	if (strcmp(r->action, "fail"))
+		r->error_code[0] = '\0';
+	if (strcmp(r->action, "log")) {
+		r->log_format[0] = '\0';
+		r->log_target[0] = '\0';
+		r->cont = 0;
+	} else if (!strcmp(r->log_target, "device")) {
+		r->log_target[0] = '\0';
+	}
+	if (st) {
+		memset(st, 0, sizeof(*st));
+		ret = read_ll(name, "hits", &v);
+		st->hits = v;
+		if (!ret)
+			ret = read_ll(name, "id", &v);
+		st->id = v;
+	}
+out:
+	if (ret)
+		set_detail("rule %s: %s", name, strerror(-ret));
+	return ret;
+}
+
+/**
+ * sct_rule_filter_error() - why a rule's last filter did not compile
+ * @name: the rule's name
+ * @buf: where the kernel's text goes: the expression, a caret line and
+ *	"error: ..."; "" once a filter compiled
+ * @size: the size of @buf
+ *
+ * Return: 0 or a negative errno.
+ */
+int sct_rule_filter_error(const char *name, char *buf, size_t size)
+{
+	return read_attr(name, "filter_error", buf, size);
+}
+
+/**
+ * sct_rule_set_attrs() - write a disabled rule's attributes
+ * @r: the rule, whose name names the directory
+ *
+ * Writes every attribute of @r, the filter last (it is compiled for the
+ * side "when" sets).  The rule must be disabled (the kernel refuses with
+ * -EBUSY otherwise).
+ *
+ * Return: 0 or a negative errno; sct_error_detail() names the attribute
+ * and, for a filter, gives the kernel's filter_error text.
+ */
+int sct_rule_set_attrs(const struct sct_rule *r)
+{
+	const char *n = r->name;
+	char ferr[2048];
+	int ret;
+
+	ret = write_text(n, "syscall", r->syscall);
+	if (!ret)
+		ret = write_text(n, "when", r->when == SCT_WHEN_AFTER ?
+					    "after" : "before");
+	if (!ret)
+		ret = write_text(n, "action", r->action[0] ? r->action : "log");
+	if (!ret)
+		ret = write_text(n, "error_code",
+				 r->error_code[0] ? r->error_code : "EPERM");
+	if (!ret)
+		ret = write_int(n, "order", r->order);
+	if (!ret)
+		ret = write_int(n, "continue", !!r->cont);
+	if (!ret)
+		ret = write_text(n, "log_target",
+				 r->log_target[0] ? r->log_target : "device");
+	if (!ret)
+		ret = write_text(n, "log_format", r->log_format);
+	if (ret)
+		return ret;
+	ret = write_text(n, "filter", r->filter);
+	if (ret == -EINVAL &&
+	    !sct_rule_filter_error(n, ferr, sizeof(ferr)) && ferr[0])
+		set_detail("rule %s: filter:\n%s", n, ferr);
+	return ret;
+}
+
+/**
+ * sct_rule_enable() - put a rule into effect, or take it out
+ * @name: the rule's name
+ * @on: true to enable
+ *
+ * Return: 0 or a negative errno (-EINVAL: the kernel refused the rule as
+ * it is, e.g. %retval in a before rule's log_format).
+ */
+int sct_rule_enable(const char *name, bool on)
+{
+	return write_attr(name, "enabled", on ? "1" : "0");
+}
+
+/**
+ * sct_rule_delete() - remove a rule (the kernel disables it first)
+ * @name: the rule's name
+ *
+ * Return: 0 or a negative errno (-ENOENT: no such rule).
+ */
+int sct_rule_delete(const char *name)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	ret = rule_path(path, sizeof(path), name, NULL);
+	if (ret)
+		return ret;
+	if (rmdir(path)) {
+		ret = -errno;
+		set_detail("rule %s: %s", name, strerror(-ret));
+		return ret;
+	}
+	return 0;
+}
+
+/**
+ * sct_rule_create() - make a rule in the kernel
+ * @r: the rule; r->enabled says whether to enable it once it is set
+ *
+ * Makes the rule's directory and writes its attributes.  On failure the
+ * directory is removed again: nothing changed.
+ *
+ * Return: 0, -EEXIST if a rule of that name exists, or another negative
+ * errno (see sct_error_detail()).
+ */
+int sct_rule_create(const struct sct_rule *r)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = rule_path(path, sizeof(path), r->name, NULL);
+	if (ret)
+		return ret;
+	if (mkdir(path, 0755)) {
+		ret = -errno;
+		set_detail("rule %s: %s", r->name, strerror(-ret));
+		return ret;
+	}
+	ret = sct_rule_set_attrs(r);
+	if (!ret && r->enabled)
+		ret = sct_rule_enable(r->name, true);
+	if (ret)
+		rmdir(path);
+	return ret;
+}
+
+/**
+ * sct_rule_update() - change a rule's attributes
+ * @r: the rule as it should be; r->enabled included
+ *
+ * Disables the rule, writes the attributes and enables it again if
+ * r->enabled says so.  On failure the rule's old attributes are written
+ * back, and its old state restored.
+ *
+ * Return: 0 or a negative errno (see sct_error_detail()).
+ */
+int sct_rule_update(const struct sct_rule *r)
+{
+	char detail[SCT_DETAIL_MAX];
+	struct sct_rule old;
+	int ret;
+
+	ret = sct_rule_read(r->name, &old, NULL);
+	if (ret)
+		return ret;
+	if (old.enabled) {
+		ret = sct_rule_enable(r->name, false);
+		if (ret)
+			return ret;
+	}
+	ret = sct_rule_set_attrs(r);
+	if (!ret && r->enabled)
+		ret = sct_rule_enable(r->name, true);
+	if (ret) {
+		memcpy(detail, sct_detail, sizeof(detail));
+		sct_rule_enable(r->name, false);
+		if (!sct_rule_set_attrs(&old) && old.enabled)
+			sct_rule_enable(r->name, true);
+		memcpy(sct_detail, detail, sizeof(detail));
+	}
+	return ret;
+}

@@ -1,0 +1,738 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libsct: rule files (see sct.h and sct.rules(5)).
+ *
+ * The scanner (rulefile.l) and the grammar (rulefile.y) find the keys of each
+ * rule and their values; here each value is checked and stored, and at
+ * the end of the rule what involves several keys: the keys a rule must
+ * have, the keys that only some actions take, the filter (filter.c,
+ * which needs "when") and the log format's %retval.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rules-internal.h"
+
+
+const char *const sct_rf_errnames[] = {
+#include "errnames.h"
+};
+
+const size_t sct_rf_nerrnames = sizeof(sct_rf_errnames) /
+				    sizeof(sct_rf_errnames[0]);
+
+static const char *const sct_key_names[SCT_NR_KEYS] = {
+	[SCT_K_SYSCALL]	= "syscall_name",
+	[SCT_K_NAME]	= "rule_name",
+	[SCT_K_WHEN]	= "when",
+	[SCT_K_ORDER]	= "order",
+	[SCT_K_CONTINUE] = "continue",
+	[SCT_K_FILTER]	= "filter_expression",
+	[SCT_K_ACTION]	= "action",
+	[SCT_K_TYPE]	= "type",
+	[SCT_K_ERROR]	= "error_code",
+	[SCT_K_FORMAT]	= "log_format",
+	[SCT_K_TARGET]	= "log_target",
+	[SCT_K_ENABLED]	= "enabled",
+};
+
+static const char *const sct_actions[] = { "log", "fail", "suspend", "kill" };
+static const char *const sct_targets[] = { "device", "printk", "both" };
+
+/* The macros of log formats (kernel/sct/format.c). */
+static const char *const sct_format_macros[] = {
+	"ruleid", "sid", "sname", "params", "pid", "tid", "ppid", "uid",
+	"euid", "suid", "fsuid", "gid", "egid", "sgid", "fsgid", "comm",
+	"retval", "time", "seq", "when", "cpu",
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Write "file:line:col: error: message" and count it. */
+void sct_rf_error(struct sct_parse *ps, struct sct_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	ps->nerrs++;
+	if (!ps->errs)
+		return;
+	fprintf(ps->errs, "%s:%d:%d: error: ", ps->name, loc.line, loc.col);
+	va_start(ap, fmt);
+	vfprintf(ps->errs, fmt, ap);
+	va_end(ap);
+	fputc('\n', ps->errs);
+}
+
+/*
+ * Text from the file, fit for a one-line message: other bytes than
+ * printable ASCII as \xHH, and "..." past what fits in @size.
+ */
+void sct_rf_quote(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t i, n = 0;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = s[i];
+		if (n + 8 >= size) {
+			snprintf(buf + n, size - n, "...");
+			return;
+		}
+		if (c >= ' ' && c < 0x7f)
+			buf[n++] = c;
+		else
+			n += snprintf(buf + n, size - n, "\\x%02x", c);
+	}
+	buf[n] = '\0';
+}
+
+void sct_rf_body_add(struct sct_parse *ps, const char *s, size_t len)
+{
+	size_t need = ps->body_len + len + 1;
+	char *p;
+
+	if (need > ps->body_alloc) {
+		need = need < 256 ? 256 : need * 2;
+		p = realloc(ps->body, need);
+		if (!p) {
+			ps->oom = true;
+			return;
+		}
+		ps->body = p;
+		ps->body_alloc = need;
+	}
+	memcpy(ps->body + ps->body_len, s, len);
+	ps->body_len += len;
+	ps->body[ps->body_len] = '\0';
+}
+
+void sct_rf_begin(struct sct_parse *ps, struct sct_loc loc)
+{
+	struct sct_rule *r = ps->rule;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->file, sizeof(r->file), "%s", ps->name);
+	r->line = loc.line;
+	r->col = loc.col;
+	r->when = SCT_WHEN_BEFORE;
+	r->enabled = 1;
+	strcpy(r->action, "log");
+	ps->errs_at_start = ps->nerrs;
+	ps->seen = 0;
+	ps->invalid = 0;
+	free(ps->filter_src);
+	ps->filter_src = NULL;
+	ps->filter_len = 0;
+	ps->has_retval = false;
+}
+
+/* A key seen: false (and an error) if the rule had it already. */
+static bool sct_rule_new_key(struct sct_parse *ps, enum sct_key key,
+			     struct sct_loc kw)
+{
+	if (ps->seen & (1u << key)) {
+		sct_rf_error(ps, kw, "'%s' given twice in this rule (first at line %d)",
+			  sct_key_names[key], ps->key_loc[key].line);
+		return false;
+	}
+	ps->seen |= 1u << key;
+	ps->key_loc[key] = kw;
+	return true;
+}
+
+void sct_rf_key(struct sct_parse *ps, enum sct_key key, struct sct_loc kw)
+{
+	sct_rule_new_key(ps, key, kw);
+}
+
+static int sct_lookup_word(const char *const *words, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(words[i], s))
+			return i;
+	return -1;
+}
+
+/* A whole string as a long long, in C's bases (0x, 0); -1 if it is not. */
+static int sct_parse_ll(const char *s, long long *v)
+{
+	char *end;
+
+	if (!*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*v = strtoll(s, &end, 0);
+	return errno || *end ? -1 : 0;
+}
+
+/* Why a rule name is not one the kernel takes, or NULL. */
+static const char *sct_bad_name(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n > SCT_RULE_NAME_MAX)
+		return "longer than 63 characters";
+	if (s[0] == '-' || s[0] == '.')
+		return "starts with '-' or '.'";
+	for (i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))
+			return "has characters other than A-Z a-z 0-9 _ . -";
+	}
+	return NULL;
+}
+
+static int sct_constant_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct sct_constant *)elem)->name);
+}
+
+int sct_constant(const char *name, long long *value)
+{
+	const struct sct_constant *c;
+
+	c = bsearch(name, sct_rf_constants, sct_rf_nconstants, sizeof(*c),
+		    sct_constant_cmp);
+	if (!c)
+		return -ENOENT;
+	*value = c->value;
+	return 0;
+}
+
+/*
+ * error_code: a number the kernel takes as it is; a name the kernel
+ * knows, as it is; another name of the C library's (EWOULDBLOCK, an alias
+ * the kernel does not know), as its number.
+ */
+static const char *sct_error_code(const char *s, char *out, size_t size)
+{
+	long long v;
+	size_t i;
+
+	if (!sct_parse_ll(s, &v)) {
+		if (v < -SCT_MAX_ERRNO || v > SCT_MAX_ERRNO)
+			return "out of range (-4095 to 4095)";
+		snprintf(out, size, "%s", s);
+		return NULL;
+	}
+	for (i = 0; i < sct_rf_nerrnames; i++) {
+		if (!strcmp(sct_rf_errnames[i], s)) {
+			snprintf(out, size, "%s", s);
+			return NULL;
+		}
+	}
+	if (s[0] == 'E' && !sct_constant(s, &v) && v > 0 &&
+	    v <= SCT_MAX_ERRNO) {
+		snprintf(out, size, "%lld", v);
+		return NULL;
+	}
+	return "not an error name or number";
+}
+
+/* A yes/no value, as the kernel's kstrtobool() takes it: 1, 0, or -1. */
+static int sct_bool(const char *s)
+{
+	static const char *const bools[][2] = {
+		{ "0", "1" }, { "n", "y" }, { "no", "yes" }, { "off", "on" },
+		{ "false", "true" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bools); i++) {
+		if (!strcasecmp(s, bools[i][0]))
+			return 0;
+		if (!strcasecmp(s, bools[i][1]))
+			return 1;
+	}
+	return -1;
+}
+
+void sct_rf_value(struct sct_parse *ps, enum sct_key key,
+		    struct sct_loc kw, char *val, struct sct_loc loc)
+{
+	struct sct_rule *r = ps->rule;
+	char q[2 * SCT_TOK_TEXT];
+	const char *why;
+	long long v;
+	int n;
+
+	if (!val)
+		return;		/* out of memory */
+	if (!sct_rule_new_key(ps, key, kw))
+		goto out;
+	sct_rf_quote(q, sizeof(q), val, strlen(val));
+
+	switch (key) {
+	case SCT_K_SYSCALL:
+		n = sct_syscall_number(val);
+		if (n < 0 || strlen(val) >= sizeof(r->syscall)) {
+			if (isdigit((unsigned char)val[0]))
+				sct_rf_error(ps, loc, "syscall number '%s' is out of range (0 to %d)",
+					  q, sct_syscall_count() - 1);
+			else
+				sct_rf_error(ps, loc, "unknown syscall '%s'", q);
+			goto invalid;
+		}
+		r->nr = n;
+		snprintf(r->syscall, sizeof(r->syscall), "%s", val);
+		break;
+	case SCT_K_NAME:
+		why = sct_bad_name(val);
+		if (why) {
+			sct_rf_error(ps, loc, "invalid rule name '%s': %s", q, why);
+			goto invalid;
+		}
+		snprintf(r->name, sizeof(r->name), "%s", val);
+		break;
+	case SCT_K_WHEN:
+		if (!strcasecmp(val, "before")) {
+			r->when = SCT_WHEN_BEFORE;
+		} else if (!strcasecmp(val, "after")) {
+			r->when = SCT_WHEN_AFTER;
+		} else {
+			sct_rf_error(ps, loc, "unexpected '%s', expected 'before' or 'after' after 'when ='",
+				  q);
+			goto invalid;
+		}
+		break;
+	case SCT_K_ORDER:
+		if (sct_parse_ll(val, &v) || v < INT_MIN || v > INT_MAX) {
+			sct_rf_error(ps, loc, "invalid order '%s': expected an integer from %d to %d",
+				  q, INT_MIN, INT_MAX);
+			goto invalid;
+		}
+		r->order = v;
+		r->order_set = 1;
+		break;
+	case SCT_K_CONTINUE:
+	case SCT_K_ENABLED:
+		n = sct_bool(val);
+		if (n < 0) {
+			sct_rf_error(ps, loc, "unexpected '%s', expected 'yes' or 'no' after '%s ='",
+				  q, sct_key_names[key]);
+			goto invalid;
+		}
+		if (key == SCT_K_CONTINUE)
+			r->cont = n;
+		else
+			r->enabled = n;
+		break;
+	case SCT_K_TYPE:
+		n = sct_lookup_word(sct_actions, ARRAY_SIZE(sct_actions), val);
+		if (n < 0) {
+			sct_rf_error(ps, loc, "unknown action type '%s', expected LOG, FAIL, SUSPEND or KILL",
+				  q);
+			goto invalid;
+		}
+		strcpy(r->action, sct_actions[n]);
+		break;
+	case SCT_K_ERROR:
+		why = sct_error_code(val, r->error_code, sizeof(r->error_code));
+		if (why) {
+			sct_rf_error(ps, loc, "invalid error_code '%s': %s", q, why);
+			goto invalid;
+		}
+		break;
+	case SCT_K_TARGET:
+		n = sct_lookup_word(sct_targets, ARRAY_SIZE(sct_targets), val);
+		if (n < 0) {
+			sct_rf_error(ps, loc, "unknown log_target '%s', expected device, printk or both",
+				  q);
+			goto invalid;
+		}
+		strcpy(r->log_target, sct_targets[n]);
+		break;
+	default:
+		break;
+	}
+	goto out;
+invalid:
+	ps->invalid |= 1u << key;
+out:
+	free(val);
+}
+
+/* Where the byte at @off of a body that starts at @start is. */
+static struct sct_loc sct_body_pos(struct sct_loc start, const char *s,
+				   size_t off)
+{
+	struct sct_loc l = start;
+	size_t i;
+
+	for (i = 0; i < off; i++) {
+		if (s[i] == '\n') {
+			l.line++;
+			l.col = 1;
+		} else {
+			l.col++;
+		}
+	}
+	return l;
+}
+
+/* The log format's macro at @s (after its '%'), the longest; or -1. */
+static int sct_format_macro(const char *s, size_t *len)
+{
+	size_t i, n, best = 0;
+	int m = -1;
+
+	for (i = 0; i < ARRAY_SIZE(sct_format_macros); i++) {
+		n = strlen(sct_format_macros[i]);
+		if (n > best && !strncmp(s, sct_format_macros[i], n)) {
+			best = n;
+			m = i;
+		}
+	}
+	*len = best;
+	return m;
+}
+
+/*
+ * log_format: a line break, with the blanks around it, is one space; the
+ * result is checked as the kernel does (kernel/sct/format.c).
+ */
+static void sct_rule_format(struct sct_parse *ps, const char *body,
+			    size_t len, struct sct_loc start)
+{
+	struct sct_rule *r = ps->rule;
+	char *out = r->log_format, q[SCT_TOK_TEXT];
+	size_t i, j, n = 0, mlen;
+	int m;
+
+	if (memchr(body, '\0', len)) {
+		sct_rf_error(ps, sct_body_pos(start, body, strlen(body)),
+			  "NUL character in log_format");
+		goto invalid;
+	}
+	for (i = 0; i < len; i++) {
+		if (body[i] == '\n') {
+			while (n && (out[n - 1] == ' ' || out[n - 1] == '\t' ||
+				     out[n - 1] == '\r'))
+				n--;
+			while (i + 1 < len && strchr(" \t\r\n", body[i + 1]))
+				i++;
+			if (n && i + 1 < len && n < SCT_STR_MAX)
+				out[n++] = ' ';
+			continue;
+		}
+		if (body[i] == '%') {
+			if (body[i + 1] == '%') {
+				if (n + 2 > SCT_STR_MAX)
+					goto long_format;
+				out[n++] = '%';
+				out[n++] = body[++i];
+				continue;
+			}
+			m = sct_format_macro(body + i + 1, &mlen);
+			if (m < 0) {
+				for (j = i + 1; j < len && j < i + 16 &&
+				     isalnum((unsigned char)body[j]); j++)
+					;
+				sct_rf_quote(q, sizeof(q), body + i, j - i);
+				sct_rf_error(ps, sct_body_pos(start, body, i),
+					  "unknown log_format macro '%s'", q);
+				goto invalid;
+			}
+			if (!strcmp(sct_format_macros[m], "retval") &&
+			    !ps->has_retval) {
+				ps->has_retval = true;
+				ps->retval_loc = sct_body_pos(start, body, i);
+			}
+		}
+		if (n + 1 > SCT_STR_MAX)
+			goto long_format;
+		out[n++] = body[i];
+	}
+	out[n] = '\0';
+	return;
+
+long_format:
+	sct_rf_error(ps, sct_body_pos(start, body, i),
+		  "log_format is longer than 255 characters");
+invalid:
+	out[0] = '\0';
+	ps->invalid |= 1u << SCT_K_FORMAT;
+}
+
+void sct_rf_body(struct sct_parse *ps, enum sct_key key, struct sct_loc kw,
+		   char *body, struct sct_loc open, struct sct_loc close)
+{
+	struct sct_loc start = { open.line, open.col + 1 };
+	size_t len;
+
+	if (!body)
+		return;		/* out of memory */
+	len = ps->body_len;
+	if (!sct_rule_new_key(ps, key, kw)) {
+		free(body);
+		return;
+	}
+	if (key == SCT_K_FORMAT) {
+		sct_rule_format(ps, body, len, start);
+		free(body);
+		return;
+	}
+	free(ps->filter_src);
+	ps->filter_src = body;
+	ps->filter_len = len;
+	ps->filter_start = start;
+	ps->filter_end = close;
+}
+
+static bool sct_seen(struct sct_parse *ps, enum sct_key key)
+{
+	return ps->seen & (1u << key);
+}
+
+static bool sct_valid(struct sct_parse *ps, enum sct_key key)
+{
+	return !(ps->invalid & (1u << key));
+}
+
+/* A key that only an action takes, given to a rule of another. */
+static void sct_rule_only(struct sct_parse *ps, enum sct_key key,
+			  const char *action)
+{
+	if (sct_seen(ps, key) && strcmp(ps->rule->action, action))
+		sct_rf_error(ps, ps->key_loc[key],
+			  "'%s' is for type = %s rules only, this one is %s",
+			  sct_key_names[key], action, ps->rule->action);
+}
+
+static int sct_set_add(struct sct_rule_set *set, const struct sct_rule *r)
+{
+	struct sct_rule *p;
+	size_t n;
+
+	if (set->count == set->alloc) {
+		n = set->alloc ? 2 * set->alloc : 16;
+		p = realloc(set->rules, n * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		set->rules = p;
+		set->alloc = n;
+	}
+	set->rules[set->count++] = *r;
+	return 0;
+}
+
+void sct_rf_end(struct sct_parse *ps)
+{
+	struct sct_rule *r = ps->rule;
+
+	if (!sct_seen(ps, SCT_K_SYSCALL) || !sct_seen(ps, SCT_K_NAME)) {
+		struct sct_loc loc = { r->line, r->col };
+
+		if (sct_seen(ps, SCT_K_SYSCALL) || sct_seen(ps, SCT_K_NAME))
+			sct_rf_error(ps, loc, "rule has no %s",
+				  sct_seen(ps, SCT_K_NAME) ? "syscall_name" :
+							    "rule_name");
+		else
+			sct_rf_error(ps, loc, "rule has no syscall_name and no rule_name");
+	}
+	if (sct_valid(ps, SCT_K_TYPE)) {
+		sct_rule_only(ps, SCT_K_ERROR, "fail");
+		sct_rule_only(ps, SCT_K_FORMAT, "log");
+		sct_rule_only(ps, SCT_K_TARGET, "log");
+		if (r->cont)
+			sct_rule_only(ps, SCT_K_CONTINUE, "log");
+	}
+	if (sct_valid(ps, SCT_K_WHEN)) {
+		if (ps->has_retval && r->when != SCT_WHEN_AFTER)
+			sct_rf_error(ps, ps->retval_loc,
+				  "%%retval in log_format needs when = after");
+		if (ps->filter_src)
+			sct_rf_filter(ps, r, ps->filter_src,
+					 ps->filter_len, ps->filter_start,
+					 ps->filter_end);
+	}
+	if (ps->nerrs == ps->errs_at_start && sct_set_add(ps->set, r))
+		ps->oom = true;
+	free(ps->filter_src);
+	ps->filter_src = NULL;
+}
+
+int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
+			   const char *buf, size_t len, FILE *errs)
+{
+	struct sct_parse ps = {
+		.name = name,
+		.errs = errs,
+		.set = set,
+	};
+	int ret;
+
+	ps.rule = calloc(1, sizeof(*ps.rule));
+	if (!ps.rule)
+		return -ENOMEM;
+	ret = sct_rf_run(&ps, buf, len);
+	free(ps.rule);
+	free(ps.body);
+	free(ps.filter_src);
+	if (ret == -ENOMEM && errs)
+		fprintf(errs, "%s: error: out of memory\n", name);
+	else if (ret == -EFBIG && errs)
+		fprintf(errs, "%s: error: file too large\n", name);
+	return ret < 0 ? ret : ps.nerrs;
+}
+
+/* Files larger than this are refused. */
+#define SCT_RULES_MAX_FILE	(64 << 20)
+
+int sct_rules_parse_file(struct sct_rule_set *set, const char *path,
+			 FILE *errs)
+{
+	bool is_stdin = !strcmp(path, "-");
+	FILE *f = is_stdin ? stdin : fopen(path, "r");
+	size_t len = 0, alloc = 0, n;
+	char *buf = NULL, *p;
+	int ret;
+
+	if (!f)
+		goto fail;
+	for (;;) {
+		if (len == alloc) {
+			alloc = alloc ? 2 * alloc : 65536;
+			if (alloc > SCT_RULES_MAX_FILE + 1) {
+				errno = EFBIG;
+				goto fail;
+			}
+			p = realloc(buf, alloc);
+			if (!p)
+				goto fail;
+			buf = p;
+		}
+		n = fread(buf + len, 1, alloc - len, f);
+		len += n;
+		if (n == 0) {
+			if (ferror(f))
+				goto fail;	/* errno from read() */
+			break;
+		}
+	}
+	if (!is_stdin)
+		fclose(f);
+	ret = sct_rules_parse_buffer(set, is_stdin ? "<stdin>" : path, buf,
+				     len, errs);
+	free(buf);
+	return ret;
+
+fail:
+	ret = errno ? -errno : -EIO;
+	if (errs)
+		fprintf(errs, "%s: error: cannot read: %s\n", path,
+			strerror(-ret));
+	if (f && !is_stdin)
+		fclose(f);
+	free(buf);
+	return ret;
+}
+
+int sct_rules_check_set(const struct sct_rule_set *set, FILE *errs)
+{
+	const struct sct_rule *a, *b;
+	size_t i, j;
+	int nerrs = 0;
+
+	for (i = 1; i < set->count; i++) {
+		b = &set->rules[i];
+		for (j = 0; j < i; j++) {
+			a = &set->rules[j];
+			if (strcmp(a->name, b->name))
+				continue;
+			nerrs++;
+			if (errs)
+				fprintf(errs, "%s:%d:%d: error: duplicate rule name '%s' (first at %s:%d:%d)\n",
+					b->file, b->line, b->col, b->name,
+					a->file, a->line, a->col);
+			break;
+		}
+	}
+	return nerrs;
+}
+
+void sct_rule_set_free(struct sct_rule_set *set)
+{
+	free(set->rules);
+	set->rules = NULL;
+	set->count = 0;
+	set->alloc = 0;
+}
+
+/* Braces that the rule-file language can hold in a body. */
+static bool sct_balanced(const char *s)
+{
+	int depth = 0;
+
+	for (; *s; s++) {
+		if (*s == '\n')
+			return false;
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth < 0)
+			return false;
+	}
+	return !depth;
+}
+
+int sct_rule_print(FILE *out, const struct sct_rule *r)
+{
+	char type[8];
+	size_t i;
+
+	if (!sct_balanced(r->log_format) || strchr(r->filter, '\n'))
+		return -EINVAL;
+	for (i = 0; r->action[i] && i < sizeof(type) - 1; i++)
+		type[i] = toupper((unsigned char)r->action[i]);
+	type[i] = '\0';
+
+	fprintf(out, "rule {\n");
+	fprintf(out, "\tsyscall_name = %s\n", r->syscall);
+	fprintf(out, "\trule_name = %s\n", r->name);
+	fprintf(out, "\twhen = %s\n",
+		r->when == SCT_WHEN_AFTER ? "after" : "before");
+	if (r->order || r->order_set)
+		fprintf(out, "\torder = %d\n", r->order);
+	if (r->cont)
+		fprintf(out, "\tcontinue = yes\n");
+	if (!r->enabled)
+		fprintf(out, "\tenabled = no\n");
+	if (r->filter[0])
+		fprintf(out, "\tfilter_expression {%s}\n", r->filter);
+	fprintf(out, "\taction {\n");
+	fprintf(out, "\t\ttype = %s\n", type);
+	if (r->error_code[0])
+		fprintf(out, "\t\terror_code = %s\n", r->error_code);
+	if (r->log_format[0])
+		fprintf(out, "\t\tlog_format {%s}\n", r->log_format);
+	if (r->log_target[0])
+		fprintf(out, "\t\tlog_target = %s\n", r->log_target);
+	fprintf(out, "\t}\n}\n");
+	return ferror(out) ? -EIO : 0;
+}
+
+void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
+			 int *line, int *col)
+{
+	const struct sct_filter_span *s = NULL;
+	unsigned int i;
+
+	for (i = 0; i < r->nspans && i < SCT_FILTER_SPANS; i++) {
+		if (r->spans[i].off > off)
+			break;
+		s = &r->spans[i];
+	}
+	if (!s) {
+		*line = r->line;
+		*col = r->col;
+		return;
+	}
+	*line = s->line;
+	*col = s->col + (s->verbatim ? off - s->off : 0);
+}

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libsct: the C library of sct, the syscall tracker (see libsct(3)).
+ *
+ * It is the one place that talks to the kernel's interfaces: rules in
+ * configfs (/sys/kernel/config/sct), the event log (/dev/sct_records), and
+ * the syscall table.  It also reads rule files (sct.rules(5)).  Functions
+ * return negative errno values on failure; sct_strerror() gives their
+ * message, and sct_error_detail() what the kernel refused.
+ *
+ * Rule files
+ * ----------
+ * A rule file holds rules in syscalltrack's language:
+ *
+ *   rule {
+ *     syscall_name = unlink
+ *     rule_name = prevent_delete
+ *     filter_expression {PARAMS[1]=="/etc/passwd" && UID == 0}
+ *     action {
+ *       type = FAIL
+ *       error_code = -1
+ *     }
+ *     when = before
+ *   }
+ *
+ * Parsing checks each rule as far as userspace can: names, values, and
+ * the filter, against the kernel's grammar and bounds, with its symbolic
+ * constants (O_CREAT, EPERM, ...) and macros (ipaddr(), htons(),
+ * usernametoid(), groupnametoid()) turned into the numbers the kernel
+ * takes.  Each rule comes out as the values of the configfs attributes of
+ * a kernel rule (Documentation/ABI/testing/configfs-sct).
+ *
+ * Errors are written one per line, as compilers do:
+ *
+ *   rules/x.rules:4:15: error: unexpected '}', expected '=' after 'syscall_name'
+ *
+ * with 1-based lines and columns (columns count bytes, a tab is one).
+ * The functions keep no global state: separate rule sets can be parsed
+ * from several threads.
+ */
+#ifndef SCT_H
+#define SCT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <linux/sct.h>
+
+#define LIBSCT_VERSION		"0.5"
+
+/* Sizes of the fields of struct sct_rule, NUL included. */
+#define SCT_RULE_NAME_LEN	64	/* SCT_RULE_NAME_MAX + 1 */
+#define SCT_RULE_SYSCALL_LEN	32
+#define SCT_RULE_ERROR_LEN	32
+#define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4095 characters */
+#define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
+#define SCT_RULE_FILE_LEN	256
+/* Pieces of the map from a rule's filter back to its rule file. */
+#define SCT_FILTER_SPANS	256
+
+/**
+ * struct sct_filter_span - where a piece of a resolved filter was written
+ * @off: the offset in sct_rule.filter where the piece starts; it goes on
+ *       to the next span's @off (the last one, to the end of the filter)
+ * @verbatim: 1 if the piece is copied from the file character for
+ *            character (so offset @off + k is @col + k on @line); 0 if it
+ *            replaces something (a constant, a macro, a '|' of constants,
+ *            or '=' written for '=='): then all of it is at @line:@col
+ * @line: the line of the piece's start in the rule file
+ * @col: its column
+ */
+struct sct_filter_span {
+	uint16_t off;
+	uint16_t verbatim;
+	uint32_t line;
+	uint32_t col;
+};
+
+/**
+ * struct sct_rule - one rule of a rule file, ready for the kernel
+ * @name: rule_name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
+ *        with '-' or '.'; the name of the rule's configfs directory
+ * @syscall: syscall_name as written: a name of the native syscall table
+ *           or a decimal number
+ * @nr: the number of that syscall
+ * @when: %SCT_WHEN_BEFORE (the default) or %SCT_WHEN_AFTER
+ * @action: "log" (the default), "fail", "suspend" or "kill"
+ * @error_code: for fail: "" (the kernel's default, EPERM), a name the
+ *              kernel knows ("EACCES") or a number from -4095 to 4095
+ *              (its absolute value is the error)
+ * @order: the rule's rank among the rules of its syscall and side
+ * @order_set: 1 if the file gave @order; sctrules gives the other rules
+ *             their place in the files
+ * @cont: 1 if matching goes on after this rule (log rules only), else 0
+ * @filter: the filter, with constants and macros replaced by numbers and
+ *          on one line; "" for none (every call matches)
+ * @log_format: the log rule's format; "" for the kernel's default
+ * @log_target: "" (the kernel's default, device), "device", "printk" or
+ *              "both"
+ * @enabled: 1 (the default) if the rule is to be in effect, 0 for a rule
+ *           that is made but left disabled ("enabled = no")
+ * @file: the name of the file (or buffer) the rule comes from
+ * @line: the line of its 'rule' keyword
+ * @col: the column of its 'rule' keyword
+ * @nspans: the number of entries of @spans in use
+ * @spans: where the pieces of @filter come from, for
+ *         sct_rule_filter_pos(); sorted by offset
+ *
+ * The structure holds no pointers: rules can be copied and sorted freely.
+ */
+struct sct_rule {
+	char name[SCT_RULE_NAME_LEN];
+	char syscall[SCT_RULE_SYSCALL_LEN];
+	int nr;
+	int when;
+	char action[8];
+	char error_code[SCT_RULE_ERROR_LEN];
+	int order;
+	int order_set;
+	int cont;
+	char filter[SCT_RULE_FILTER_LEN];
+	char log_format[SCT_RULE_FORMAT_LEN];
+	char log_target[8];
+	int enabled;
+	char file[SCT_RULE_FILE_LEN];
+	int line;
+	int col;
+	unsigned int nspans;
+	struct sct_filter_span spans[SCT_FILTER_SPANS];
+};
+
+/**
+ * struct sct_rule_set - rules, in the order of their files
+ * @rules: the rules (allocated by the parser: free with
+ *         sct_rule_set_free())
+ * @count: how many there are
+ * @alloc: how many @rules has room for
+ *
+ * Initialise to all zeroes: struct sct_rule_set set = { 0 };
+ */
+struct sct_rule_set {
+	struct sct_rule *rules;
+	size_t count;
+	size_t alloc;
+};
+
+/**
+ * sct_rules_parse_buffer - parse rules from memory
+ * @set: the set the good rules are appended to
+ * @name: the file name to give in messages and in sct_rule.file
+ * @buf: the text; need not be NUL-terminated, may hold any bytes
+ * @len: its length in bytes
+ * @errs: where to write the error messages, one line each; NULL for
+ *        nowhere
+ *
+ * A rule with an error is not added to @set; parsing goes on with the
+ * next rule, so that one call reports the errors of every rule, once
+ * each.  Rules are checked one by one: call sct_rules_check_set() once
+ * all the files are parsed, for what involves several rules.
+ *
+ * Return: the number of errors (0: all rules are good), or a negative
+ * errno value (-ENOMEM) when parsing could not be done.
+ */
+int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
+			   const char *buf, size_t len, FILE *errs);
+
+/**
+ * sct_rules_parse_file - parse a rule file
+ * @set: the set the good rules are appended to
+ * @path: the file; "-" is standard input
+ * @errs: where to write the error messages; NULL for nowhere
+ *
+ * As sct_rules_parse_buffer(), on the file's contents.  A file that
+ * cannot be read gets the message "PATH: error: cannot read: REASON".
+ *
+ * Return: the number of errors, or a negative errno value: the file
+ * could not be read (-ENOENT, -EACCES, -EISDIR, -EFBIG beyond 64 MiB,
+ * ...) or memory ran out.
+ */
+int sct_rules_parse_file(struct sct_rule_set *set, const char *path,
+			 FILE *errs);
+
+/**
+ * sct_rules_check_set - the checks that involve several rules
+ * @set: the rules of all the files that are loaded together
+ * @errs: where to write the error messages; NULL for nowhere
+ *
+ * Reports every rule whose name an earlier rule of @set has, at the later
+ * rule's 'rule' keyword, naming where the first one is.
+ *
+ * Return: the number of errors (0: the set is good).
+ */
+int sct_rules_check_set(const struct sct_rule_set *set, FILE *errs);
+
+/**
+ * sct_rule_set_free - free the rules of a set
+ * @set: the set; left empty, ready for reuse
+ */
+void sct_rule_set_free(struct sct_rule_set *set);
+
+/**
+ * sct_rule_print - write a rule in the rule-file language
+ * @out: where to write it
+ * @r: the rule
+ *
+ * Writes a "rule { ... }" block of several lines that parses back into
+ * the same rule: the same fields, but for @file, @line, @col and the map
+ * of the filter.  Fields that have their default value are left out.
+ *
+ * Return: 0, or -EIO when writing failed.
+ */
+int sct_rule_print(FILE *out, const struct sct_rule *r);
+
+/**
+ * sct_rule_filter_pos - where a position of a rule's filter is in its file
+ * @r: the rule
+ * @off: an offset in @r->filter, such as the position of a compile error
+ *       the kernel gives in filter_error; offsets at or past the end of
+ *       the filter are the closing '}' of filter_expression
+ * @line: set to the line in @r->file
+ * @col: set to the column
+ *
+ * For a rule that has no map (made by hand), gives the rule's position.
+ */
+void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
+			 int *line, int *col);
+
+/**
+ * sct_constant - the value of a symbolic constant of filters
+ * @name: the name, such as "O_CREAT", "EPERM", "AF_INET", "SIGKILL",
+ *        "S_IRUSR", "PROT_READ", "MAP_SHARED" or "CLONE_NEWNS"
+ *        (case-sensitive)
+ * @value: set to the value, as the C library's headers define it
+ *
+ * Return: 0, or -ENOENT for a name that is not a constant.
+ */
+int sct_constant(const char *name, long long *value);
+
+/* The syscall table (syscalls.c). */
+int sct_syscall_number(const char *s);
+const char *sct_syscall_name(int nr);
+int sct_syscall_count(void);
+
+/* Errors (config.c). */
+#define SCT_DETAIL_MAX		4096
+const char *sct_strerror(int err);
+const char *sct_error_detail(void);
+
+/*
+ * Rules in the kernel (config.c): /sys/kernel/config/sct/rules/NAME, one
+ * attribute per field of struct sct_rule.
+ */
+#define SCT_CONFIGFS_ROOT	"/sys/kernel/config/sct"
+
+/**
+ * struct sct_rule_state - what the kernel says of a rule, beyond its fields
+ * @hits: the calls it matched
+ * @id: its number in the event log's records (sct_record_call.rule_id)
+ */
+struct sct_rule_state {
+	uint64_t hits;
+	uint64_t id;
+};
+
+const char *sct_configfs_root(void);
+int sct_available(void);
+int sct_rule_names(char ***names);
+void sct_rule_names_free(char **names, int count);
+int sct_rule_count(void);
+int sct_rule_exists(const char *name);
+int sct_rule_read(const char *name, struct sct_rule *r,
+		  struct sct_rule_state *st);
+int sct_rule_filter_error(const char *name, char *buf, size_t size);
+int sct_rule_set_attrs(const struct sct_rule *r);
+int sct_rule_create(const struct sct_rule *r);
+int sct_rule_update(const struct sct_rule *r);
+int sct_rule_enable(const char *name, bool on);
+int sct_rule_delete(const char *name);
+
+/*
+ * The event log (log.c): binary records from /dev/sct_records, laid out
+ * in <linux/sct.h>, and their text and JSON forms.
+ */
+#define SCT_RECORDS_DEVICE	"/dev/sct_records"
+#define SCT_LOG_DEVICE		"/dev/sct_log"
+
+/* Flags of sct_log_open(). */
+#define SCT_LOG_NONBLOCK	0x1	/* sct_log_next() does not wait */
+#define SCT_LOG_NEW		0x2	/* only records written from now on */
+
+struct sct_log;
+
+int sct_log_open(struct sct_log **log, const char *path, int flags);
+int sct_log_fd(const struct sct_log *log);
+int sct_log_next(struct sct_log *log, const struct sct_record_header **rec);
+void sct_log_close(struct sct_log *log);
+
+const char *sct_record_data(const struct sct_record_call *rec,
+			    const struct sct_record_data *d);
+const char *sct_record_rule(const struct sct_record_call *rec);
+const char *sct_record_text(const struct sct_record_call *rec);
+
+int sct_format_time(char *buf, size_t size, uint64_t ns);
+void sct_json_string(FILE *out, const char *s, size_t max);
+int sct_record_json(FILE *out, const struct sct_record_header *rec);
+
+#endif /* SCT_H */
