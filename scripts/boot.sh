@@ -15,7 +15,8 @@
 # SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_ACCEL (default
 # "tcg,thread=single"), SCT_APPEND (more kernel command line),
 # SCT_QEMU_EXTRA (more QEMU options,
-# e.g. "-icount shift=0,sleep=off").
+# e.g. "-icount shift=0,sleep=off"), SCT_INITRAMFS (the base initramfs,
+# default build/initramfs.cpio).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -23,7 +24,7 @@ set -euo pipefail
 mode=${1:-}
 kernel=${SCT_KERNEL:-$BUILD/kernel-sct/arch/x86/boot/bzImage}
 timeout=${SCT_GUEST_TIMEOUT:-600}
-base=$BUILD/initramfs.cpio
+base=${SCT_INITRAMFS:-$BUILD/initramfs.cpio}
 
 [ -f "$kernel" ] || die "no kernel at $kernel (run 'make kernel')"
 [ -f "$base" ] || die "no initramfs at $base (run 'make initramfs')"

@@ -3,10 +3,13 @@
 #
 # Configure and build the test kernel in build/kernel-VARIANT/.
 #
-#   scripts/build-kernel.sh [VARIANT]
+#   scripts/build-kernel.sh [VARIANT [FRAGMENT...]]
 #
 # VARIANT is "sct" (the default): tinyconfig plus Kconfig.snippet, or the
 # name of a fragment in scripts/config/ merged on top of that ("nosct").
+# With FRAGMENTs, those fragments of scripts/config/ are merged on top of
+# Kconfig.snippet, in order, instead of VARIANT's own: "bench-base bench
+# base" is the bench configuration without sct, in build/kernel-bench-base.
 # Every option the fragments set is checked in the final .config: one that
 # Kconfig dropped (a missing dependency, a typo) is an error.
 set -euo pipefail
@@ -17,11 +20,13 @@ variant=${1:-sct}
 out=$BUILD/kernel-$variant
 cfgdir=$BUILD/config-$variant
 frags=("$SCT_ROOT/Kconfig.snippet")
-if [ "$variant" != sct ]; then
-	[ -f "$SCT_ROOT/scripts/config/$variant.config" ] ||
-		die "unknown kernel variant '$variant'"
-	frags+=("$SCT_ROOT/scripts/config/$variant.config")
-fi
+names=("${@:2}")
+[ ${#names[@]} -gt 0 ] || [ "$variant" = sct ] || names=("$variant")
+for name in "${names[@]}"; do
+	[ -f "$SCT_ROOT/scripts/config/$name.config" ] ||
+		die "unknown kernel variant or fragment '$name'"
+	frags+=("$SCT_ROOT/scripts/config/$name.config")
+done
 
 kmake() {
 	make -C "$KTREE" ARCH=x86_64 "$@"
