@@ -8,19 +8,9 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-result() {	# result DESCRIPTION STATUS
-	n=$((n + 1))
-	if [ "$2" -eq 0 ]; then
-		echo "ok $n install: $1"
-	else
-		echo "not ok $n install: $1"
-		fails=$((fails + 1))
-	fi
-}
+name=install
+# shellcheck source=scripts/tests/tap.bash
+. "$(dirname "$0")/tap.bash"
 
 st=0
 make -s -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace-install" \
@@ -63,5 +53,4 @@ gcc -I"$r/usr/include" -o "$tmp/t" "$tmp/t.c" -L"$r/usr/lib" -lsct \
 [ $st -eq 0 ] && [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"
 result "a program builds on the installed sct.h and libsct.a" $st
 
-echo "1..$n"
-[ $fails -eq 0 ]
+finish

@@ -9,21 +9,11 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+name=sctrules-host
+# shellcheck source=scripts/tests/tap.bash
+. "$(dirname "$0")/tap.bash"
+tap_detail="$tmp/out $tmp/err"
 out=$BUILD/userspace-host
-n=0
-fails=0
-result() {	# result DESCRIPTION STATUS
-	n=$((n + 1))
-	if [ "$2" -eq 0 ]; then
-		echo "ok $n sctrules-host: $1"
-	else
-		echo "not ok $n sctrules-host: $1"
-		sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null | head -n 20
-		fails=$((fails + 1))
-	fi
-}
 run() {	# run ARGS...: status in $rc, output in $tmp/out and $tmp/err
 	rc=0
 	"$out/bin/sctrules" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
@@ -33,7 +23,7 @@ st() { echo $?; }	# "$(COMMANDS; st)": 0 if the last one succeeded
 if ! make -s -C "$SCT_ROOT/userspace" OUTPUT="$out" KSRC="$KTREE" \
 	"$out/bin/sctrules" >"$tmp/err" 2>&1; then
 	result "build sctrules" 1
-	echo "1..$n"
+	finish
 	exit 1
 fi
 
@@ -96,5 +86,4 @@ result "apply where sct is not there exits 3" "$([ $rc -eq 3 ]; st)"
 SCT_CONFIGFS=$tmp/none run list
 result "list where sct is not there exits 3" "$([ $rc -eq 3 ]; st)"
 
-echo "1..$n"
-[ $fails -eq 0 ]
+finish

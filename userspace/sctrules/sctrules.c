@@ -541,7 +541,8 @@ static int cmd_delete(char **names, int n)
 	return status;
 }
 
-int main(int argc, char **argv)
+static void options(int argc, char **argv, const char *optstring,
+		    const char **dir)
 {
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'R' },
@@ -550,14 +551,12 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sct_rule_set set = { 0 };
-	const char *dir = NULL, *cmd;
-	int c, errors, ret;
+	int c;
 
-	while ((c = getopt_long(argc, argv, "+R:qhV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, optstring, opts, NULL)) != -1) {
 		switch (c) {
 		case 'R':
-			dir = optarg;
+			*dir = optarg;
 			break;
 		case 'q':
 			quiet = true;
@@ -567,27 +566,25 @@ int main(int argc, char **argv)
 			break;
 		case 'V':
 			printf("sctrules (sct) %s\n", LIBSCT_VERSION);
-			return 0;
+			exit(0);
 		default:
 			usage(stderr, EXIT_USAGE);
 		}
 	}
+}
+
+int main(int argc, char **argv)
+{
+	struct sct_rule_set set = { 0 };
+	const char *dir = NULL, *cmd;
+	int errors, ret;
+
+	/* Options come before the command or after it: apply -R DIR. */
+	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
 		usage(stderr, EXIT_USAGE);
 	cmd = argv[optind++];
-	/* Options may follow the command too: sctrules apply -R DIR. */
-	while ((c = getopt_long(argc, argv, "R:qhV", opts, NULL)) != -1) {
-		switch (c) {
-		case 'R':
-			dir = optarg;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		default:
-			usage(stderr, EXIT_USAGE);
-		}
-	}
+	options(argc, argv, "R:qhV", &dir);
 	argc -= optind;
 	argv += optind;
 

@@ -8,21 +8,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+name=harness
+# shellcheck source=scripts/tests/tap.bash
+. "$(dirname "$0")/../tap.bash"
+tap_detail=$tmp/err
 
-n=0
-fails=0
-result() {	# result DESCRIPTION STATUS
-	n=$((n + 1))
-	if [ "$2" -eq 0 ]; then
-		echo "ok $n harness: $1"
-	else
-		echo "not ok $n harness: $1"
-		sed 's/^/# /' "$tmp/err" | tail -n 20
-		fails=$((fails + 1))
-	fi
-}
 boot() {	# boot CMD: status in $rc, stdout in $tmp/out, stderr in $tmp/err
 	rc=0
 	"$root/scripts/boot.sh" cmd "$1" >"$tmp/out" 2>"$tmp/err" || rc=$?
@@ -47,5 +37,4 @@ result "a hang ends at the time limit ($took s for 20 s)" \
 result "a hang is reported with the console tail" \
 	"$(grep -q 'did not finish' "$tmp/err" && grep -q 'last 50 console lines' "$tmp/err"; echo $?)"
 
-echo "1..$n"
-[ $fails -eq 0 ]
+finish

@@ -6,13 +6,11 @@
 # Shared by the guest script tests (scripts/tests/guest/*.sh): run one
 # guest command, cut its output into parts, and print TAP results.
 # A script sets $name and $guest, calls run_guest, then result ... and
-# finish.  The guest side prints each part between "== NAME" lines.
+# guest_finish.  The guest side prints each part between "== NAME" lines.
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
+# shellcheck source=scripts/tests/tap.bash
+. "$root/scripts/tests/tap.bash"
 rc=0
 
 run_guest() {
@@ -25,15 +23,6 @@ part() {
 	sed -n "/^== $1\$/,/^== /p" "$tmp/out" | sed '1d;$d'
 }
 
-result() {	# result DESCRIPTION STATUS
-	n=$((n + 1))
-	if [ "$2" -eq 0 ]; then
-		echo "ok $n $name: $1"
-	else
-		echo "not ok $n $name: $1"
-		fails=$((fails + 1))
-	fi
-}
 ok() { if "$@" >/dev/null 2>&1; then echo 0; else echo 1; fi; }
 all() {	# all STATUS...: 0 if every status is 0
 	local st
@@ -52,11 +41,11 @@ count() {	# count PART REGEX: the lines of PART that match REGEX
 	part "$1" | grep -c -- "$2" || true
 }
 
-finish() {
+# The plan, after the guest's output if a result failed.
+guest_finish() {
 	if [ $fails -ne 0 ]; then
 		echo "# guest output:"
 		sed 's/^/# /' "$tmp/out" "$tmp/err" | tail -n 60
 	fi
-	echo "1..$n"
-	[ $fails -eq 0 ]
+	finish
 }

@@ -153,4 +153,4 @@ result "a non-root user gets EACCES" \
 	"$(all "$(ok has usage 'perm 1')" \
 		"$(ok has_re usage 'Permission denied')")"
 
-finish
+guest_finish

@@ -221,4 +221,4 @@ result "usage errors exit 2" \
 result "--help exits 0, --version prints the version" \
 	"$(all "$(ok has misc 'help 0')" "$(ok has_re misc '^sctrules (sct) ')")"
 
-finish
+guest_finish
