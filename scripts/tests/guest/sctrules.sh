@@ -83,7 +83,9 @@ sctrules show > /tmp/after
 cmp /tmp/before /tmp/after && echo "kunchanged"
 
 echo "== roundtrip"
+echo 0 > /sys/kernel/config/sct/rules/ptrace_callers/enabled
 sctrules show > /tmp/show1
+grep -c "enabled = no" /tmp/show1
 sctrules apply /tmp/show1; echo "status $?"
 sctrules show > /tmp/show2
 cmp /tmp/show1 /tmp/show2 && echo "same"
@@ -193,6 +195,8 @@ result "show -> apply -> show is lossless" \
 	"$(all "$(ok has roundtrip 'status 0')" "$(ok has roundtrip 'same')")"
 result "show -> delete -> apply -> show is lossless" \
 	"$(ok has roundtrip 'same again')"
+result "a disabled rule shows as enabled = no, and stays disabled" \
+	"$(ok has roundtrip '1')"
 
 result "the seed article's rules apply" "$(ok has seed 'status 0')"
 result "log rule first: rm /etc/passwd is logged, not stopped" \
