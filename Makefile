@@ -25,6 +25,8 @@ help:
 	@echo 'make build-each    build the kernel after each patch, with the option on and off'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
+	@echo 'make bench         build sct and baseline kernels, measure sct and its'
+	@echo '                   peers per getpid(), write Documentation/performance.md'
 	@echo 'make install       install libsct, the tools and the boot-time rules unit'
 	@echo '                   (DESTDIR, PREFIX=/usr/local, sysconfdir=/etc)'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
@@ -71,6 +73,10 @@ initramfs: userspace selftests
 host-tests: tree
 	@scripts/host-tests.sh
 
+# Not part of check: it builds two kernels of its own (see scripts/bench.sh).
+bench:
+	@scripts/bench.sh
+
 # libsct, the tools, man pages, examples and the boot-time unit; honours
 # DESTDIR and PREFIX (default /usr/local).
 install: tree
@@ -86,4 +92,4 @@ distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
 .PHONY: all help check run deps tree kernel kernel-nosct kernel-base build-each install userspace selftests \
-	initramfs host-tests refresh clean distclean
+	initramfs host-tests bench refresh clean distclean
