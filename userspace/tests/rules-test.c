@@ -97,6 +97,10 @@ static const char *rule_diff(const struct sct_rule *a,
 		return "log_format";
 	if (strcmp(a->log_target, b->log_target))
 		return "log_target";
+	if (a->enabled != b->enabled)
+		return "enabled";
+	if (a->order_set != b->order_set)
+		return "order_set";
 	return NULL;
 }
 
@@ -220,7 +224,7 @@ static const char round_trip_rules[] =
 	"rule { syscall_name = kill rule_name = k4 action { type = FAIL error_code = EWOULDBLOCK } }\n"
 	"rule { syscall_name = kill rule_name = k5 action { type = FAIL error_code = 0x10 } }\n"
 	"rule { syscall_name = execve rule_name = s action { type = suspend } when = after order = 0x7fffffff }\n"
-	"rule { syscall_name = execve rule_name = kk action { type = KILL } continue = 0 }\n"
+	"rule { syscall_name = execve rule_name = kk action { type = KILL } continue = 0 enabled = no }\n"
 	"rule { syscall_name = connect rule_name = c filter_expression {\n"
 	"    SOCKADDR(PARAMS[2]).family == AF_INET6 &&\n"
 	"    SOCKADDR(PARAMS[2]).addr6 in (\"::1\", \"fe80::1\") } }\n"
@@ -248,6 +252,9 @@ static void test_round_trip(void)
 		set.count))
 		diag("errors", errs);
 	free(errs);
+	ok(find(&set, "kk") && !find(&set, "kk")->enabled &&
+	   find(&set, "a") && find(&set, "a")->enabled,
+	   "enabled = no leaves a rule disabled; rules are enabled by default");
 	for (i = 0; i < set.count; i++) {
 		diff = round_trip(&set.rules[i], &text);
 		if (!ok(!diff, "round trip of rule %s", set.rules[i].name)) {
@@ -308,7 +315,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '}', expected a value after '='\n" },
 	{ "unknown keyword",
 	  "rule {\n\tsyscal_name = x\n}\n",
-	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue' or '}'\n" },
+	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
 	{ "unknown action keyword",
 	  "rule { action { when = after } }\n",
 	  "t.rules:1:17: error: unexpected 'when', expected 'type', 'error_code', 'log_format', 'log_target' or '}'\n" },
@@ -320,7 +327,7 @@ static const struct {
 	  "t.rules:1:6: error: unexpected 'syscall_name', expected '{' after 'rule'\n" },
 	{ "end of file in a rule",
 	  "rule { syscall_name = unlink\n",
-	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue' or '}'\n" },
+	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
 	{ "filter_expression without braces",
 	  "rule { filter_expression PID == 1 }\n",
 	  "t.rules:1:26: error: unexpected 'PID', expected '{' after 'filter_expression'\n" },
@@ -329,7 +336,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '\"x\"', expected a value after '='\n" },
 	{ "a NUL byte",
 	  "rule { \0 }\n",
-	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue' or '}'\n" },
+	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
 	{ "unknown syscall",
 	  "rule { syscall_name = unlinkat2 rule_name = x }\n",
 	  "t.rules:1:23: error: unknown syscall 'unlinkat2'\n" },
@@ -355,6 +362,9 @@ static const struct {
 	{ "bad continue",
 	  "rule { syscall_name = open rule_name = x continue = maybe }\n",
 	  "t.rules:1:53: error: unexpected 'maybe', expected 'yes' or 'no' after 'continue ='\n" },
+	{ "bad enabled",
+	  "rule { syscall_name = open rule_name = x enabled = maybe }\n",
+	  "t.rules:1:52: error: unexpected 'maybe', expected 'yes' or 'no' after 'enabled ='\n" },
 	{ "bad action type",
 	  "rule { syscall_name = open rule_name = x action { type = DENY } }\n",
 	  "t.rules:1:58: error: unknown action type 'DENY', expected LOG, FAIL, SUSPEND or KILL\n" },
@@ -502,8 +512,8 @@ static const struct {
 	  "t.rules:1:42: error: invalid rule name '-a': starts with '-' or '.'\n" },
 	{ "a syntax error right after another",
 	  "rule { x }\nrule { y }\n",
-	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue' or '}'\n"
-	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue' or '}'\n" },
+	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n"
+	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
 };
 
 /* The expected messages, with "(not in %s)" naming the file. */
