@@ -7,8 +7,12 @@ BUILD := $(CURDIR)/build
 KTREE := $(CURDIR)/kernel-tree
 SUBMAKE := $(MAKE) -s --no-print-directory
 
-# Run one command in the guest with: make run CMD='...'
+# Run one command in the guest with: make run CMD='...'.  It reaches the
+# script through the environment, as typed: quotes and dollar signs in it
+# are safe.
 CMD ?=
+override CMD := $(value CMD)
+export CMD
 
 all: kernel initramfs
 
@@ -36,7 +40,7 @@ check:
 	@scripts/check.sh
 
 run:
-	@scripts/run.sh "$(CMD)"
+	@scripts/run.sh "$$CMD"
 
 deps:
 	@scripts/deps.sh
