@@ -23,6 +23,16 @@ result "a guest command's status comes back" "$([ $rc -eq 7 ]; echo $?)"
 result "a guest command's output comes back" \
 	"$(grep -qx 'hello from the guest' "$tmp/out"; echo $?)"
 
+# make run CMD=...: the command arrives as typed, quotes and $ included.
+rc=0
+# shellcheck disable=SC2016 # expanded in the guest, or literal
+make -s -C "$root" run CMD='x="a  b"; echo "$x" '"'"'$0'"'"' $((6 * 7))' \
+	>"$tmp/out" 2>"$tmp/err" || rc=$?
+# shellcheck disable=SC2016 # a literal $0
+want='a  b $0 42'
+result "make run CMD=... keeps quotes and dollar signs" \
+	"$([ $rc -eq 0 ] && grep -qxF "$want" "$tmp/out"; echo $?)"
+
 boot 'echo c > /proc/sysrq-trigger; sleep 60'
 result "a panic fails the run" "$([ $rc -ne 0 ]; echo $?)"
 result "a panic is reported with the console tail" \
