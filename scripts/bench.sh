@@ -1,0 +1,558 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make bench: what sct costs a system call, against the same kernel
+# without the series and against its peers (seccomp, ftrace, audit,
+# strace).
+#
+#   scripts/bench.sh
+#
+# 1. Builds two kernels from the same 6.12 source with the same
+#    configuration (scripts/config/bench.config: Kconfig.snippet, audit,
+#    seccomp filters, syscall trace events, no KUnit): build/kernel-bench
+#    with the series and CONFIG_SYSCALL_TRACK=y, build/kernel-bench-base
+#    from build/src-base, the tree without the series.
+# 2. Builds the bench initramfs, build/bench/initramfs.cpio: busybox, the
+#    bench helpers of userspace/bench/, strace and auditctl from Debian
+#    with their shared libraries, and scripts/guest/bench.
+# 3. Boots each kernel under QEMU TCG with one vCPU and "-icount
+#    shift=0,sleep=off", where a guest nanosecond is one guest
+#    instruction, and runs the cases of scripts/guest/bench: a getpid()
+#    loop under each configuration, the best of several rounds.
+# 4. Prints the table, each case as a ratio to the baseline kernel's bare
+#    loop (B0) of the same run, with PASS/MISS for sct's goals (a MISS
+#    does not fail the command), and writes Documentation/performance.md
+#    and Documentation/performance.png (gnuplot).
+#
+# Environment: SCT_KBUILD_LOCK, a file to flock(1) around each kernel
+# build, so that builds sharing the machine take turns; BENCH_SCALE (a
+# positive integer, default 1) multiplies the calls of every case;
+# SCT_BENCH_DOC, the directory the results go to (default Documentation).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+start=$SECONDS
+out=$BUILD/bench
+doc=${SCT_BENCH_DOC:-$SCT_ROOT/Documentation}
+base_tree=$BUILD/src-base
+scale=${BENCH_SCALE:-1}
+[[ $scale =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALE must be a positive integer"
+
+phase() {
+	info "[$(((SECONDS - start) / 60))m$(((SECONDS - start) % 60))s] $*"
+}
+
+# 1. What the bench needs from Debian, the trees and the two kernels.
+phase "packages"
+"$SCT_ROOT/scripts/deps.sh"
+need_pkgs strace auditd gnuplot-nox gdb
+
+phase "trees"
+"$SCT_ROOT/scripts/prepare-tree.sh"
+KTREE=$base_tree SCT_NO_SERIES=1 "$SCT_ROOT/scripts/prepare-tree.sh"
+
+# Seconds spent waiting for SCT_KBUILD_LOCK, left out of the time taken.
+waited=0
+build_kernel() {	# build_kernel TREE VARIANT FRAGMENT...
+	local tree=$1 log=$BUILD/kernel-$2.log t0=$SECONDS st=0
+
+	shift
+	phase "kernel $1"
+	mkdir -p "$BUILD"
+	if [ -n "${SCT_KBUILD_LOCK:-}" ]; then
+		exec 8>>"$SCT_KBUILD_LOCK"
+		flock 8
+		waited=$((waited + SECONDS - t0))
+		[ $((SECONDS - t0)) -eq 0 ] ||
+			info "waited $((SECONDS - t0))s for $SCT_KBUILD_LOCK"
+	fi
+	KTREE=$tree "$SCT_ROOT/scripts/build-kernel.sh" "$@" >"$log" 2>&1 || st=$?
+	[ -z "${SCT_KBUILD_LOCK:-}" ] || exec 8>&-
+	[ $st -eq 0 ] || {
+		tail -n 30 "$log" >&2
+		die "the $1 kernel did not build (see ${log#"$SCT_ROOT"/})"
+	}
+}
+build_kernel "$KTREE" bench bench
+build_kernel "$base_tree" bench-base bench base
+kimg() { echo "$BUILD/kernel-$1/arch/x86/boot/bzImage"; }
+
+# Both kernels have the same configuration but for the series' options:
+# CONFIG_SYSCALL_TRACK*, and what CONFIG_SYSCALL_TRACK selects.
+series_opts='SYSCALL_TRACK[A-Z0-9_]*'
+series_selects=()
+while read -r o; do
+	series_opts+="|$o"
+	series_selects+=("CONFIG_$o")
+done < <(sed -n 's/^[[:space:]]*select \([A-Z0-9_]*\).*/\1/p' \
+	"$KTREE/kernel/sct/Kconfig")
+config_only() {	# the options of a .config, without the series' ones
+	grep -E '^(CONFIG_|# CONFIG_)' "$1" |
+		grep -Ev "^(# )?CONFIG_($series_opts)[= ]" || true
+}
+config_val() {	# config_val .CONFIG OPTION: its value, "n" or "-" (no such option)
+	local v
+
+	v=$(sed -n "s/^$2=//p; s/^# $2 is not set\$/n/p" "$1")
+	echo "${v:--}"
+}
+config_diff=$(diff <(config_only "$BUILD/kernel-bench/.config") \
+	<(config_only "$BUILD/kernel-bench-base/.config") | grep '^[<>]' || true)
+[ -z "$config_diff" ] ||
+	die "the bench kernels' configurations differ beyond the series'" \
+		"options: $config_diff"
+
+# 2. The bench initramfs, self-contained: nothing from build/userspace.
+phase "initramfs"
+mkdir -p "$out/bin"
+gen=$BUILD/gen_init_cpio
+if [ ! -x "$gen" ] || [ "$KTREE/usr/gen_init_cpio.c" -nt "$gen" ]; then
+	gcc -O2 -o "$gen" "$KTREE/usr/gen_init_cpio.c"
+fi
+for t in sct-getpid-loop sct-seccomp-run sct-log-drain; do
+	gcc -static -O2 -Wall -Wextra -Werror -D_GNU_SOURCE \
+		-o "$out/bin/$t" "$SCT_ROOT/userspace/bench/$t.c"
+done
+
+# Dynamic binaries, with the libraries ldd finds at the same paths.
+dyn_list() {
+	local bin lib libs
+
+	libs=$(for bin in "$@"; do ldd "$bin"; done |
+		sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^\s*\(\/[^ ]*\) .*/\1/p' |
+		sort -u)
+	for lib in $libs; do echo "dir ${lib%/*} 0755 0 0"; done | sort -u
+	for lib in $libs; do echo "file $lib $(realpath "$lib") 0755 0 0"; done
+	for bin in "$@"; do echo "file /usr/bin/${bin##*/} $bin 0755 0 0"; done
+}
+
+{
+	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct /etc \
+		/etc/sct /dev /proc /sys /tmp /root /run /lib /lib64; do
+		echo "dir $d 0755 0 0"
+	done
+	echo "nod /dev/console 0600 0 0 c 5 1"
+	echo "nod /dev/null 0666 0 0 c 1 3"
+	echo "file /bin/busybox /bin/busybox 0755 0 0"
+	echo "slink /bin/sh busybox 0777 0 0"
+	echo "file /init $SCT_ROOT/scripts/guest/init 0755 0 0"
+	echo "file /usr/lib/sct/bench $SCT_ROOT/scripts/guest/bench 0755 0 0"
+	echo "file /etc/passwd $SCT_ROOT/scripts/guest/passwd 0644 0 0"
+	echo "file /etc/group $SCT_ROOT/scripts/guest/group 0644 0 0"
+	for f in "$out"/bin/*; do
+		echo "file /usr/bin/${f##*/} $f 0755 0 0"
+	done
+	dyn_list "$(PATH=$PATH:/usr/sbin:/sbin command -v strace)" \
+		"$(PATH=$PATH:/usr/sbin:/sbin command -v auditctl)"
+} >"$out/initramfs.list"
+"$gen" "$out/initramfs.list" >"$out/initramfs.cpio"
+
+# 3. The boots: one on the baseline, one on sct, one for audit.
+boot() {	# boot KERNEL PART
+	phase "guest: $2 on kernel-$1"
+	SCT_KERNEL=$(kimg "$1") SCT_INITRAMFS=$out/initramfs.cpio \
+		SCT_QEMU_SMP=1 SCT_APPEND=tsc=reliable \
+		SCT_QEMU_EXTRA="-icount shift=0,sleep=off" \
+		SCT_GUEST_TIMEOUT=1200 \
+		"$SCT_ROOT/scripts/boot.sh" cmd \
+		"BENCH_SCALE=$scale /usr/lib/sct/bench $2" >"$out/$2.out" 2>&1 || {
+		tail -n 30 "$out/$2.out" >&2
+		die "the bench guest failed ($2)"
+	}
+}
+boot bench-base base
+boot bench sct
+boot bench audit
+
+# 4. Where the instructions of one call go, in the cases that have goals:
+#    gdb single-steps the sct kernel through one call of each, in one
+#    boot (scripts/bench-trace.py).
+phase "traces"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+r=/sys/kernel/config/sct/rules/r
+rule="mkdir $r && echo getpid >$r/syscall"
+on="echo 1 >$r/enabled"
+call="sct-getpid-loop -n 1 -r 1 >/dev/null"
+SCT_KERNEL=$(kimg bench) SCT_INITRAMFS=$out/initramfs.cpio \
+	SCT_QEMU_SMP=1 SCT_APPEND=tsc=reliable \
+	SCT_QEMU_EXTRA="-icount shift=0,sleep=off -gdb tcp:127.0.0.1:$port -S" \
+	SCT_GUEST_TIMEOUT=300 "$SCT_ROOT/scripts/boot.sh" cmd "
+	$rule && echo 'PID == 1' >$r/filter && $on && $call && rmdir $r &&
+	$rule && echo fail >$r/action && $on && $call && rmdir $r &&
+	$rule && $on && $call &&
+	{ timeout 1 cat /dev/sct_records >/dev/null || :; }" \
+	>"$out/traces.guest" 2>&1 &
+qpid=$!
+sleep 1
+# P3_write: the call that writes the one record that P3_read reads.
+VMLINUX=$BUILD/kernel-bench/vmlinux PORT=$port \
+	TRACES="P2:sct_syscall_enter P4:sct_syscall_enter P3_write:sct_syscall_enter P3_read:sct_log_read" \
+	timeout 300 gdb -q -batch -nx -x "$SCT_ROOT/scripts/bench-trace.py" \
+	>"$out/traces.txt" 2>&1 || true
+wait "$qpid" || { tail -n 30 "$out/traces.guest" >&2; die "the trace guest failed"; }
+for t in P2 P4 P3_write P3_read; do
+	grep -q "^TRACE $t [0-9]* total$" "$out/traces.txt" ||
+		die "no trace of $t (see ${out#"$SCT_ROOT"/}/traces.txt)"
+done
+
+# 5. The results.
+phase "results"
+declare -A v=()
+while read -r tag key val; do
+	[ "$tag" = RESULT ] && v[$key]=$val
+done < <(cat "$out/base.out" "$out/sct.out" "$out/audit.out")
+for f in "$out"/{base,sct,audit}.out; do
+	cs=$(sed -n 's/^RESULT clocksource //p' "$f")
+	[ "$cs" = tsc ] || die "${f##*/}: clocksource '$cs', not tsc"
+done
+
+# Each figure as a ratio to B0.
+ratio() { awk -v a="${v[$1]}" -v b="${v[B0]}" 'BEGIN { printf "%.3f", a / b }'; }
+# le X LIMIT: X <= LIMIT?
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+
+# Why a goal misses: where the cost goes (the traces of step 4) and what
+# would bring it down.
+top_sct() {	# top_sct TRACE: sct's functions in the trace, most first
+	awk -v t="$1" -v re="$sct_re" '$1 == "TRACE" && $2 == t &&
+		$4 != "total" && $4 ~ re { print $3, $4 }' "$out/traces.txt" |
+		sort -k1,1nr | head -n 5 | awk '{ printf "%s%s %s", sep, $2, $1; sep = ", " }'
+}
+# The fixes that apply to what a trace shows.
+fixes() {	# fixes TRACE
+	local f=()
+
+	[ "$(tsum "$1" '^sct_ctx_init')" -eq 0 ] ||
+		f+=("no context set-up before the filter (sct_ctx_init, $(tsum "$1" '^sct_ctx_init')): fetch what the filter reads, when it reads it")
+	[ "$(tsum "$1" '^sct_(filter_match|cmp_)')" -lt 30 ] ||
+		f+=("filters of plain comparisons compiled to a direct test instead of the interpreter (sct_filter_match and sct_cmp_*, $(tsum "$1" '^sct_(filter_match|cmp_)'))")
+	f+=("the hook inline in the entry code for a table of one rule, with one counter instead of the per-CPU seen, matched, action and hits counters")
+	local IFS=';' all
+	all="${f[*]}"
+	echo "${all//;/; }"
+}
+miss_reason() {
+	local d
+
+	case "$1" in
+	P0) echo "with no rule enabled the sct kernel's bare loop is" \
+		"$(ratio P0) × B0: sct's gate is one patched-out jump, so the" \
+		"difference is in code layout, not in work done on the call" ;;
+	P1) echo "rules on other syscalls leave getpid with the static key on" \
+		"and one bitmap test (sct_syscall_enter_work); P1c/P1a is" \
+		"$(awk -v a="${v[P1a]}" -v c="${v[P1c]}" 'BEGIN { printf "%.4f", c / a }')" ;;
+	P2) echo "every getpid runs sct's hook and the filter, $(tsum P2 "$sct_re")" \
+		"instructions in sct ($(top_sct P2)) where the goal leaves" \
+		"about $(awk -v b="${v[B0]}" 'BEGIN { printf "%.0f", b * 0.15 }')" \
+		"over B0.  What would bring it down: $(fixes P2)" ;;
+	P4) echo "a fail rule without a filter still runs the out-of-line hook:" \
+		"$(tsum P4 "$sct_re") instructions in sct ($(top_sct P4))," \
+		"less getpid's own body, which it skips; the goal leaves about" \
+		"$(awk -v b="${v[B0]}" 'BEGIN { printf "%.0f", b * 0.15 }') over B0." \
+		"What would bring it down: $(fixes P4)" ;;
+	P3) d=$(awk -v a="${v[P3_binary]}" -v b="${v[log_noreader]}" \
+		'BEGIN { printf "%.0f", a - b }')
+		echo "with one vCPU the reader's instructions are the caller's" \
+		"cost.  Writing a record is the smaller part (a logged call with" \
+		"no reader is $(ratio log_noreader) × B0; $(tsum P3_write "$sct_re")" \
+		"instructions in sct: $(top_sct P3_write)); reading it back" \
+		"through /dev/sct_records costs about $d more a record, because" \
+		"each binary record carries its formatted text line: formatting" \
+		"(sct_log_fill, sct_format, sct_macro and the string functions" \
+		"they call) is $(tsum P3_read '^(sct_log_fill|sct_format|sct_macro|sct_put_|strlen|strncmp|strnlen|strchrnul|seq_buf_|num_to_str|put_dec)')" \
+		"of the $(ttotal P3_read) instructions of the traced read of" \
+		"one record, sct_macro looking each macro of the format up by name" \
+		"with strlen and strncmp on every record.  No record is lost" \
+		"(a ring that holds a round).  What would bring it down: no" \
+		"text in /dev/sct_records unless a reader asks for it, formats" \
+		"parsed once, when the rule is enabled, into a list of macros," \
+		"and, on a machine with more than one CPU, the reader on another" \
+		"CPU than the callers" ;;
+	esac
+}
+
+declare -a table=() misses=()
+verdict_of() {	# verdict_of GOALNAME OK(0/1): sets $verdict, records a MISS
+	if [ "$2" -eq 1 ]; then verdict=PASS; else
+		misses+=("$1")
+		verdict=MISS
+	fi
+}
+goal_row() {	# goal_row KEY WHAT LIMIT [EXTRA-CONDITION-OK EXTRA-TEXT]
+	local key=$1 what=$2 limit=$3 ok=1 r goal gname
+
+	r=$(ratio "$key")
+	le "$r" "$limit" || ok=0
+	goal="≤ $limit × B0"
+	if [ $# -ge 5 ]; then
+		[ "$4" -eq 1 ] || ok=0
+		goal="$goal, $5"
+	fi
+	# The goal's name: P1a, P1b, P1c are P1; P3_binary is P3.
+	gname=${key%%_*}
+	gname=${gname%[abc]}
+	verdict_of "$gname" $ok
+	table+=("$key|$what|${v[$key]}|$r|$goal|$verdict")
+}
+row() {	# row KEY WHAT
+	table+=("$1|$2|${v[$1]}|$(ratio "$1")||")
+}
+
+for k in B0 P0 P1a P1b P1c P2 P3_binary P3_text P4 seccomp_allow \
+	seccomp_errno ftrace_nomatch ftrace_record audit_norules \
+	audit_other_1 audit_getpid audit_other_100 strace_getpid \
+	strace_unlink strace_seccomp; do
+	[ -n "${v[$k]:-}" ] || die "no result for $k (see ${out#"$SCT_ROOT"/}/*.out)"
+done
+
+p1_flat=$(awk -v a="${v[P1a]}" -v c="${v[P1c]}" \
+	'BEGIN { d = c / a - 1; if (d < 0) d = -d; exit !(d <= 0.01) }' &&
+	echo 1 || echo 0)
+p3_lost=$((v[P3_binary_lost] + v[P3_binary_told_lost]))
+
+row B0 "baseline kernel, no tracing"
+goal_row P0 "sct kernel, no rules" 1.01
+goal_row P1a "1 sct rule on other syscalls" 1.05
+goal_row P1b "100 sct rules on other syscalls" 1.05
+goal_row P1c "1000 sct rules on other syscalls" 1.05 "$p1_flat" "within 1% of P1a"
+goal_row P2 "sct rule on getpid, filter PID == 1 does not match" 1.15
+goal_row P3_binary "sct log rule on getpid, binary reader (/dev/sct_records)" 2.0 \
+	"$([ "$p3_lost" -eq 0 ] && echo 1 || echo 0)" "0 lost (lost: $p3_lost)"
+row P3_text "sct log rule on getpid, text reader (/dev/sct_log)"
+goal_row P4 "sct fail rule on getpid (EPERM)" 1.15
+row seccomp_allow "seccomp filter allowing all"
+row seccomp_errno "seccomp RET_ERRNO on getpid"
+row ftrace_nomatch "ftrace raw_syscalls:sys_enter, filter id == 99999"
+row ftrace_record "ftrace raw_syscalls:sys_enter, id == 39, recording"
+row audit_norules "audit enabled (auditctl -e 1), no rules"
+row audit_other_1 "audit, 1 rule on another syscall"
+row audit_getpid "audit, getpid rule -F pid=1"
+row audit_other_100 "audit, 100 rules on other syscalls"
+row strace_getpid "strace -f -e trace=getpid"
+row strace_unlink "strace -f -e trace=unlink"
+row strace_seccomp "strace -f --seccomp-bpf -e trace=unlink"
+
+# The figures that the table does not show, for the note and the plot.
+tp() {	# tp KEY: records per guest-second, from ns per call
+	awk -v ns="${v[$1]}" 'BEGIN { printf "%.0f", 1e9 / ns }'
+}
+# tsum NAME REGEX: the instructions of trace NAME in functions matching REGEX.
+tsum() {
+	awk -v t="$1" -v re="$2" '$1 == "TRACE" && $2 == t && $4 != "total" &&
+		$4 ~ re { n += $3 } END { print n + 0 }' "$out/traces.txt"
+}
+ttotal() { sed -n "s/^TRACE $1 \\([0-9]*\\) total\$/\\1/p" "$out/traces.txt"; }
+# trace_table NAME: the functions of trace NAME, most instructions first.
+trace_table() {
+	echo "| function | instructions |"
+	echo "|---|---:|"
+	awk -v t="$1" '$1 == "TRACE" && $2 == t && $4 != "total" {
+		if ($4 == "page-fault") $4 = "(a page fault, not in the total)"
+		printf "| %s | %d |\n", $4, $3 }' "$out/traces.txt" |
+		sort -t'|' -k3,3nr
+	echo "| **total** | **$(ttotal "$1")** |"
+}
+# The part of each traced call that is sct's (and the SRCU it takes).
+sct_re='^(sct_|__srcu_)'
+
+# The kernel the figures come from.
+krel=$(cat "$BUILD/kernel-bench/include/config/kernel.release")
+kpkg="$KSRC_PKG $(ksrc_version)"
+date=$(date -u +%Y-%m-%d)
+
+# The table, on stdout.
+printf '\n%-16s %10s %8s  %-34s %s\n' case instr/call "x B0" goal verdict
+for r in "${table[@]}"; do
+	IFS='|' read -r key what val rat goal verdict <<<"$r"
+	goal=${goal//≤/<=}
+	printf '%-16s %10s %8s  %-34s %s\n' "$key" "$val" "$rat" "${goal//×/x}" "$verdict"
+done
+echo
+printf 'log, default ring, no reader:   %s records/guest-s, %s of %s lost\n' \
+	"$(tp log_noreader)" "${v[log_noreader_lost]}" "${v[log_noreader_records]}"
+printf 'log, default ring, one reader:  %s records/guest-s, %s of %s lost\n' \
+	"$(tp log_reader)" "${v[log_reader_lost]}" "${v[log_reader_records]}"
+printf 'log, 64 MiB ring, P3 binary:    %s records/guest-s read back, %s lost\n' \
+	"$(tp P3_binary)" "$p3_lost"
+echo
+
+# Against the previous run, if any: how far each row moved.
+results=$out/results.txt
+for k in "${!v[@]}"; do echo "$k ${v[$k]}"; done | sort >"$results.new"
+if [ -f "$results" ]; then
+	join "$results" "$results.new" | awk '
+		$2 + 0 > 0 && $2 ~ /^[0-9.]+$/ && $1 !~ /_(records|lost|read|told_lost)$/ {
+			d = ($3 - $2) / $2 * 100; if (d < 0) d = -d
+			if (d > max) { max = d; at = $1 }
+		}
+		END { printf "against the previous run: rows agree within %.2f%% (largest: %s)\n", max, at }'
+fi
+mv "$results.new" "$results"
+
+# The plot: cost per call against the number of rules.
+phase "plot"
+{
+	echo "# rules sct-other sct-getpid-nomatch audit-other"
+	echo "1 ${v[P1a]} ${v[P2]} ${v[audit_other_1]}"
+	echo "10 ${v[sct_other_10]} ${v[sct_getpid_10]} ${v[audit_other_10]}"
+	echo "100 ${v[P1b]} ${v[sct_getpid_100]} ${v[audit_other_100]}"
+	echo "1000 ${v[P1c]} ${v[sct_getpid_1000]} ${v[audit_other_1000]}"
+} >"$out/rules.dat"
+mkdir -p "$doc"
+gnuplot <<EOF
+set terminal pngcairo size 900,560 font "sans,10"
+set output "$doc/performance.png"
+set title "Cost of getpid() against the number of rules ($krel, QEMU TCG -icount)"
+set xlabel "rules"
+set ylabel "instructions per getpid() call"
+set logscale xy
+set xrange [0.7:1500]
+set xtics ("1" 1, "10" 10, "100" 100, "1000" 1000)
+set key top left
+set grid
+plot "$out/rules.dat" using 1:2 with linespoints lw 2 title "sct, rules on other syscalls", \
+     "$out/rules.dat" using 1:3 with linespoints lw 2 title "sct, rules on getpid, filter does not match", \
+     "$out/rules.dat" using 1:4 with linespoints lw 2 title "audit, rules on other syscalls", \
+     ${v[B0]} with lines dt 2 lc rgb "black" title "baseline kernel, no tracing (B0)"
+EOF
+
+# The note.
+{
+	echo "# sct performance"
+	echo
+	echo "Generated by \`make bench\` (scripts/bench.sh) on $date; do not edit."
+	echo
+	echo "Kernel: $kpkg ($krel), built twice with the same"
+	echo "configuration: \`build/kernel-bench\` with the sct series and"
+	echo "CONFIG_SYSCALL_TRACK=y, \`build/kernel-bench-base\` without the"
+	echo "series (the baseline).  Each boots under QEMU $(qemu-system-x86_64 --version | head -n 1 | sed 's/QEMU emulator version //') TCG"
+	echo "with one vCPU, \`-icount shift=0,sleep=off\` and \`tsc=reliable\`, so"
+	echo "that a guest nanosecond is one guest instruction.  Every figure is"
+	echo "instructions per getpid() call of a loop (\`sct-getpid-loop\`), the best"
+	echo "of several rounds, and is given as a ratio to the baseline kernel's"
+	echo "bare loop (B0) of the same run."
+	echo
+	echo "| case | what | instr/call | × B0 | goal | verdict |"
+	echo "|---|---|---:|---:|---|---|"
+	for r in "${table[@]}"; do
+		IFS='|' read -r key what val rat goal verdict <<<"$r"
+		echo "| $key | $what | $val | $rat | $goal | $verdict |"
+	done
+	echo
+	echo "The peers (seccomp, ftrace, audit, strace) run on the sct kernel with"
+	echo "no sct rule.  Audit runs in a boot of its own, since \`auditctl -e 0\`"
+	echo "does not give its cost back; that boot's bare loop with audit never"
+	echo "enabled is ${v[audit_off]} (P0 in the sct boot: ${v[P0]})."
+	echo
+	echo "## Goals missed"
+	echo
+	if [ ${#misses[@]} -eq 0 ]; then
+		echo "None."
+	else
+		for m in $(printf '%s\n' "${misses[@]}" | sort -u); do
+			echo "- **$m**: $(miss_reason "$m")."
+		done
+	fi
+	echo
+	echo "## Rules"
+	echo
+	echo "![cost per call against the number of rules](performance.png)"
+	echo
+	echo "| rules | sct, other syscalls | sct, getpid, no match | audit, other syscalls |"
+	echo "|---:|---:|---:|---:|"
+	grep -v '^#' "$out/rules.dat" | while read -r n a b c; do
+		echo "| $n | $a | $b | $c |"
+	done
+	echo
+	echo "Rules \"on other syscalls\" go round unlink, rename, mkdir, rmdir, chmod,"
+	echo "chown, link and symlink, each with a filter of its own (sct: \`UID =="
+	echo "1000+i\`, a log rule; audit: \`-a always,exit -F arch=b64 -S ... -F"
+	echo "uid=1000+i\`).  sct's rules on getpid all have the filter \`PID == 1\`."
+	echo
+	echo "## The event log"
+	echo
+	echo "A log rule on getpid matching every call, the default format, the"
+	echo "default ring (256 KiB):"
+	echo
+	echo "| readers | records/guest-s | records | lost |"
+	echo "|---|---:|---:|---:|"
+	echo "| none | $(tp log_noreader) | ${v[log_noreader_records]} | ${v[log_noreader_lost]} |"
+	echo "| one (\`cat /dev/sct_records\`) | $(tp log_reader) | ${v[log_reader_records]} | ${v[log_reader_lost]} |"
+	echo
+	echo "With one vCPU the reader shares the CPU with the loop, and at full speed"
+	echo "it cannot keep up: reading a record back costs several times what"
+	echo "writing it does, so the ring wraps over records it had not read."
+	echo
+	echo "P3 measures the calls with every record read back, the reader's"
+	echo "instructions included (\`sct-log-drain\`): a reader process sleeps in"
+	echo "poll() and reads what there is when woken, as any reader does; each"
+	echo "round is timed from its first call until the reader, told the round is"
+	echo "over, has read every record there is.  The ring is 64 MiB, which holds"
+	echo "a round, so the reader keeps up: it read ${v[P3_binary_read]} binary records"
+	echo "(${v[P3_text_read]} text lines) and lost $p3_lost."
+	echo "That is $(tp P3_binary) records per guest-second written and read"
+	echo "back through /dev/sct_records, $(tp P3_text) through /dev/sct_log."
+	echo
+	echo "## Where the instructions go"
+	echo
+	echo "gdb single-steps the sct kernel through one call of each case with a"
+	echo "goal (scripts/bench-trace.py), from the function named to the return"
+	echo "to entry_SYSCALL_64, and counts the instructions of each function."
+	echo "sct's part is that of its own functions (sct_*) and of SRCU."
+	echo
+	echo "P2, a rule on getpid whose filter does not match, from"
+	echo "sct_syscall_enter: $(tsum P2 "$sct_re") instructions in sct; getpid's body"
+	echo "then runs."
+	echo
+	trace_table P2
+	echo
+	echo "P4, a fail rule on getpid, from sct_syscall_enter: $(tsum P4 "$sct_re")"
+	echo "instructions in sct; getpid's body does not run."
+	echo
+	trace_table P4
+	echo
+	echo "P3, the call: a log rule matching it, from sct_syscall_enter:"
+	echo "$(tsum P3_write "$sct_re") instructions in sct."
+	echo
+	trace_table P3_write
+	echo
+	echo "P3, the reader: the read() of /dev/sct_records that returns the record"
+	echo "of that call, from sct_log_read.  The page fault on the reader's fresh"
+	echo "buffer is counted apart and not in the total."
+	echo
+	trace_table P3_read
+	echo
+	echo "## Configuration"
+	echo
+	echo "tinyconfig, then Kconfig.snippet and scripts/config/bench.config"
+	echo "merged over it (a later line wins; scripts/build-kernel.sh checks"
+	echo "that every line holds in .config), and for the baseline"
+	echo "scripts/config/base.config.  The options the fragments set, as the two"
+	echo ".config files have them (the series' options: CONFIG_SYSCALL_TRACK*"
+	echo "and what it selects; every other option is the same in both):"
+	echo
+	echo "| option | kernel-bench | kernel-bench-base |"
+	echo "|---|---|---|"
+	{
+		sed -n 's/^\(# \)\{0,1\}\(CONFIG_[A-Z0-9_]*\)[= ].*/\2/p' \
+			"$SCT_ROOT/Kconfig.snippet" \
+			"$SCT_ROOT/scripts/config/bench.config" \
+			"$SCT_ROOT/scripts/config/base.config"
+		printf '%s\n' "${series_selects[@]}"
+	} | sort -u | while read -r o; do
+		printf '| %s | %s | %s |\n' "$o" \
+			"$(config_val "$BUILD/kernel-bench/.config" "$o")" \
+			"$(config_val "$BUILD/kernel-bench-base/.config" "$o")"
+	done
+	echo
+	echo "Calls per round are scaled by $scale (BENCH_SCALE)."
+} >"$doc/performance.md"
+info "wrote ${doc#"$SCT_ROOT"/}/performance.md and performance.png"
+
+if [ ${#misses[@]} -gt 0 ]; then
+	echo "MISS: $(printf '%s\n' "${misses[@]}" | sort -u | tr '\n' ' ')(reasons in ${doc#"$SCT_ROOT"/}/performance.md)"
+fi
+t=$((SECONDS - start - waited))
+phase "done in $((t / 60))m$((t % 60))s$([ $waited -eq 0 ] ||
+	echo ", not counting ${waited}s waiting for the build lock")"
