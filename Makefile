@@ -18,17 +18,24 @@ all: kernel initramfs
 
 help:
 	@echo 'make check         build everything, run the host tests, boot the guest,'
-	@echo '                   run the KUnit suites and kselftests; ends "N passed, N failed"'
+	@echo '                   run the KUnit suites and kselftests, then again with sct_stress'
+	@echo '                   on the debug kernel; ends "N passed, N failed"'
 	@echo "make run           boot the guest to a shell with sct live (Ctrl-A X quits)"
 	@echo "make run CMD='...' run one command in the guest, exit with its status"
 	@echo 'make deps          install the Debian packages the build needs'
 	@echo 'make tree          extract linux-source-6.12 into kernel-tree/, apply series'
 	@echo 'make kernel        build the test kernel (build/kernel-sct)'
 	@echo 'make kernel-nosct  build the same tree with CONFIG_SYSCALL_TRACK=n'
+	@echo 'make kernel-debug  build the debug kernel: lockdep, KASAN, UBSAN (build/kernel-debug)'
+	@echo 'make stress [DURATION=600]  boot the debug kernel running only sct_stress'
+	@echo '                   for DURATION seconds; fails on any splat'
 	@echo 'make kernel-base   build the tree without the series (the baseline)'
 	@echo 'make build-each    build the kernel after each patch, with the option on and off'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
+	@echo 'make fuzz          FUZZ_COUNT (100000) generated and mutated filters through'
+	@echo '                   the kernel and libsct, which must agree (SCT_KERNEL: the'
+	@echo '                   kernel to boot, default the debug kernel if built)'
 	@echo 'make bench         build sct and baseline kernels, measure sct and its'
 	@echo '                   peers per getpid(), write Documentation/performance.md'
 	@echo 'make install       install libsct, the tools and the boot-time rules unit'
@@ -54,6 +61,15 @@ kernel: tree
 kernel-nosct: tree
 	@scripts/build-kernel.sh nosct
 
+# The test kernel with the kernel's checkers (scripts/config/debug.config).
+kernel-debug: tree
+	@scripts/build-kernel.sh debug
+
+# sct_stress alone on the debug kernel (check runs a minute of it).
+DURATION ?= 600
+stress: initramfs
+	@scripts/debug-lane.sh stress $(DURATION)
+
 # Build the kernel with each prefix of the series: every patch builds.
 build-each: tree
 	@scripts/build-each.sh sct
@@ -77,6 +93,12 @@ initramfs: userspace selftests
 host-tests: tree
 	@scripts/host-tests.sh
 
+# The filter corpus through the kernel's compiler and libsct's checker;
+# make check runs the first 10000 filters of it (see scripts/fuzz.sh).
+FUZZ_COUNT ?= 100000
+fuzz: initramfs
+	@FUZZ_COUNT=$(FUZZ_COUNT) scripts/fuzz.sh
+
 # Not part of check: it builds two kernels of its own (see scripts/bench.sh).
 bench:
 	@scripts/bench.sh
@@ -95,5 +117,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-base build-each install userspace selftests \
-	initramfs host-tests bench refresh clean distclean
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug stress kernel-base build-each install userspace selftests \
+	initramfs host-tests fuzz bench refresh clean distclean

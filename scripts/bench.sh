@@ -52,6 +52,12 @@ phase "trees"
 "$SCT_ROOT/scripts/prepare-tree.sh"
 KTREE=$base_tree SCT_NO_SERIES=1 "$SCT_ROOT/scripts/prepare-tree.sh"
 
+# ccache in depend mode: on a miss it does not run the preprocessor a
+# second time, which makes a cold build about a fifth faster than the
+# default direct mode (the bench kernels are only ever built here, so
+# their cache entries are only ever looked up in this mode).
+export CCACHE_DEPEND=1
+
 # Seconds spent waiting for SCT_KBUILD_LOCK, left out of the time taken.
 waited=0
 build_kernel() {	# build_kernel TREE VARIANT FRAGMENT...
@@ -61,6 +67,7 @@ build_kernel() {	# build_kernel TREE VARIANT FRAGMENT...
 	phase "kernel $1"
 	mkdir -p "$BUILD"
 	if [ -n "${SCT_KBUILD_LOCK:-}" ]; then
+		export SCT_KBUILD_LOCK_HELD=1
 		exec 8>>"$SCT_KBUILD_LOCK"
 		flock 8
 		waited=$((waited + SECONDS - t0))

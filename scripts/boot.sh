@@ -5,6 +5,8 @@
 #
 #   scripts/boot.sh check [LOG]   run the tests; the console goes to stdout
 #                                 and LOG; exit 1 on a panic or time-out
+#   scripts/boot.sh stress [LOG]  the same with only sct_stress, for
+#                                 SCT_STRESS seconds (default 60)
 #   scripts/boot.sh cmd 'CMD'     run CMD in the guest, print its output,
 #                                 exit with its status
 #   scripts/boot.sh shell         an interactive shell on the console
@@ -14,6 +16,8 @@
 # SCT_GUEST_TIMEOUT (seconds, default 600 for check and cmd),
 # SCT_QEMU_SMP (vCPUs, default 2), SCT_QEMU_ACCEL (default
 # "tcg,thread=single"), SCT_APPEND (more kernel command line),
+# SCT_STRESS (check: seconds of sct_stress after the tests, default none),
+# SCT_TIMEOUT_SCALE (a factor for each guest test's time limit),
 # SCT_QEMU_EXTRA (more QEMU options,
 # e.g. "-icount shift=0,sleep=off"), SCT_INITRAMFS (the base initramfs,
 # default build/initramfs.cpio).
@@ -34,17 +38,23 @@ trap 'rm -rf "$run"' EXIT
 
 # The per-run archive, appended to the base one: it tells /init what to do.
 case "$mode" in
-check | shell) echo "$mode" >"$run/mode" ;;
+check | stress | shell) echo "$mode" >"$run/mode" ;;
 cmd)
 	[ $# -ge 2 ] || die "usage: $0 cmd 'COMMAND'"
 	echo cmd >"$run/mode"
 	printf '%s\n' "$2" >"$run/cmd"
 	;;
-*) die "usage: $0 check [LOG] | cmd 'COMMAND' | shell" ;;
+*) die "usage: $0 check [LOG] | stress [LOG] | cmd 'COMMAND' | shell" ;;
 esac
+for v in SCT_STRESS SCT_TIMEOUT_SCALE; do
+	[ -n "${!v:-}" ] || continue
+	[[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a number of seconds or a factor"
+	echo "$v=${!v}" >>"$run/env"
+done
 {
 	echo "file /etc/sct/mode $run/mode 0644 0 0"
 	[ -f "$run/cmd" ] && echo "file /etc/sct/cmd $run/cmd 0644 0 0"
+	[ -f "$run/env" ] && echo "file /etc/sct/env $run/env 0644 0 0"
 } >"$run/list"
 "$BUILD/gen_init_cpio" "$run/list" >"$run/extra.cpio"
 cat "$base" "$run/extra.cpio" >"$run/initramfs.cpio"
@@ -76,9 +86,9 @@ fi
 
 # Non-interactive: bounded in time, console captured.
 log=${2:-$run/console.log}
-[ "$mode" = check ] || log=$run/console.log
+[ "$mode" = check ] || [ "$mode" = stress ] || log=$run/console.log
 rc=0
-if [ "$mode" = check ]; then
+if [ "$mode" = check ] || [ "$mode" = stress ]; then
 	timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
 		tr -d '\r' | tee "$log" || rc=$?
 else

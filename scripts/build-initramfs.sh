@@ -24,7 +24,7 @@ fi
 list=$BUILD/initramfs.list
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct \
-		/usr/lib/sct/selftests /usr/share /usr/share/sct \
+		/usr/lib/sct/selftests /usr/lib/sct/fuzz /usr/share /usr/share/sct \
 		/usr/share/sct/examples /etc /etc/sct /dev /proc /sys /tmp \
 		/root /run; do
 		echo "dir $d 0755 0 0"
@@ -42,6 +42,10 @@ list=$BUILD/initramfs.list
 	done
 	for f in "$SCT_ROOT"/examples/*.rules; do
 		echo "file /usr/share/sct/examples/${f##*/} $f 0644 0 0"
+	done
+	# The filter corpus of sct_fuzz_test and libsct's verdicts on it.
+	for f in corpus expect; do
+		echo "file /usr/lib/sct/fuzz/$f $BUILD/userspace/fuzz/$f 0644 0 0"
 	done
 	for f in "$BUILD"/selftests/*; do
 		[ -f "$f" ] || continue

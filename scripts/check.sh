@@ -3,8 +3,11 @@
 #
 # make check: install what is missing, build the kernel (with the series),
 # the userspace and the selftests, run the host-side tests, boot the guest
-# and run the KUnit suites and kselftests in it.  Ends with the line
-# "N passed, N failed" over all tests and exits non-zero on any failure.
+# and run the KUnit suites and kselftests in it; then the debug lane
+# (scripts/debug-lane.sh): the same on a kernel with lockdep, KASAN and
+# UBSAN, plus a minute of sct_stress, failing on any splat.  Ends with the
+# line "N passed, N failed" over all tests and exits non-zero on any
+# failure.  SCT_DEBUG_LANE=0 leaves the debug lane out (not for CI).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -43,16 +46,33 @@ harness_rc=0
 "$SCT_ROOT/scripts/host-tests.sh" --guest "$BUILD/harness.counts" || harness_rc=$?
 read -r xpass xfail <"$BUILD/harness.counts"
 
-pass=$((hpass + gpass + xpass))
-fail=$((hfail + gfail + xfail))
+step "debug lane"
+debug_rc=0
+dpass=0 dfail=0 dskip=0
+if [ "${SCT_DEBUG_LANE:-1}" = 0 ]; then
+	info "debug lane left out (SCT_DEBUG_LANE=0)"
+else
+	rm -f "$BUILD/debug.counts"
+	"$SCT_ROOT/scripts/debug-lane.sh" check "$BUILD/debug.counts" ||
+		debug_rc=$?
+	# No counts: the lane died before its guest (a build failure).
+	dfail=1
+	[ ! -f "$BUILD/debug.counts" ] ||
+		read -r dpass dfail dskip <"$BUILD/debug.counts"
+fi
+
+pass=$((hpass + gpass + dpass + xpass))
+fail=$((hfail + gfail + dfail + xfail))
+skip=$((gskip + dskip))
 step "done"
 echo "host: $hpass passed, $hfail failed;" \
 	"guest: $gpass passed, $gfail failed, $gskip skipped;" \
+	"debug guest: $dpass passed, $dfail failed, $dskip skipped;" \
 	"guest scripts: $xpass passed, $xfail failed"
-if [ "$gskip" -gt 0 ]; then
-	echo "$pass passed, $fail failed, $gskip skipped"
+if [ "$skip" -gt 0 ]; then
+	echo "$pass passed, $fail failed, $skip skipped"
 else
 	echo "$pass passed, $fail failed"
 fi
 [ $fail -eq 0 ] && [ $host_rc -eq 0 ] && [ $boot_rc -eq 0 ] &&
-	[ $tap_rc -eq 0 ] && [ $harness_rc -eq 0 ]
+	[ $tap_rc -eq 0 ] && [ $debug_rc -eq 0 ] && [ $harness_rc -eq 0 ]

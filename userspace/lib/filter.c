@@ -60,15 +60,34 @@ static const char *const sct_ops[] = {
 	")", "[", "]", ",", ".", "|", "=", "-",
 };
 
-/* The kernel's isspace(): ASCII white space. */
+/*
+ * The character classes of the kernel's lexer, whose ctype (lib/ctype.c)
+ * is Latin-1 and the same in every locale: 0xa0 is white space, and
+ * 0xc0 to 0xff, but for 0xd7 and 0xf7, are letters.  So "PID\xa0== 1"
+ * compiles, and "PID\xe9" is one (unknown) name, not PID and a stray
+ * byte.
+ */
 static bool sct_space(char c)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r');
+	return c == ' ' || (c >= '\t' && c <= '\r') || (unsigned char)c == 0xa0;
+}
+
+static bool sct_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool sct_alpha(char c)
+{
+	unsigned char u = c;
+
+	return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+	       (u >= 0xc0 && u != 0xd7 && u != 0xf7);
 }
 
 static bool sct_alnum(char c)
 {
-	return isalnum((unsigned char)c);
+	return sct_alpha(c) || sct_digit(c);
 }
 
 /* The length of the token at @s (of @len bytes), and its type. */
@@ -99,14 +118,13 @@ static size_t sct_ftoken_len(const char *s, size_t len, enum sct_ftok *type,
 		*bad = true;
 		return i;
 	}
-	if (isdigit((unsigned char)s[0]) ||
-	    (s[0] == '-' && len > 1 && isdigit((unsigned char)s[1]))) {
+	if (sct_digit(s[0]) || (s[0] == '-' && len > 1 && sct_digit(s[1]))) {
 		*type = F_NUM;
 		for (i = 1; i < len && sct_alnum(s[i]); i++)
 			;
 		return i;
 	}
-	if (isalpha((unsigned char)s[0]) || s[0] == '_') {
+	if (sct_alpha(s[0]) || s[0] == '_') {
 		*type = F_IDENT;
 		for (i = 1; i < len && (sct_alnum(s[i]) || s[i] == '_'); i++)
 			;
@@ -158,10 +176,10 @@ int sct_rf_knum(const char *s, size_t len, uint64_t *v)
 		}
 	}
 	for (; i < len; i++) {
-		if (isdigit((unsigned char)s[i]))
+		if (sct_digit(s[i]))
 			d = s[i] - '0';
-		else if (isalpha((unsigned char)s[i]))
-			d = tolower((unsigned char)s[i]) - 'a' + 10;
+		else if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+			d = (s[i] | 0x20) - 'a' + 10;
 		else
 			return -1;
 		if (d >= base)
@@ -611,7 +629,7 @@ static int sct_resolve(struct sct_resolver *f)
 	f->out[f->olen] = '\0';
 	if (f->too_long) {
 		sct_rf_error(f->ps, f->too_long_loc,
-			  "filter is longer than 4095 characters once constants are replaced");
+			  "filter is longer than 4094 characters once constants are replaced");
 		return -1;
 	}
 	return 0;
@@ -809,11 +827,11 @@ static bool sct_next(struct sct_checker *p)
 	}
 	if (s[p->pos] == '"')
 		return sct_lex_string(p);
-	if (isdigit((unsigned char)s[p->pos]) ||
+	if (sct_digit(s[p->pos]) ||
 	    (s[p->pos] == '-' && p->pos + 1 < p->len &&
-	     isdigit((unsigned char)s[p->pos + 1])))
+	     sct_digit(s[p->pos + 1])))
 		return sct_lex_number(p);
-	if (isalpha((unsigned char)s[p->pos]) || s[p->pos] == '_') {
+	if (sct_alpha(s[p->pos]) || s[p->pos] == '_') {
 		for (n = p->pos; n < p->len && (sct_alnum(s[n]) || s[n] == '_');
 		     n++)
 			;
@@ -915,6 +933,84 @@ static bool sct_parse_sockaddr(struct sct_checker *p, struct sct_insn *in)
 	return sct_fail(p, "unexpected %s, expected family, port, addr or addr6");
 }
 
+/*
+ * The address strings of .addr and .addr6, as the kernel reads them
+ * (in4_pton() and in6_pton(), on the whole string).  That is the usual
+ * text of an address, but each number may have leading zeros:
+ * "010.0.0.1" is 10.0.0.1, and "00ffff::" one group.  Nothing may follow
+ * the address.
+ */
+static bool sct_addr4(const char *s, size_t len)
+{
+	unsigned int octets = 0, val = 0;
+	bool digit = false;
+	size_t i;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && sct_digit(s[i])) {
+			val = val * 10 + (s[i] - '0');
+			if (val > 255)
+				return false;
+			digit = true;
+		} else if (i == len || s[i] == '.') {
+			if (!digit || ++octets > 4)
+				return false;
+			val = 0;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	return octets == 4;
+}
+
+static bool sct_addr6(const char *s)
+{
+	unsigned int n = 0, val = 0;	/* groups of 16 bits seen */
+	const char *p = s, *group;
+	bool digit = false, dcolon = false;
+	int x;
+
+	/* A leading ':' is half of a "::". */
+	if (*p == ':' && *++p != ':')
+		return false;
+	for (group = p; *p; p++) {
+		x = sct_hex(*p);
+		if (x >= 0) {
+			val = val << 4 | x;
+			if (val > 0xffff)
+				return false;
+			digit = true;
+		} else if (*p == ':') {
+			if (!digit) {
+				if (dcolon)
+					return false;
+				dcolon = true;
+			} else {
+				if (!p[1] || ++n > 7)
+					return false;
+				val = 0;
+				digit = false;
+			}
+			group = p + 1;
+		} else if (*p == '.') {
+			/* a.b.c.d for the last 32 bits, and nothing after */
+			if (n + 2 > (dcolon ? 7u : 8u) ||
+			    !sct_addr4(group, strlen(group)))
+				return false;
+			n += 2;
+			digit = false;
+			break;
+		} else {
+			return false;
+		}
+	}
+	if (digit)
+		n++;
+	/* "::" stands for one group or more. */
+	return dcolon ? n < 8 : n == 8;
+}
+
 static bool sct_is_string_field(int field)
 {
 	return field == SCT_F_COMM || field == SCT_F_PARAM_STR;
@@ -923,8 +1019,6 @@ static bool sct_is_string_field(int field)
 static bool sct_parse_value(struct sct_checker *p, struct sct_insn *in,
 			    bool first)
 {
-	unsigned char addr[16];
-
 	if (p->tok != T_NUM && p->tok != T_STR)
 		return sct_fail(p, "unexpected %s, expected a number or a string");
 
@@ -940,11 +1034,11 @@ static bool sct_parse_value(struct sct_checker *p, struct sct_insn *in,
 	case SCT_F_SA_ADDR:
 		if (p->tok == T_NUM)
 			return sct_add_num(p) && sct_next(p);
-		if (inet_pton(AF_INET, p->str, addr) != 1)
+		if (!sct_addr4(p->str, p->str_len))
 			return sct_fail(p, "unexpected %s, expected an IPv4 address \"a.b.c.d\" or a number");
 		return sct_add_num(p) && sct_next(p);
 	case SCT_F_SA_ADDR6:
-		if (p->tok != T_STR || inet_pton(AF_INET6, p->str, addr) != 1)
+		if (p->tok != T_STR || !sct_addr6(p->str))
 			return sct_fail(p, "unexpected %s, expected an IPv6 address string");
 		return sct_add_num(p) && sct_add_num(p) && sct_next(p);
 	default:
@@ -1108,7 +1202,7 @@ static bool sct_check(struct sct_checker *p, const char *expr, int when)
 	p->when = when;
 	if (p->len > SCT_FILTER_MAX_LEN)
 		return sct_fail_at(p, SCT_FILTER_MAX_LEN,
-				   "filter longer than 4095 characters");
+				   "filter longer than 4094 characters");
 	if (!sct_next(p))
 		return false;
 	if (p->tok == T_END)
@@ -1170,6 +1264,56 @@ static void sct_check_error(struct sct_resolver *f, struct sct_checker *p)
 	}
 	msg[n] = '\0';
 	sct_rf_error(f->ps, (struct sct_loc){ line, col }, "%s", msg);
+}
+
+/**
+ * sct_rf_check_raw - check a filter in the kernel's own language
+ * @expr: the filter as the kernel's filter attribute takes it: numbers,
+ *        no constants, macros or comments
+ * @when: %SCT_WHEN_BEFORE or %SCT_WHEN_AFTER, the rule's side of the call
+ * @pos: set to the offset in @expr of the error, where filter_error puts
+ *       its caret
+ * @msg: set to what is wrong (libsct's words, not the kernel's)
+ * @size: the size of @msg
+ *
+ * For the tests that hold libsct's checker against the kernel's compiler.
+ *
+ * Return: 0 if the kernel compiles @expr, -1 if it refuses it, -ENOMEM.
+ */
+int sct_rf_check_raw(const char *expr, int when, unsigned int *pos,
+		     char *msg, size_t size)
+{
+	char tok[SCT_TOK_TEXT + 8], q[SCT_TOK_TEXT];
+	const char *text = "end of filter";
+	struct sct_checker *p;
+	enum sct_ftok type;
+	size_t i, n;
+	bool bad;
+	int ret = 0;
+
+	p = malloc(sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	if (!sct_check(p, expr, when)) {
+		*pos = p->err_pos;
+		if (p->err_pos < p->len) {
+			n = sct_ftoken_len(p->s + p->err_pos,
+					   p->len - p->err_pos, &type, &bad);
+			sct_rf_quote(q, sizeof(q), p->s + p->err_pos, n);
+			snprintf(tok, sizeof(tok), "'%s'", q);
+			text = tok;
+		}
+		/* The messages have at most one %s, for the token. */
+		i = strcspn(p->err, "%");
+		if (p->err[i])
+			snprintf(msg, size, "%.*s%s%s", (int)i, p->err, text,
+				 p->err + i + 2);
+		else
+			snprintf(msg, size, "%s", p->err);
+		ret = -1;
+	}
+	free(p);
+	return ret;
 }
 
 /**

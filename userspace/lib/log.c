@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -224,7 +225,9 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 		inet_ntop(AF_INET, &sin->sin_addr, addr, sizeof(addr));
 		fprintf(out, "{\"family\":\"AF_INET\",\"port\":%u,\"addr\":\"%s\"}",
 			ntohs(sin->sin_port), addr);
-	} else if (family == AF_INET6 && len >= sizeof(*sin6)) {
+	} else if (family == AF_INET6 &&
+		   len >= offsetof(struct sockaddr_in6, sin6_scope_id)) {
+		/* RFC 2133's, without the scope id, will do, as for connect(). */
 		inet_ntop(AF_INET6, &sin6->sin6_addr, addr, sizeof(addr));
 		fprintf(out, "{\"family\":\"AF_INET6\",\"port\":%u,\"addr\":\"%s\"}",
 			ntohs(sin6->sin6_port), addr);

@@ -15,7 +15,7 @@
 #include "sct.h"
 
 /* The kernel's bounds on filters (kernel/sct/filter.h). */
-#define SCT_FILTER_MAX_LEN	4095
+#define SCT_FILTER_MAX_LEN	4094
 #define SCT_FILTER_MAX_PREDS	64
 #define SCT_FILTER_MAX_DEPTH	16
 #define SCT_FILTER_MAX_LIST	16
@@ -145,6 +145,8 @@ int sct_rf_filter(struct sct_parse *ps, struct sct_rule *r,
 		     const char *src, size_t len, struct sct_loc start,
 		     struct sct_loc end);
 int sct_rf_knum(const char *s, size_t len, uint64_t *v);
+int sct_rf_check_raw(const char *expr, int when, unsigned int *pos,
+		     char *msg, size_t size);
 
 /* ids.c */
 int sct_rf_lookup_id(const char *file, const char *name, unsigned long *id);
