@@ -89,8 +89,9 @@ log=${2:-$run/console.log}
 [ "$mode" = check ] || [ "$mode" = stress ] || log=$run/console.log
 rc=0
 if [ "$mode" = check ] || [ "$mode" = stress ]; then
+	# Unbuffered: a long stress prints a line every 10 s.
 	timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
-		tr -d '\r' | tee "$log" || rc=$?
+		sed -u 's/\r//g' | tee "$log" || rc=$?
 else
 	timeout -k 10 "$timeout" "${qemu[@]}" </dev/null 2>&1 |
 		tr -d '\r' >"$log" || rc=$?

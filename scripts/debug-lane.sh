@@ -62,6 +62,7 @@ ran=$((SECONDS - start - built))
 tap_rc=0
 summary=$("$SCT_ROOT/scripts/tap-summary.py" "$log") || tap_rc=$?
 read -r pass fail skip <<<"$summary"
+pass=${pass:-0} fail=${fail:-1} skip=${skip:-0}
 if [ $tap_rc -ne 0 ] && [ $boot_rc -eq 0 ]; then
 	console_tail "$log"
 fi

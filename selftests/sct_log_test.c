@@ -90,31 +90,6 @@ static int read_line(int fd, char *buf, size_t size)
 	return 0;
 }
 
-/* A root attribute's number, or -1. */
-static long long root_attr(const char *attr)
-{
-	char path[PATH_MAX], buf[64];
-
-	snprintf(path, sizeof(path), "%s/%s", SCT_CONFIGFS, attr);
-	if (sct_read_attr(path, buf, sizeof(buf)) < 0)
-		return -1;
-	return strtoll(buf, NULL, 0);
-}
-
-/* A number from the stats attribute, or -1. */
-static long long stat_of(const char *key)
-{
-	char buf[1024], *p;
-	size_t len = strlen(key);
-
-	if (sct_read_attr(SCT_CONFIGFS "/stats", buf, sizeof(buf)) < 0)
-		return -1;
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, key, len) && p[len] == ' ')
-			return strtoll(p + len + 1, NULL, 10);
-	return -1;
-}
-
 static void getppid_n(int n)
 {
 	while (n--)
@@ -172,12 +147,12 @@ TEST_F(log, attributes)
 	EXPECT_EQ(-ERANGE, sct_write_attr(SCT_CONFIGFS "/log_size",
 					  "1099511627776"));
 	EXPECT_EQ(-EINVAL, sct_write_attr(SCT_CONFIGFS "/log_size", "big"));
-	EXPECT_EQ(262144, root_attr("log_size"));
+	EXPECT_EQ(262144, sct_root_attr("log_size"));
 	/* Rounded up to a power of two. */
 	EXPECT_EQ(0, sct_write_attr(SCT_CONFIGFS "/log_size", "20000"));
-	EXPECT_EQ(32768, root_attr("log_size"));
+	EXPECT_EQ(32768, sct_root_attr("log_size"));
 	EXPECT_EQ(0, sct_write_attr(SCT_CONFIGFS "/log_size", "262144"));
-	EXPECT_EQ(262144, root_attr("log_size"));
+	EXPECT_EQ(262144, sct_root_attr("log_size"));
 }
 
 /* Every macro, for a caller with distinct credentials. */
@@ -396,16 +371,16 @@ TEST_F(log, overflow)
 		"syscall=getppid", self->filter, "log_format=%seq",
 		"enabled=1", NULL }));
 
-	lost0 = stat_of("log_lost");
-	next0 = stat_of("log_next_seq");
+	lost0 = sct_stat("log_lost");
+	next0 = sct_stat("log_next_seq");
 	ASSERT_LE(0, lost0);
 	ASSERT_LT(0, next0);
 	getppid_n(n);
-	lost1 = stat_of("log_lost");
+	lost1 = sct_stat("log_lost");
 	first = next0;
 	last = first + n - 1;
 	/* Only this test's records: nothing else logs. */
-	ASSERT_EQ((long long)last + 1, stat_of("log_next_seq"));
+	ASSERT_EQ((long long)last + 1, sct_stat("log_next_seq"));
 
 	/* From the start of the log (not SEEK_END). */
 	fd = open(SCT_LOG, O_RDONLY | O_NONBLOCK);

@@ -508,20 +508,6 @@ TEST_F(rules, global_switch)
 	EXPECT_EQ(-EINVAL, sct_write_switch("on and off"));
 }
 
-/* The value of one line of the stats attribute, or -1. */
-static long long stat_of(const char *key)
-{
-	char buf[512], *p;
-	size_t len = strlen(key);
-
-	if (sct_read_attr(SCT_CONFIGFS "/stats", buf, sizeof(buf)) < 0)
-		return -1;
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, key, len) && p[len] == ' ')
-			return strtoll(p + len + 1, NULL, 10);
-	return -1;
-}
-
 TEST_F(rules, stats)
 {
 	const char *log = rule_name(self, "slog");
@@ -533,20 +519,20 @@ TEST_F(rules, stats)
 	ASSERT_EQ(0, sct_rule_make(fail, (const char *[]){
 		"syscall=getppid", "action=fail", "order=1", "enabled=1",
 		NULL }));
-	seen = stat_of("seen");
-	matched = stat_of("matched");
-	logs = stat_of("log");
-	fails = stat_of("fail");
+	seen = sct_stat("seen");
+	matched = sct_stat("matched");
+	logs = sct_stat("log");
+	fails = sct_stat("fail");
 	ASSERT_LE(0, seen);
 
 	syscall(SYS_getppid);
 	syscall(SYS_getppid);
-	EXPECT_LE(seen + 2, stat_of("seen"));
-	EXPECT_EQ(matched + 4, stat_of("matched"));
-	EXPECT_EQ(logs + 2, stat_of("log"));
-	EXPECT_EQ(fails + 2, stat_of("fail"));
-	EXPECT_LE(0, stat_of("suspend"));
-	EXPECT_LE(0, stat_of("kill"));
+	EXPECT_LE(seen + 2, sct_stat("seen"));
+	EXPECT_EQ(matched + 4, sct_stat("matched"));
+	EXPECT_EQ(logs + 2, sct_stat("log"));
+	EXPECT_EQ(fails + 2, sct_stat("fail"));
+	EXPECT_LE(0, sct_stat("suspend"));
+	EXPECT_LE(0, sct_stat("kill"));
 }
 
 struct hammer {

@@ -42,6 +42,7 @@
 #include <stdint.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -73,31 +74,6 @@ static long long now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
-/* A root attribute's number, or -1. */
-static long long root_attr(const char *attr)
-{
-	char path[PATH_MAX], buf[64];
-
-	snprintf(path, sizeof(path), "%s/%s", SCT_CONFIGFS, attr);
-	if (sct_read_attr(path, buf, sizeof(buf)) < 0)
-		return -1;
-	return strtoll(buf, NULL, 0);
-}
-
-/* A number from the stats attribute, or -1 (no such line). */
-static long long stat_of(const char *key)
-{
-	char buf[4096], *p;
-	size_t len = strlen(key);
-
-	if (sct_read_attr(SCT_CONFIGFS "/stats", buf, sizeof(buf)) < 0)
-		return -1;
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, key, len) && p[len] == ' ')
-			return strtoll(p + len + 1, NULL, 10);
-	return -1;
 }
 
 static int set_log_size(unsigned long long size)
@@ -440,7 +416,7 @@ FIXTURE_SETUP(safety)
 	self->stall.release = -1;
 	if (!sct_present())
 		SKIP(return, "no sct");
-	self->log_size = root_attr("log_size");
+	self->log_size = sct_root_attr("log_size");
 }
 
 FIXTURE_TEARDOWN(safety)
@@ -452,7 +428,7 @@ FIXTURE_TEARDOWN(safety)
 	for (i = 0; i < self->n; i++)
 		sct_rule_remove(self->names[i]);
 	sct_write_switch("1");
-	if (self->log_size > 0 && root_attr("log_size") != self->log_size)
+	if (self->log_size > 0 && sct_root_attr("log_size") != self->log_size)
 		set_log_size(self->log_size);
 	if (self->dir[0]) {
 		if (chdir("/tmp"))
@@ -566,8 +542,8 @@ TEST_F(safety, input_newline)
 
 	/* The root attributes. */
 	EXPECT_EQ(-EINVAL, sct_write_switch("1\n0"));
-	EXPECT_EQ(1, root_attr("enabled"));
-	snprintf(size, sizeof(size), "%lld\n0", root_attr("log_size"));
+	EXPECT_EQ(1, sct_root_attr("enabled"));
+	snprintf(size, sizeof(size), "%lld\n0", sct_root_attr("log_size"));
 	EXPECT_EQ(-EINVAL, sct_write_attr(LOG_SIZE_ATTR, size))
 		TH_LOG("log_size: '%s' was taken", size);
 }
@@ -678,7 +654,7 @@ TEST_F_TIMEOUT(safety, printk_ratelimit, 60)
 	EXPECT_EQ(0, sct_rule_set(r, "enabled", "0"));
 	EXPECT_EQ(n, sct_rule_hits(r));
 
-	suppressed = stat_of("log_printk_suppressed");
+	suppressed = sct_stat("log_printk_suppressed");
 	TH_LOG("%d records in %lld ms: %ld kernel log lines, %ld overruns, %lld suppressed",
 	       n, now_ms() - t0, k.lines, k.overruns, suppressed);
 	EXPECT_LT(0, suppressed)
@@ -1174,7 +1150,7 @@ TEST_F_TIMEOUT(safety, bounded_admin, 60)
 	op_add(&ops[3], SCT_CONFIGFS "/enabled", "1");
 	/* No log rule is enabled, no log device open: it may change. */
 	snprintf(size, sizeof(size), "%d",
-		 root_attr("log_size") == 16384 ? 32768 : 16384);
+		 sct_root_attr("log_size") == 16384 ? 32768 : 16384);
 	op_add(&ops[4], LOG_SIZE_ATTR, size);
 
 	stall_in_filter(_metadata, self, r);
@@ -1267,7 +1243,96 @@ TEST_F_TIMEOUT(safety, fail_to_log, 60)
 	EXPECT_EQ(EPERM, WEXITSTATUS(status))
 		TH_LOG("unlink ended with %s, not EPERM",
 		       strerror(WEXITSTATUS(status)));
-	EXPECT_LE(0, stat_of("log_records"));
+	EXPECT_LE(0, sct_stat("log_records"));
+}
+
+/* ---- Disabling a rule without memory for the smaller table. ---- */
+
+#define FAILSLAB_WAIT	"/sys/kernel/debug/failslab/ignore-gfp-wait"
+
+/*
+ * Make slab allocations that may sleep fail on demand: needs
+ * CONFIG_FAILSLAB and its debugfs files (the debug kernel has them).
+ */
+static bool failslab_ready(void)
+{
+	if (access(FAILSLAB_WAIT, W_OK))
+		mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+	return !access("/proc/thread-self/fail-nth", W_OK) &&
+	       !sct_write_attr(FAILSLAB_WAIT, "N");
+}
+
+/* The errno of getppid(), or 0. */
+static int getppid_errno(void)
+{
+	return syscall(SYS_getppid) < 0 ? errno : 0;
+}
+
+/*
+ * Disabling a rule cannot fail, even when the smaller table of its
+ * syscall cannot be allocated (the rule is then left in the table as a
+ * stand-in that matches nothing).  With two fail rules on getppid, the
+ * first one's disable runs with each of its first slab allocations
+ * failing in turn: whichever fails, the write either fails with ENOMEM
+ * and changes nothing, or disables the rule, and getppid() is failed by
+ * exactly the rules still enabled, through later changes too.
+ */
+TEST_F_TIMEOUT(safety, disable_without_memory, 60)
+{
+	const char *a = rule_name(self, "nomem_a");
+	const char *b = rule_name(self, "nomem_b");
+	char path[PATH_MAX], nth[16];
+	int n, fd, nthfd, ret, left, took = 0;
+
+	if (!failslab_ready())
+		SKIP(return, "no fault injection (CONFIG_FAILSLAB, debugfs)");
+	ASSERT_EQ(0, sct_rule_make(a, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=EACCES",
+		"order=0", NULL }));
+	ASSERT_EQ(0, sct_rule_make(b, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=EPERM",
+		"order=1", NULL }));
+	snprintf(path, sizeof(path), "%s/%s/enabled", SCT_RULES, a);
+	nthfd = open("/proc/thread-self/fail-nth", O_RDWR);
+	ASSERT_LE(0, nthfd);
+	for (n = 1; n <= 8; n++) {
+		ASSERT_EQ(0, sct_rule_set(a, "enabled", "1"));
+		ASSERT_EQ(0, sct_rule_set(b, "enabled", "1"));
+		ASSERT_EQ(EACCES, getppid_errno());
+
+		fd = open(path, O_WRONLY);
+		ASSERT_LE(0, fd);
+		snprintf(nth, sizeof(nth), "%d", n);
+		ASSERT_EQ((ssize_t)strlen(nth),
+			  pwrite(nthfd, nth, strlen(nth), 0));
+		ret = write(fd, "0", 1) < 0 ? -errno : 0;
+		/* What is left of the count: 0 once the failure was injected. */
+		memset(nth, 0, sizeof(nth));
+		ASSERT_LT(0, pread(nthfd, nth, sizeof(nth) - 1, 0));
+		left = atoi(nth);
+		ASSERT_EQ(1, pwrite(nthfd, "0", 1, 0));
+		close(fd);
+		if (ret == -ENOMEM) {
+			/* The value's copy failed: nothing changed. */
+			EXPECT_EQ(EACCES, getppid_errno()) TH_LOG("n=%d", n);
+			ASSERT_EQ(0, sct_rule_set(a, "enabled", "0"));
+		} else {
+			ASSERT_EQ(0, ret) TH_LOG("n=%d", n);
+			/* An allocation failed, and the disable still worked. */
+			took += !left;
+		}
+		/* a is out, whatever its table looks like now. */
+		EXPECT_EQ(EPERM, getppid_errno()) TH_LOG("n=%d", n);
+		ASSERT_EQ(0, sct_rule_set(a, "enabled", "1"));
+		EXPECT_EQ(EACCES, getppid_errno()) TH_LOG("n=%d", n);
+		ASSERT_EQ(0, sct_rule_set(b, "enabled", "0"));
+		EXPECT_EQ(EACCES, getppid_errno()) TH_LOG("n=%d", n);
+		ASSERT_EQ(0, sct_rule_set(a, "enabled", "0"));
+		EXPECT_EQ(0, getppid_errno()) TH_LOG("n=%d", n);
+	}
+	close(nthfd);
+	/* The smaller table's allocation failed in one of them. */
+	EXPECT_LT(0, took);
 }
 
 /* ---- 1. Ring wrap. ---- */
@@ -1496,7 +1561,7 @@ TEST_F_TIMEOUT(safety, ring_wrap, 120)
 	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=unlink", filter, NULL }));
-	records0 = stat_of("log_records");
+	records0 = sct_stat("log_records");
 	ASSERT_EQ(0, sched_getaffinity(0, sizeof(cpus), &cpus));
 	for (cpu = 0; !CPU_ISSET(cpu, &cpus); cpu++)
 		;
@@ -1507,7 +1572,7 @@ TEST_F_TIMEOUT(safety, ring_wrap, 120)
 		/* Fresh rings: this CPU's head is 0. */
 		ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
 		ASSERT_EQ(0, set_log_size(sizes[s]));
-		ASSERT_EQ(sizes[s], root_attr("log_size"));
+		ASSERT_EQ(sizes[s], sct_root_attr("log_size"));
 		ASSERT_EQ(0, sct_rule_set(r, "enabled", "1"));
 		for (i = 0; i < 2; i++) {
 			rd[i] = (struct reader){
@@ -1574,7 +1639,7 @@ TEST_F_TIMEOUT(safety, ring_wrap, 120)
 	}
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
 	/* And the stats still read. */
-	EXPECT_LE(records0 + total, stat_of("log_records"));
+	EXPECT_LE(records0 + total, sct_stat("log_records"));
 }
 
 TEST_HARNESS_MAIN

@@ -66,12 +66,17 @@ static pid_t self;
 static char work_dir[64];	/* relative paths are made here */
 static char fail_dir[64];	/* the only paths fail rules match */
 static unsigned long long n_calls, n_records, n_lines, n_lost, n_changes,
-	n_resizes, n_busy;
+	n_resizes, n_busy, n_addrs;
 static int n_failures;
 static pthread_mutex_t report_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The socket address the flipper thread changes under the callers. */
 static volatile struct sockaddr_in6 *flip_sa;
+/*
+ * Another address, every byte of it unlike flip_sa's: what a kernel that
+ * reads flip_sa badly may show instead of flip_sa's bytes.
+ */
+static struct sockaddr_in6 *other_sa;
 /* A path in a page the flipper makes unreadable and readable again. */
 static char *flip_page;
 
@@ -302,6 +307,10 @@ static void *sock_hammer(void *arg)
 		case 1:
 			sa = h->unmapped + rnd(&h->s) % PAGE;
 			break;
+		case 2:
+		case 3:
+			sa = other_sa;
+			break;
 		default:
 			sa = (const void *)flip_sa;
 			break;
@@ -465,6 +474,36 @@ static bool data_ok(struct reader *r, const char *rec, size_t size,
 	return true;
 }
 
+/*
+ * A socket address copied from flip_sa: only its first four bytes (the
+ * family and the port) change under the callers, so every other byte the
+ * record holds, up to the address length the caller passed, must be the
+ * caller's.  A byte that is not was never read from the caller: stale
+ * kernel memory.
+ */
+static void check_flip_sa(const struct sct_record_call *c, int i,
+			  const unsigned char *data, unsigned int len)
+{
+	const unsigned char *user = (const void *)flip_sa;
+	int len_arg = c->nr == SYS_sendto ? 5 : 2;
+	unsigned long long addrlen = c->args[len_arg];
+	unsigned int k;
+
+	if (c->args[i] != (unsigned long)flip_sa ||
+	    (c->nr != SYS_connect && c->nr != SYS_bind && c->nr != SYS_sendto))
+		return;
+	count(&n_addrs, 1);
+	for (k = 4; k < len && k < addrlen; k++) {
+		if (data[k] != user[k]) {
+			failure("record seq %llu: byte %u of %s's address is %#x, the caller's is %#x (addrlen %llu, %u bytes recorded)",
+				c->hdr.seq, k, c->nr == SYS_sendto ? "sendto" :
+				c->nr == SYS_bind ? "bind" : "connect", data[k],
+				user[k], addrlen, len);
+			return;
+		}
+	}
+}
+
 /* Check one call record: its fields and its data. */
 static void check_call(struct reader *r, const char *rec, size_t size)
 {
@@ -504,6 +543,9 @@ static void check_call(struct reader *r, const char *rec, size_t size)
 				c->hdr.seq, i, d->len);
 			return;
 		}
+		if (d->kind == SCT_DATA_SOCKADDR && d->len)
+			check_flip_sa(c, i, (const void *)(rec + d->off),
+				      d->len);
 	}
 	if (!c->rule.len || c->rule.len > SCT_RULE_NAME_MAX + 1 ||
 	    !c->text.len) {
@@ -1271,6 +1313,12 @@ int main(int argc, char **argv)
 	/* 127.0.0.1 for AF_INET; ::1 for AF_INET6 */
 	((struct sockaddr_in *)flip_sa)->sin_addr.s_addr = htonl(0x7f000001);
 	flip_sa->sin6_addr.s6_addr[15] = 1;
+	other_sa = (void *)(page + 64);
+	other_sa->sin6_family = AF_INET6;
+	other_sa->sin6_port = htons(7);
+	other_sa->sin6_flowinfo = htonl(0xdeadbeef);
+	memset(&other_sa->sin6_addr, 0xa5, sizeof(other_sa->sin6_addr));
+	other_sa->sin6_scope_id = 0x5a5a5a5a;
 	flip_page = page + PAGE;
 	snprintf(flip_page, PAGE, "%s/flip", fail_dir);
 
@@ -1341,9 +1389,9 @@ int main(int argc, char **argv)
 	if (!(n_records + n_lines) || !n_changes)
 		failure("nothing read or changed: %llu records, %llu lines, %llu changes",
 			n_records, n_lines, n_changes);
-	printf("# %llu calls, %llu records and %llu lines read, %llu lost notices, %llu rule changes, %llu log_size changes (%llu EBUSY)\n",
-	       n_calls, n_records, n_lines, n_lost, n_changes, n_resizes,
-	       n_busy);
+	printf("# %llu calls, %llu records and %llu lines read, %llu lost notices, %llu socket addresses checked, %llu rule changes, %llu log_size changes (%llu EBUSY)\n",
+	       n_calls, n_records, n_lines, n_lost, n_addrs, n_changes,
+	       n_resizes, n_busy);
 	printf("%sok 1 stress ran %ld s: %llu calls, %llu records read, %llu rule changes%s\n",
 	       n_failures ? "not " : "", duration, n_calls,
 	       n_records + n_lines, n_changes,

@@ -62,6 +62,31 @@ static inline int sct_write_attr(const char *path, const char *val)
 	return ret;
 }
 
+/* The number in root attribute ATTR (log_size, enabled...), or -1. */
+static inline long long sct_root_attr(const char *attr)
+{
+	char path[PATH_MAX], buf[64];
+
+	snprintf(path, sizeof(path), "%s/%s", SCT_CONFIGFS, attr);
+	if (sct_read_attr(path, buf, sizeof(buf)) < 0)
+		return -1;
+	return strtoll(buf, NULL, 0);
+}
+
+/* The value of line KEY of the stats attribute, or -1 (no such line). */
+static inline long long sct_stat(const char *key)
+{
+	char buf[4096], *p;
+	size_t len = strlen(key);
+
+	if (sct_read_attr(SCT_CONFIGFS "/stats", buf, sizeof(buf)) < 0)
+		return -1;
+	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (!strncmp(p, key, len) && p[len] == ' ')
+			return strtoll(p + len + 1, NULL, 10);
+	return -1;
+}
+
 /* Write a value to attribute ATTR of rule NAME; 0 or -errno. */
 static inline int sct_rule_set(const char *name, const char *attr,
 			       const char *val)
