@@ -107,7 +107,7 @@ st=0
 : >"$tmp/log"
 for msg in 'nested more than 16 deep' 'more than 64 comparisons' \
 	'more than 16 values' 'string longer than 255' \
-	'filter longer than 4094' 'too many values in the filter' \
+	'filter longer than 4093' 'too many values in the filter' \
 	'filter too complex' 'number too long' 'unknown name' \
 	'RETVAL is known only after' '\\x00 cannot be in a string' \
 	'unterminated string' 'unknown escape' 'bad number' \
@@ -184,8 +184,8 @@ known=(
 	"b DESCENDANT(4194305)" "R 11"
 	"b $(rep 63 'UID || ')UID" "A"
 	"b $(rep 64 'UID || ')UID" "R 448"
-	"b 1$(sp 4093)" "A"
-	"b 1$(sp 4094)" "R 4094"
+	"b 1$(sp 4092)" "A"
+	"b 1$(sp 4093)" "R 4093"
 )
 : >"$tmp/known"
 : >"$tmp/want"

@@ -629,7 +629,7 @@ static int sct_resolve(struct sct_resolver *f)
 	f->out[f->olen] = '\0';
 	if (f->too_long) {
 		sct_rf_error(f->ps, f->too_long_loc,
-			  "filter is longer than 4094 characters once constants are replaced");
+			  "filter is longer than 4093 characters once constants are replaced");
 		return -1;
 	}
 	return 0;
@@ -1202,7 +1202,7 @@ static bool sct_check(struct sct_checker *p, const char *expr, int when)
 	p->when = when;
 	if (p->len > SCT_FILTER_MAX_LEN)
 		return sct_fail_at(p, SCT_FILTER_MAX_LEN,
-				   "filter longer than 4094 characters");
+				   "filter longer than 4093 characters");
 	if (!sct_next(p))
 		return false;
 	if (p->tok == T_END)

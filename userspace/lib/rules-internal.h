@@ -15,7 +15,7 @@
 #include "sct.h"
 
 /* The kernel's bounds on filters (kernel/sct/filter.h). */
-#define SCT_FILTER_MAX_LEN	4094
+#define SCT_FILTER_MAX_LEN	4093
 #define SCT_FILTER_MAX_PREDS	64
 #define SCT_FILTER_MAX_DEPTH	16
 #define SCT_FILTER_MAX_LIST	16

@@ -54,7 +54,7 @@
 #define SCT_RULE_NAME_LEN	64	/* SCT_RULE_NAME_MAX + 1 */
 #define SCT_RULE_SYSCALL_LEN	32
 #define SCT_RULE_ERROR_LEN	32
-#define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4094 characters, and room */
+#define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4093 characters, and room */
 #define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
 #define SCT_RULE_FILE_LEN	256
 /* Pieces of the map from a rule's filter back to its rule file. */

@@ -19,7 +19,7 @@
  *   - the same, mutated: bytes replaced, flipped, inserted (high bytes
  *     and control characters too), deleted, duplicated, tokens dropped
  *     in, truncated, spliced with another filter;
- *   - filters at and just past each bound: 4094 characters, 64
+ *   - filters at and just past each bound: 4093 characters, 64
  *     comparisons, nesting 16 deep, 16 values in a list, strings of 255
  *     characters, numbers of 23 characters, names of 16, the program's
  *     instructions and values;
@@ -40,7 +40,7 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The kernel's bounds (kernel/sct/filter.h). */
-#define MAX_LEN		4094
+#define MAX_LEN		4093
 #define MAX_PREDS	64
 #define MAX_DEPTH	16
 #define MAX_LIST	16
@@ -875,7 +875,7 @@ static void bounds(struct buf *b, bool after)
 				put_c(b, i < n - 2 ? '0' : '1' + rnd(9));
 		}
 		break;
-	case 8:		/* 4094 characters, with blanks */
+	case 8:		/* 4093 characters, with blanks */
 		small_pred(&g);
 		n = MAX_LEN - 12 + rnd(24);
 		while (b->len < n)
@@ -889,7 +889,7 @@ static void bounds(struct buf *b, bool after)
 			put(b, " || 1");
 		}
 		break;
-	case 9:		/* 4094 characters of strings */
+	case 9:		/* 4093 characters of strings */
 		n = MAX_LEN - 8 + rnd(16);
 		put(b, "COMM in (");
 		for (i = 0; i < MAX_LIST; i++) {
@@ -904,7 +904,7 @@ static void bounds(struct buf *b, bool after)
 		while (b->len < n)
 			put_c(b, ' ');
 		break;
-	case 10:	/* far past 4094 characters */
+	case 10:	/* far past 4093 characters */
 		filter(b, after, 0);
 		n = MAX_LEN + rnd(1500);
 		while (b->len < n)

@@ -835,8 +835,8 @@ static void test_bounds(void)
 		p += sprintf(p, "     ");
 	sprintf(p, "|| PID == 2} }\n");
 	ret = parse(&set, text, strlen(text), &errs);
-	ok(ret == 1 && strstr(errs, "error: filter is longer than 4094 characters"),
-	   "a filter longer than 4094 characters is refused");
+	ok(ret == 1 && strstr(errs, "error: filter is longer than 4093 characters"),
+	   "a filter longer than 4093 characters is refused");
 	free(errs);
 	free(text);
 	sct_rule_set_free(&set);
