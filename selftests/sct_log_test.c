@@ -65,18 +65,6 @@ static const char *rule_name(FIXTURE_DATA(log) *self, const char *tag)
 	return name;
 }
 
-/* Open a log device at its end: only records written from now on. */
-static int open_new(const char *dev, int flags)
-{
-	int fd = open(dev, O_RDONLY | flags);
-
-	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 /* Read one line (one read() is one line), without its newline. */
 static int read_line(int fd, char *buf, size_t size)
 {
@@ -170,7 +158,7 @@ TEST_F(log, macros)
 		"syscall=getppid", self->filter,
 		"log_format=%ruleid|%sid|%sname|%params|%pid|%tid|%ppid|%uid|%euid|%suid|%gid|%egid|%sgid|%comm|%when|%seq|%time",
 		"enabled=1", NULL }));
-	fd = open_new(SCT_LOG, 0);
+	fd = sct_open_new(SCT_LOG, 0);
 	ASSERT_LE(0, fd);
 
 	child = fork();
@@ -217,7 +205,7 @@ TEST_F(log, params)
 
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=unlink", self->filter, "enabled=1", NULL }));
-	fd = open_new(SCT_LOG, 0);
+	fd = sct_open_new(SCT_LOG, 0);
 	ASSERT_LE(0, fd);
 
 	unlink(self->file);
@@ -267,7 +255,7 @@ TEST_F(log, retval)
 		"syscall=unlink", "when=after", self->filter,
 		"log_format=%sname %params = %retval (%when)", "enabled=1",
 		NULL }));
-	fd = open_new(SCT_LOG, 0);
+	fd = sct_open_new(SCT_LOG, 0);
 	ASSERT_LE(0, fd);
 
 	unlink(self->file);	/* does not exist */
@@ -299,7 +287,7 @@ TEST_F(log, seed_unlink)
 		"syscall=unlink", self->filter,
 		"log_format=%comm : %params delete by %euid --> %suid",
 		"enabled=1", NULL }));
-	fd = open_new(SCT_LOG, 0);
+	fd = sct_open_new(SCT_LOG, 0);
 	ASSERT_LE(0, fd);
 
 	child = fork();
@@ -329,8 +317,8 @@ TEST_F(log, two_readers)
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=getppid", self->filter, "log_format=%seq",
 		"enabled=1", NULL }));
-	fd[0] = open_new(SCT_LOG, O_NONBLOCK);
-	fd[1] = open_new(SCT_LOG, O_NONBLOCK);
+	fd[0] = sct_open_new(SCT_LOG, O_NONBLOCK);
+	fd[1] = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, fd[0]);
 	ASSERT_LE(0, fd[1]);
 
@@ -434,7 +422,7 @@ TEST_F(log, poll)
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=getppid", self->filter, "log_format=poll %pid",
 		"enabled=1", NULL }));
-	fd = open_new(SCT_LOG, O_NONBLOCK);
+	fd = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, fd);
 	EXPECT_EQ(-EAGAIN, read_line(fd, line, sizeof(line)));
 	pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
@@ -472,7 +460,7 @@ TEST_F(log, poll)
 
 	/* A blocking read waits for the record. */
 	close(fd);
-	fd = open_new(SCT_LOG, 0);
+	fd = sct_open_new(SCT_LOG, 0);
 	ASSERT_LE(0, fd);
 	child = fork();
 	ASSERT_LE(0, child);
@@ -519,7 +507,7 @@ TEST_F(log, removed_rule)
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=getppid", self->filter,
 		"log_format=gone: %ruleid %sname %pid", "enabled=1", NULL }));
-	fd = open_new(SCT_LOG, O_NONBLOCK);
+	fd = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, fd);
 	getppid_n(3);
 	ASSERT_EQ(0, sct_rule_remove(r));
@@ -549,7 +537,7 @@ TEST_F(log, binary)
 		"syscall=unlink", self->filter, "log_format=%params",
 		"enabled=1", NULL }));
 	ASSERT_EQ(0, sct_rule_get(r, "id", idbuf, sizeof(idbuf)));
-	fd = open_new(SCT_RECORDS, O_NONBLOCK);
+	fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, fd);
 	unlink(self->file);
 
@@ -634,7 +622,7 @@ TEST_F(log, printk_target)
 	kfd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
 	ASSERT_LE(0, kfd);
 	ASSERT_LE(0, lseek(kfd, 0, SEEK_END));
-	fd = open_new(SCT_LOG, O_NONBLOCK);
+	fd = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, fd);
 
 	syscall(SYS_getppid);

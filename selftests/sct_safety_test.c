@@ -84,18 +84,6 @@ static int set_log_size(unsigned long long size)
 	return sct_write_attr(LOG_SIZE_ATTR, buf);
 }
 
-/* Open a log device at its end: only records written from now on. */
-static int open_new(const char *dev, int flags)
-{
-	int fd = open(dev, O_RDONLY | flags);
-
-	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 /* ---- Stalling a call in a filter, with userfaultfd. ---- */
 
 /*
@@ -141,27 +129,46 @@ struct stall_handler {
 	char *src;
 };
 
+/* Wait up to @ms for a page fault on @uffd; 0 and its address, or -1. */
+static int uffd_wait_fault(int uffd, int ms, unsigned long long *addr)
+{
+	struct pollfd pfd = { .fd = uffd, .events = POLLIN };
+	struct uffd_msg msg;
+
+	if (poll(&pfd, 1, ms) != 1 ||
+	    read(uffd, &msg, sizeof(msg)) != sizeof(msg) ||
+	    msg.event != UFFD_EVENT_PAGEFAULT)
+		return -1;
+	*addr = msg.arg.pagefault.address;
+	return 0;
+}
+
+/* Fill the page of @addr in with @page bytes of @src: the fault ends. */
+static void uffd_fill(int uffd, unsigned long long addr, const char *src,
+		      long page)
+{
+	struct uffdio_copy copy = {
+		.dst = addr & ~(unsigned long long)(page - 1),
+		.src = (unsigned long)src,
+		.len = page,
+	};
+
+	ioctl(uffd, UFFDIO_COPY, &copy);
+}
+
 /* In the child: hold the fault until released, then fill the page in. */
 static void *stall_handler_fn(void *arg)
 {
 	struct stall_handler *h = arg;
-	struct pollfd pfd = { .fd = h->uffd, .events = POLLIN };
-	struct uffdio_copy copy = {};
-	struct uffd_msg msg;
+	struct pollfd pfd = { .fd = h->release, .events = POLLIN };
+	unsigned long long addr;
 
-	if (poll(&pfd, 1, 30000) != 1 ||
-	    read(h->uffd, &msg, sizeof(msg)) != sizeof(msg) ||
-	    msg.event != UFFD_EVENT_PAGEFAULT)
-		return NULL;
-	if (write(h->note, "F", 1) != 1)
+	if (uffd_wait_fault(h->uffd, 30000, &addr) ||
+	    write(h->note, "F", 1) != 1)
 		return NULL;
 	/* Until the test lets go, or 30 s at most: nothing stays stuck. */
-	pfd = (struct pollfd){ .fd = h->release, .events = POLLIN };
 	poll(&pfd, 1, 30000);
-	copy.dst = msg.arg.pagefault.address & ~(unsigned long long)(h->page - 1);
-	copy.src = (unsigned long)h->src;
-	copy.len = h->page;
-	ioctl(h->uffd, UFFDIO_COPY, &copy);
+	uffd_fill(h->uffd, addr, h->src, h->page);
 	return NULL;
 }
 
@@ -804,7 +811,7 @@ TEST_F(safety, sockaddr_bounded)
 		NULL }));
 	c.rule_id = rule_id(r);
 	c.want = sa;
-	c.fd = open_new(SCT_RECORDS, O_NONBLOCK);
+	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, c.fd);
 	s = socket(AF_INET, SOCK_DGRAM, 0);
 	ASSERT_LE(0, s);
@@ -874,7 +881,7 @@ TEST_F_TIMEOUT(safety, sockaddr_flip, 90)
 		"syscall=connect", filter, "log_format=%params", "enabled=1",
 		NULL }));
 	c.rule_id = rule_id(r);
-	c.fd = open_new(SCT_RECORDS, O_NONBLOCK);
+	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, c.fd);
 	s = socket(AF_INET, SOCK_DGRAM, 0);
 	ASSERT_LE(0, s);
@@ -924,20 +931,13 @@ struct stale_handler {
 static void *stale_handler_fn(void *arg)
 {
 	struct stale_handler *h = arg;
-	struct pollfd pfd = { .fd = h->uffd, .events = POLLIN };
-	struct uffdio_copy copy = {};
-	struct uffd_msg msg;
+	unsigned long long addr;
 
-	if (poll(&pfd, 1, 10000) != 1 ||
-	    read(h->uffd, &msg, sizeof(msg)) != sizeof(msg) ||
-	    msg.event != UFFD_EVENT_PAGEFAULT)
+	if (uffd_wait_fault(h->uffd, 10000, &addr))
 		return NULL;
 	h->faults++;
 	__atomic_store_n(h->family, AF_INET6, __ATOMIC_RELAXED);
-	copy.dst = msg.arg.pagefault.address & ~(unsigned long long)(h->page - 1);
-	copy.src = (unsigned long)h->src;
-	copy.len = h->page;
-	ioctl(h->uffd, UFFDIO_COPY, &copy);
+	uffd_fill(h->uffd, addr, h->src, h->page);
 	return NULL;
 }
 
@@ -972,7 +972,7 @@ TEST_F(safety, sockaddr_stale)
 		"syscall=connect", filter, "log_format=%params", "enabled=1",
 		NULL }));
 	c.rule_id = rule_id(r);
-	c.fd = open_new(SCT_RECORDS, O_NONBLOCK);
+	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, c.fd);
 	s = socket(AF_INET, SOCK_DGRAM, 0);
 	ASSERT_LE(0, s);

@@ -62,6 +62,18 @@ static inline int sct_write_attr(const char *path, const char *val)
 	return ret;
 }
 
+/* Open log device DEV at its end: only records written from now on. */
+static inline int sct_open_new(const char *dev, int flags)
+{
+	int fd = open(dev, O_RDONLY | flags);
+
+	if (fd >= 0 && lseek(fd, 0, SEEK_END) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 /* The number in root attribute ATTR (log_size, enabled...), or -1. */
 static inline long long sct_root_attr(const char *attr)
 {
