@@ -738,6 +738,27 @@ struct sa_check {
 	char first[256];
 };
 
+/*
+ * A log rule RULE on this process's connect() calls, with their socket
+ * addresses in its records, a reader of them at the end of the log in
+ * c->fd, and in *sock a UDP socket to connect.
+ */
+static void sa_start(struct __test_metadata *_metadata, const char *rule,
+		     struct sa_check *c, int *sock)
+{
+	char filter[64];
+
+	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
+	ASSERT_EQ(0, sct_rule_make(rule, (const char *[]){
+		"syscall=connect", filter, "log_format=%params", "enabled=1",
+		NULL }));
+	c->rule_id = rule_id(rule);
+	c->fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
+	ASSERT_LE(0, c->fd);
+	*sock = socket(AF_INET, SOCK_DGRAM, 0);
+	ASSERT_LE(0, *sock);
+}
+
 /* Read what there is of the log; false on a bad framing. */
 static bool sa_drain(struct sa_check *c, char *buf)
 {
@@ -799,22 +820,14 @@ TEST_F(safety, sockaddr_bounded)
 	} u;
 	unsigned char *sa = u.b;
 	struct sa_check c = {};
-	char filter[64], *buf;
+	char *buf;
 	__u16 family = AF_INET6;
 	int s, i;
 
 	buf = malloc(READ_BUF);
 	ASSERT_NE(NULL, buf);
-	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
-	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
-		"syscall=connect", filter, "log_format=%params", "enabled=1",
-		NULL }));
-	c.rule_id = rule_id(r);
 	c.want = sa;
-	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
-	ASSERT_LE(0, c.fd);
-	s = socket(AF_INET, SOCK_DGRAM, 0);
-	ASSERT_LE(0, s);
+	sa_start(_metadata, r, &c, &s);
 
 	memset(u.b, 0, sizeof(u.b));
 	memcpy(sa, &family, sizeof(family));
@@ -868,7 +881,7 @@ TEST_F_TIMEOUT(safety, sockaddr_flip, 90)
 	unsigned char want[32];
 	struct flipper f = { .family = (__u16 *)u.b };
 	struct sa_check c = { .any_family = true };
-	char filter[64], *buf;
+	char *buf;
 	const int n = 20000;
 	pthread_t th;
 	long long t0;
@@ -876,15 +889,7 @@ TEST_F_TIMEOUT(safety, sockaddr_flip, 90)
 
 	buf = malloc(READ_BUF);
 	ASSERT_NE(NULL, buf);
-	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
-	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
-		"syscall=connect", filter, "log_format=%params", "enabled=1",
-		NULL }));
-	c.rule_id = rule_id(r);
-	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
-	ASSERT_LE(0, c.fd);
-	s = socket(AF_INET, SOCK_DGRAM, 0);
-	ASSERT_LE(0, s);
+	sa_start(_metadata, r, &c, &s);
 
 	/* 127.0.0.1:1, and 0x55 in bytes 16-27, past a sockaddr_in. */
 	memset(u.b, 0, sizeof(u.b));
@@ -959,7 +964,7 @@ TEST_F(safety, sockaddr_stale)
 	struct sockaddr_in sin = {};
 	unsigned char want[32], *sa;
 	struct sa_check c = { .any_family = true };
-	char filter[64], *buf, *area;
+	char *buf, *area;
 	pthread_t th;
 	int s;
 
@@ -967,15 +972,7 @@ TEST_F(safety, sockaddr_stale)
 		SKIP(return, "no userfaultfd");
 	buf = malloc(READ_BUF);
 	ASSERT_NE(NULL, buf);
-	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
-	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
-		"syscall=connect", filter, "log_format=%params", "enabled=1",
-		NULL }));
-	c.rule_id = rule_id(r);
-	c.fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
-	ASSERT_LE(0, c.fd);
-	s = socket(AF_INET, SOCK_DGRAM, 0);
-	ASSERT_LE(0, s);
+	sa_start(_metadata, r, &c, &s);
 
 	/* 127.0.0.1:1, and 0x55 in bytes 16-27. */
 	sin.sin_family = AF_INET;
