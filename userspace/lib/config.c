@@ -7,6 +7,7 @@
  * on success and a negative errno value on failure; sct_error_detail()
  * then says which attribute the kernel refused, and why.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -64,6 +65,14 @@ const char *sct_configfs_root(void)
 	const char *root = getenv("SCT_CONFIGFS");
 
 	return root && *root ? root : SCT_CONFIGFS_ROOT;
+}
+
+/* What to add to a message of EPERM: the capability that is missing. */
+static const char *eperm_hint(int err)
+{
+	return err == -EPERM ?
+	       " (changing sct's rules needs CAP_SYS_ADMIN in the initial user namespace)" :
+	       "";
 }
 
 static int rule_path(char *buf, size_t size, const char *name,
@@ -130,7 +139,8 @@ static int write_attr(const char *name, const char *attr, const char *val)
 	fd = open(path, O_WRONLY | O_CLOEXEC | O_TRUNC);
 	if (fd < 0) {
 		ret = -errno;
-		set_detail("rule %s: %s: %s", name, attr, strerror(-ret));
+		set_detail("rule %s: %s: %s%s", name, attr, strerror(-ret),
+			   eperm_hint(ret));
 		return ret;
 	}
 	do {
@@ -139,7 +149,8 @@ static int write_attr(const char *name, const char *attr, const char *val)
 	ret = n < 0 ? -errno : 0;
 	close(fd);
 	if (ret)
-		set_detail("rule %s: %s: %s", name, attr, strerror(-ret));
+		set_detail("rule %s: %s: %s%s", name, attr, strerror(-ret),
+			   eperm_hint(ret));
 	return ret;
 }
 
@@ -157,6 +168,27 @@ static int write_int(const char *name, const char *attr, long long v)
 	return write_attr(name, attr, buf);
 }
 
+/*
+ * A 0/1 attribute that older kernels do not have (force, act_on_init).
+ * 1 is written, and refused with -EOPNOTSUPP and a clear message where
+ * the kernel does not have the attribute; 0, the default, is written
+ * only where the kernel has it (a rule being rewritten may have had 1).
+ */
+static int write_new_bool(const char *name, const char *attr, int v)
+{
+	int ret = write_int(name, attr, !!v);
+
+	if (ret != -ENOENT || sct_rule_exists(name) != 1)
+		return ret;
+	if (!v) {
+		sct_detail[0] = '\0';
+		return 0;
+	}
+	set_detail("rule %s: %s: this kernel has no '%s' attribute (it predates it): remove '%s = yes' from the rule, or boot a newer kernel",
+		   name, attr, attr, attr);
+	return -EOPNOTSUPP;
+}
+
 static int read_ll(const char *name, const char *attr, long long *v)
 {
 	char buf[32], *end;
@@ -170,6 +202,24 @@ static int read_ll(const char *name, const char *attr, long long *v)
 	if (errno || end == buf || *end)
 		return -EPROTO;
 	return 0;
+}
+
+/*
+ * A 0/1 attribute that older kernels do not have (force, act_on_init):
+ * 0, its default, where the kernel does not have it.
+ */
+static int read_new_bool(const char *name, const char *attr, int *v)
+{
+	long long ll;
+	int ret;
+
+	ret = read_ll(name, attr, &ll);
+	if (ret == -ENOENT && sct_rule_exists(name) == 1) {
+		*v = 0;
+		return 0;
+	}
+	*v = !ret && ll;
+	return ret;
 }
 
 /**
@@ -301,7 +351,8 @@ int sct_rule_exists(const char *name)
  * @name: the rule's name
  * @r: filled in as a rule file would give it: attributes that do not
  *	apply to the action, and a log_target of "device", are left empty;
- *	r->file is "" and the positions are 0
+ *	r->file is "" and the positions are 0; force and act_on_init are 0
+ *	on a kernel that does not have them
  * @st: if not NULL, filled in with the rule's state
  *
  * Return: 0, or a negative errno (-ENOENT: no such rule).
@@ -348,9 +399,14 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 		ret = read_ll(name, "enabled", &v);
 	if (!ret)
 		r->enabled = !!v;
+	if (!ret)
+		ret = read_new_bool(name, "force", &r->force);
+	if (!ret)
+		ret = read_new_bool(name, "act_on_init", &r->act_on_init);
 	if (ret)
 		goto out;
-	r->nr = sct_syscall_number(r->syscall);
+	/* NAME or ABI:NAME; a name this libsct does not know has nr -1. */
+	sct_syscall_parse(r->syscall, &r->abi, &r->nr);
 	/* A live rule has its place: show it, so that it keeps it. */
 	r->order_set = 1;
 	/*
@@ -363,8 +419,11 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 		r->log_format[0] = '\0';
 		r->log_target[0] = '\0';
 		r->cont = 0;
-	} else if (!strcmp(r->log_target, "device")) {
-		r->log_target[0] = '\0';
+	} else {
+		r->force = 0;
+		r->act_on_init = 0;
+		if (!strcmp(r->log_target, "device"))
+			r->log_target[0] = '\0';
 	}
 	if (st) {
 		memset(st, 0, sizeof(*st));
@@ -400,7 +459,9 @@ int sct_rule_filter_error(const char *name, char *buf, size_t size)
  *
  * Writes every attribute of @r, the filter last (it is compiled for the
  * side "when" sets).  The rule must be disabled (the kernel refuses with
- * -EBUSY otherwise).
+ * -EBUSY otherwise).  force and act_on_init, which older kernels do not
+ * have, are written there only when set: such a kernel makes a rule that
+ * sets one fail with -EOPNOTSUPP.
  *
  * Return: 0 or a negative errno; sct_error_detail() names the attribute
  * and, for a filter, gives the kernel's filter_error text.
@@ -429,6 +490,10 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 				 r->log_target[0] ? r->log_target : "device");
 	if (!ret)
 		ret = write_text(n, "log_format", r->log_format);
+	if (!ret)
+		ret = write_new_bool(n, "force", r->force);
+	if (!ret)
+		ret = write_new_bool(n, "act_on_init", r->act_on_init);
 	if (ret)
 		return ret;
 	ret = write_text(n, "filter", r->filter);
@@ -438,17 +503,110 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 	return ret;
 }
 
+/* The file that says how the kernel was booted: /proc/cmdline. */
+static const char *cmdline_path(void)
+{
+	const char *path = getenv("SCT_CMDLINE");
+
+	return path && *path ? path : "/proc/cmdline";
+}
+
+/**
+ * sct_disabled_at_boot() - was the kernel booted with sct=off?
+ *
+ * Reads /proc/cmdline ($SCT_CMDLINE if set, for tests).  With sct=off
+ * the kernel refuses to enable any rule, and the global switch, with
+ * -EPERM.
+ *
+ * Return: 1 if the command line has the word sct=off, 0 if not, or a
+ * negative errno when it cannot be read.
+ */
+int sct_disabled_at_boot(void)
+{
+	char buf[4096], *p, *word;
+	ssize_t n, len = 0;
+	int fd, ret;
+
+	fd = open(cmdline_path(), O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	while ((size_t)len < sizeof(buf) - 1) {
+		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = -errno;
+			close(fd);
+			return ret;
+		}
+		if (!n)
+			break;
+		len += n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	for (p = buf; *p; ) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		word = p;
+		while (*p && !isspace((unsigned char)*p))
+			p++;
+		if (p - word == 7 && !strncmp(word, "sct=off", 7))
+			return 1;
+	}
+	return 0;
+}
+
+/**
+ * sct_rule_refusal() - why the kernel refused to enable a rule with EPERM
+ * @name: the rule's name
+ * @buf: where the reason goes, one or more lines
+ * @size: the size of @buf
+ *
+ * In this order: the kernel was booted with sct=off; the rule's
+ * filter_error has text, which is the kernel's own reason (such as an
+ * unfiltered fail rule on a syscall the system needs to recover, which
+ * needs force); else the caller lacks CAP_SYS_ADMIN.
+ *
+ * Return: 0 (@buf has the reason), or -EINVAL for a @size of 0.
+ */
+int sct_rule_refusal(const char *name, char *buf, size_t size)
+{
+	char ferr[2048];
+
+	if (!size)
+		return -EINVAL;
+	if (sct_disabled_at_boot() == 1) {
+		snprintf(buf, size, "sct is disabled on the kernel command line (sct=off): no rule can be enabled until the system boots without it");
+		return 0;
+	}
+	if (!sct_rule_filter_error(name, ferr, sizeof(ferr)) && ferr[0]) {
+		snprintf(buf, size, "%s", ferr);
+		return 0;
+	}
+	snprintf(buf, size, "%s: enabling rules needs CAP_SYS_ADMIN in the initial user namespace",
+		 strerror(EPERM));
+	return 0;
+}
+
 /**
  * sct_rule_enable() - put a rule into effect, or take it out
  * @name: the rule's name
  * @on: true to enable
  *
  * Return: 0 or a negative errno (-EINVAL: the kernel refused the rule as
- * it is, e.g. %retval in a before rule's log_format).
+ * it is, e.g. %retval in a before rule's log_format; -EPERM: see
+ * sct_rule_refusal(), whose reason sct_error_detail() then gives).
  */
 int sct_rule_enable(const char *name, bool on)
 {
-	return write_attr(name, "enabled", on ? "1" : "0");
+	char why[SCT_DETAIL_MAX - 128];
+	int ret;
+
+	ret = write_attr(name, "enabled", on ? "1" : "0");
+	if (ret == -EPERM && on && !sct_rule_refusal(name, why, sizeof(why)))
+		set_detail("rule %s: enabled: %s", name, why);
+	return ret;
 }
 
 /**
@@ -467,7 +625,8 @@ int sct_rule_delete(const char *name)
 		return ret;
 	if (rmdir(path)) {
 		ret = -errno;
-		set_detail("rule %s: %s", name, strerror(-ret));
+		set_detail("rule %s: %s%s", name, strerror(-ret),
+			   eperm_hint(ret));
 		return ret;
 	}
 	return 0;
@@ -494,7 +653,8 @@ int sct_rule_create(const struct sct_rule *r)
 		return ret;
 	if (mkdir(path, 0755)) {
 		ret = -errno;
-		set_detail("rule %s: %s", r->name, strerror(-ret));
+		set_detail("rule %s: %s%s", r->name, strerror(-ret),
+			   eperm_hint(ret));
 		return ret;
 	}
 	ret = sct_rule_set_attrs(r);

@@ -34,8 +34,9 @@ struct sct_log {
  * @path: the device, or NULL for SCT_RECORDS_DEVICE
  * @flags: SCT_LOG_NONBLOCK, SCT_LOG_NEW
  *
- * Return: 0, or a negative errno (-EACCES for a user who may not read
- * the log, -ENOENT for a kernel without it).
+ * Return: 0, or a negative errno (-EPERM for a caller without
+ * CAP_SYS_ADMIN, which the kernel requires; -EACCES where the device's
+ * mode keeps a user out; -ENOENT for a kernel without the log).
  */
 int sct_log_open(struct sct_log **logp, const char *path, int flags)
 {
@@ -153,6 +154,37 @@ const char *sct_record_text(const struct sct_record_call *rec)
 }
 
 /**
+ * sct_record_abi - the ABI of the call a record tells of
+ * @rec: the record
+ *
+ * Return: %SCT_ABI_NATIVE, %SCT_ABI_COMPAT or %SCT_ABI_X32 (or another
+ * value a newer kernel may write).  Records of version 1 have no ABI:
+ * their byte is zero, native.
+ */
+int sct_record_abi(const struct sct_record_call *rec)
+{
+#if SCT_RECORD_HAS_ABI
+	return rec->abi;
+#else
+	/* Where version 2 has @abi: the first byte of version 1's @pad. */
+	return *((const unsigned char *)rec +
+		 offsetof(struct sct_record_call, pad));
+#endif
+}
+
+/**
+ * sct_record_syscall - the name of a record's syscall, as its ABI knows it
+ * @rec: the record
+ *
+ * Return: the name in the table of the record's ABI (ia32 213 is
+ * "setuid32"), or NULL for a number without one.
+ */
+const char *sct_record_syscall(const struct sct_record_call *rec)
+{
+	return sct_syscall_name_abi(sct_record_abi(rec), rec->nr);
+}
+
+/**
  * sct_format_time - a record's time as ISO 8601, in UTC
  * @buf: where it goes
  * @size: bytes in @buf; 32 are enough
@@ -238,7 +270,8 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 
 static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 {
-	const char *name = sct_syscall_name(rec->nr);
+	const char *name = sct_record_syscall(rec);
+	const char *abi = sct_abi_name(sct_record_abi(rec));
 	const char *data;
 	char time[40];
 	bool first;
@@ -250,8 +283,13 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 		(unsigned long long)rec->hdr.seq, time,
 		(unsigned long long)rec->time_ns);
 	sct_json_string(out, sct_record_rule(rec), SIZE_MAX);
-	fprintf(out, ",\"rule_id\":%llu,\"nr\":%d,\"syscall\":",
-		(unsigned long long)rec->rule_id, rec->nr);
+	fprintf(out, ",\"rule_id\":%llu,\"abi\":",
+		(unsigned long long)rec->rule_id);
+	if (abi)
+		sct_json_string(out, abi, SIZE_MAX);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"nr\":%d,\"syscall\":", rec->nr);
 	if (name)
 		sct_json_string(out, name, SIZE_MAX);
 	else
@@ -302,7 +340,8 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
  * @out: where to
  * @rec: the record, from sct_log_next()
  *
- * Call records give {"type":"call",...}, lost records
+ * Call records give {"type":"call",...}, with "abi" ("x86_64", "ia32"
+ * or "x32") and "syscall" named as that ABI knows it; lost records
  * {"type":"lost","seq":first,"count":n}.
  *
  * Return: 0, or -EPROTO for a record type it does not know (nothing

@@ -62,6 +62,8 @@ static void sct_yyerror(SCT_YYLTYPE *loc, void *scanner,
 %token ORDER "order"
 %token CONTINUE "continue"
 %token ENABLED "enabled"
+%token FORCE "force"
+%token ACT_ON_INIT "act_on_init"
 %token TYPE "type"
 %token ERROR_CODE "error_code"
 %token LOG_FORMAT "log_format"
@@ -104,6 +106,10 @@ item:
 		{ sct_rf_value(ps, SCT_K_CONTINUE, L(@1), $3, L(@3)); }
 	| ENABLED '=' VALUE
 		{ sct_rf_value(ps, SCT_K_ENABLED, L(@1), $3, L(@3)); }
+	| FORCE '=' VALUE
+		{ sct_rf_value(ps, SCT_K_FORCE, L(@1), $3, L(@3)); }
+	| ACT_ON_INIT '=' VALUE
+		{ sct_rf_value(ps, SCT_K_ACT_ON_INIT, L(@1), $3, L(@3)); }
 	| FILTER_EXPRESSION BODY
 		{ sct_rf_body(ps, SCT_K_FILTER, L(@1), $2, L(@2), L_END(@2)); }
 	| ACTION { sct_rf_key(ps, SCT_K_ACTION, L(@1)); } '{' action_items '}'

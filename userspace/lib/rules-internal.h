@@ -23,6 +23,11 @@
 #define SCT_NR_PARAMS		6
 #define SCT_PID_MAX_LIMIT	(4 * 1024 * 1024)
 #define SCT_MAX_ERRNO		4095
+/*
+ * The largest error_code: 512 and above are the kernel's internal codes
+ * (ERESTARTSYS, ...), which must not reach a caller.
+ */
+#define SCT_ERROR_CODE_MAX	511
 
 /* A symbolic constant of filters (constants.c, generated). */
 struct sct_constant {
@@ -33,9 +38,14 @@ struct sct_constant {
 extern const struct sct_constant sct_rf_constants[];
 extern const size_t sct_rf_nconstants;
 
-/* The error names the kernel takes for error_code (errnames.h). */
+/*
+ * The error names the kernel takes for error_code (errnames.h), and its
+ * internal ones (512 and above), which error_code refuses.
+ */
 extern const char *const sct_rf_errnames[];
 extern const size_t sct_rf_nerrnames;
+extern const char *const sct_rf_internal_errnames[];
+extern const size_t sct_rf_ninternal_errnames;
 
 /* A position in a rule file. */
 struct sct_loc {
@@ -57,6 +67,8 @@ enum sct_key {
 	SCT_K_FORMAT,
 	SCT_K_TARGET,
 	SCT_K_ENABLED,
+	SCT_K_FORCE,
+	SCT_K_ACT_ON_INIT,
 	SCT_NR_KEYS,
 };
 

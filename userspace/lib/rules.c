@@ -19,12 +19,27 @@
 #include "rules-internal.h"
 
 
+#define SCT_ERRNAME(name)		name,
+#define SCT_ERRNAME_INTERNAL(name)
 const char *const sct_rf_errnames[] = {
 #include "errnames.h"
 };
+#undef SCT_ERRNAME
+#undef SCT_ERRNAME_INTERNAL
 
 const size_t sct_rf_nerrnames = sizeof(sct_rf_errnames) /
 				    sizeof(sct_rf_errnames[0]);
+
+#define SCT_ERRNAME(name)
+#define SCT_ERRNAME_INTERNAL(name)	name,
+const char *const sct_rf_internal_errnames[] = {
+#include "errnames.h"
+};
+#undef SCT_ERRNAME
+#undef SCT_ERRNAME_INTERNAL
+
+const size_t sct_rf_ninternal_errnames =
+	sizeof(sct_rf_internal_errnames) / sizeof(sct_rf_internal_errnames[0]);
 
 static const char *const sct_key_names[SCT_NR_KEYS] = {
 	[SCT_K_SYSCALL]	= "syscall_name",
@@ -39,6 +54,8 @@ static const char *const sct_key_names[SCT_NR_KEYS] = {
 	[SCT_K_FORMAT]	= "log_format",
 	[SCT_K_TARGET]	= "log_target",
 	[SCT_K_ENABLED]	= "enabled",
+	[SCT_K_FORCE]	= "force",
+	[SCT_K_ACT_ON_INIT] = "act_on_init",
 };
 
 static const char *const sct_actions[] = { "log", "fail", "suspend", "kill" };
@@ -48,7 +65,7 @@ static const char *const sct_targets[] = { "device", "printk", "both" };
 static const char *const sct_format_macros[] = {
 	"ruleid", "sid", "sname", "params", "pid", "tid", "ppid", "uid",
 	"euid", "suid", "fsuid", "gid", "egid", "sgid", "fsgid", "comm",
-	"retval", "time", "seq", "when", "cpu",
+	"retval", "time", "seq", "when", "cpu", "abi",
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -120,6 +137,7 @@ void sct_rf_begin(struct sct_parse *ps, struct sct_loc loc)
 	r->line = loc.line;
 	r->col = loc.col;
 	r->when = SCT_WHEN_BEFORE;
+	r->abi = SCT_ABI_ALL;
 	r->enabled = 1;
 	strcpy(r->action, "log");
 	ps->errs_at_start = ps->nerrs;
@@ -208,7 +226,9 @@ int sct_constant(const char *name, long long *value)
 /*
  * error_code: a number the kernel takes as it is; a name the kernel
  * knows, as it is; another name of the C library's (EWOULDBLOCK, an alias
- * the kernel does not know), as its number.
+ * the kernel does not know), as its number.  The kernel's internal codes,
+ * 512 and above (ERESTARTSYS, ...), are refused, as the kernel refuses
+ * them (ERANGE).
  */
 static const char *sct_error_code(const char *s, char *out, size_t size)
 {
@@ -216,8 +236,8 @@ static const char *sct_error_code(const char *s, char *out, size_t size)
 	size_t i;
 
 	if (!sct_parse_ll(s, &v)) {
-		if (v < -SCT_MAX_ERRNO || v > SCT_MAX_ERRNO)
-			return "out of range (-4095 to 4095)";
+		if (v < -SCT_ERROR_CODE_MAX || v > SCT_ERROR_CODE_MAX)
+			return "out of range (-511 to 511; 512 and above are the kernel's internal codes)";
 		snprintf(out, size, "%s", s);
 		return NULL;
 	}
@@ -227,12 +247,74 @@ static const char *sct_error_code(const char *s, char *out, size_t size)
 			return NULL;
 		}
 	}
+	for (i = 0; i < sct_rf_ninternal_errnames; i++)
+		if (!strcmp(sct_rf_internal_errnames[i], s))
+			return "a kernel-internal code (512 and above), which no call may return";
 	if (s[0] == 'E' && !sct_constant(s, &v) && v > 0 &&
-	    v <= SCT_MAX_ERRNO) {
+	    v <= SCT_ERROR_CODE_MAX) {
 		snprintf(out, size, "%lld", v);
 		return NULL;
 	}
 	return "not an error name or number";
+}
+
+/*
+ * syscall_name: NAME (a name of the native or of the ia32 table: every
+ * ABI's calls), ABI:NAME (x86_64: or ia32:), a decimal native number or
+ * ABI:NUMBER; why not, or NULL.
+ */
+static const char *sct_syscall_value(const char *s, struct sct_rule *r,
+				     char *why, size_t size)
+{
+	const char *colon = strchr(s, ':'), *name = colon ? colon + 1 : s;
+	char q[2 * SCT_TOK_TEXT], qn[2 * SCT_TOK_TEXT], abi[2 * SCT_TOK_TEXT];
+	int ret, a, n;
+
+	sct_rf_quote(q, sizeof(q), s, strlen(s));
+	sct_rf_quote(qn, sizeof(qn), name, strlen(name));
+	sct_rf_quote(abi, sizeof(abi), s, colon ? (size_t)(colon - s) : 0);
+	if (strlen(s) >= sizeof(r->syscall)) {
+		snprintf(why, size, "unknown syscall '%s'", q);
+		return why;
+	}
+	ret = sct_syscall_parse(s, &a, &n);
+	switch (ret) {
+	case 0:
+		r->abi = a;
+		r->nr = n;
+		snprintf(r->syscall, sizeof(r->syscall), "%s", s);
+		return NULL;
+	case -EOPNOTSUPP:
+		snprintf(why, size, "x32 calls are not matched: '%s' names no call sct sees (write x86_64: or ia32:, or no ABI)",
+			 q);
+		return why;
+	case -ERANGE:
+		if (colon)
+			snprintf(why, size, "%s syscall number '%s' is out of range (0 to %d)",
+				 abi, qn, sct_syscall_count_abi(a) - 1);
+		else
+			snprintf(why, size, "syscall number '%s' is out of range (0 to %d)",
+				 q, sct_syscall_count() - 1);
+		return why;
+	}
+	if (colon && a == SCT_ABI_ALL) {
+		snprintf(why, size, "unknown ABI '%s' in '%s': expected x86_64 or ia32",
+			 abi, q);
+	} else if (colon) {
+		if (a == SCT_ABI_NATIVE &&
+		    sct_syscall_number_abi(SCT_ABI_COMPAT, name) >= 0)
+			snprintf(why, size, "unknown x86_64 syscall '%s' (ia32 has it: write ia32:%s or %s)",
+				 qn, qn, qn);
+		else if (a == SCT_ABI_COMPAT &&
+			 sct_syscall_number_abi(SCT_ABI_NATIVE, name) >= 0)
+			snprintf(why, size, "unknown ia32 syscall '%s' (x86_64 has it: write x86_64:%s or %s)",
+				 qn, qn, qn);
+		else
+			snprintf(why, size, "unknown %s syscall '%s'", abi, qn);
+	} else {
+		snprintf(why, size, "unknown syscall '%s'", q);
+	}
+	return why;
 }
 
 /* A yes/no value, as the kernel's kstrtobool() takes it: 1, 0, or -1. */
@@ -257,7 +339,7 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		    struct sct_loc kw, char *val, struct sct_loc loc)
 {
 	struct sct_rule *r = ps->rule;
-	char q[2 * SCT_TOK_TEXT];
+	char q[2 * SCT_TOK_TEXT], msg[512];
 	const char *why;
 	long long v;
 	int n;
@@ -270,17 +352,11 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 
 	switch (key) {
 	case SCT_K_SYSCALL:
-		n = sct_syscall_number(val);
-		if (n < 0 || strlen(val) >= sizeof(r->syscall)) {
-			if (isdigit((unsigned char)val[0]))
-				sct_rf_error(ps, loc, "syscall number '%s' is out of range (0 to %d)",
-					  q, sct_syscall_count() - 1);
-			else
-				sct_rf_error(ps, loc, "unknown syscall '%s'", q);
+		why = sct_syscall_value(val, r, msg, sizeof(msg));
+		if (why) {
+			sct_rf_error(ps, loc, "%s", why);
 			goto invalid;
 		}
-		r->nr = n;
-		snprintf(r->syscall, sizeof(r->syscall), "%s", val);
 		break;
 	case SCT_K_NAME:
 		why = sct_bad_name(val);
@@ -312,6 +388,8 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		break;
 	case SCT_K_CONTINUE:
 	case SCT_K_ENABLED:
+	case SCT_K_FORCE:
+	case SCT_K_ACT_ON_INIT:
 		n = sct_bool(val);
 		if (n < 0) {
 			sct_rf_error(ps, loc, "unexpected '%s', expected 'yes' or 'no' after '%s ='",
@@ -320,8 +398,12 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		}
 		if (key == SCT_K_CONTINUE)
 			r->cont = n;
-		else
+		else if (key == SCT_K_ENABLED)
 			r->enabled = n;
+		else if (key == SCT_K_FORCE)
+			r->force = n;
+		else
+			r->act_on_init = n;
 		break;
 	case SCT_K_TYPE:
 		n = sct_lookup_word(sct_actions, ARRAY_SIZE(sct_actions), val);
@@ -505,6 +587,15 @@ static void sct_rule_only(struct sct_parse *ps, enum sct_key key,
 			  sct_key_names[key], action, ps->rule->action);
 }
 
+/* A key set to yes that log rules do not take (force, act_on_init). */
+static void sct_rule_not_log(struct sct_parse *ps, enum sct_key key)
+{
+	if (sct_seen(ps, key) && !strcmp(ps->rule->action, "log"))
+		sct_rf_error(ps, ps->key_loc[key],
+			  "'%s' is for type = FAIL, SUSPEND or KILL rules only, this one is log",
+			  sct_key_names[key]);
+}
+
 static int sct_set_add(struct sct_rule_set *set, const struct sct_rule *r)
 {
 	struct sct_rule *p;
@@ -542,6 +633,10 @@ void sct_rf_end(struct sct_parse *ps)
 		sct_rule_only(ps, SCT_K_TARGET, "log");
 		if (r->cont)
 			sct_rule_only(ps, SCT_K_CONTINUE, "log");
+		if (r->force)
+			sct_rule_not_log(ps, SCT_K_FORCE);
+		if (r->act_on_init)
+			sct_rule_not_log(ps, SCT_K_ACT_ON_INIT);
 	}
 	if (sct_valid(ps, SCT_K_WHEN)) {
 		if (ps->has_retval && r->when != SCT_WHEN_AFTER)
@@ -703,6 +798,10 @@ int sct_rule_print(FILE *out, const struct sct_rule *r)
 		fprintf(out, "\tcontinue = yes\n");
 	if (!r->enabled)
 		fprintf(out, "\tenabled = no\n");
+	if (r->force)
+		fprintf(out, "\tforce = yes\n");
+	if (r->act_on_init)
+		fprintf(out, "\tact_on_init = yes\n");
 	if (r->filter[0])
 		fprintf(out, "\tfilter_expression {%s}\n", r->filter);
 	fprintf(out, "\taction {\n");

@@ -50,9 +50,29 @@
 
 #define LIBSCT_VERSION		"0.5"
 
+/*
+ * The ABIs of system calls: struct sct_record_call.abi (record version
+ * 2), the ABI:NAME form of a rule's syscall, and %abi.  Until
+ * <linux/sct.h> defines them, libsct does, and reads a record's ABI from
+ * the byte at the same offset: the first byte of version 1's pad, zero,
+ * which is native, so that version 1 records stay right.
+ */
+#ifdef SCT_ABI_COMPAT
+#define SCT_RECORD_HAS_ABI	1
+#else
+#define SCT_RECORD_HAS_ABI	0
+#define SCT_ABI_NATIVE		0	/* x86_64 */
+#define SCT_ABI_COMPAT		1	/* ia32: int $0x80, sysenter, 32-bit syscall */
+#endif
+#ifndef SCT_ABI_X32
+#define SCT_ABI_X32		2	/* x32 (reserved: not matched) */
+#endif
+/* struct sct_rule.abi of a syscall named without an ABI: every ABI. */
+#define SCT_ABI_ALL		(-1)
+
 /* Sizes of the fields of struct sct_rule, NUL included. */
 #define SCT_RULE_NAME_LEN	64	/* SCT_RULE_NAME_MAX + 1 */
-#define SCT_RULE_SYSCALL_LEN	32
+#define SCT_RULE_SYSCALL_LEN	48	/* "ia32:" and the longest ia32 name */
 #define SCT_RULE_ERROR_LEN	32
 #define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4093 characters, and room */
 #define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
@@ -82,9 +102,15 @@ struct sct_filter_span {
  * struct sct_rule - one rule of a rule file, ready for the kernel
  * @name: rule_name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
  *        with '-' or '.'; the name of the rule's configfs directory
- * @syscall: syscall_name as written: a name of the native syscall table
- *           or a decimal number
- * @nr: the number of that syscall
+ * @syscall: syscall_name as written: a name of the native or of the ia32
+ *           syscall table ("unlink": the calls of every ABI), the same
+ *           with an ABI ("ia32:unlink", "x86_64:unlink": that ABI's
+ *           only), a decimal native number, or "ia32:NUMBER"
+ * @nr: the number of that syscall in the table of @abi; for
+ *      %SCT_ABI_ALL the native number, or -1 for a name only ia32 has
+ *      ("socketcall")
+ * @abi: %SCT_ABI_ALL when @syscall names no ABI, else %SCT_ABI_NATIVE
+ *       or %SCT_ABI_COMPAT
  * @when: %SCT_WHEN_BEFORE (the default) or %SCT_WHEN_AFTER
  * @action: "log" (the default), "fail", "suspend" or "kill"
  * @error_code: for fail: "" (the kernel's default, EPERM), a name the
@@ -101,6 +127,12 @@ struct sct_filter_span {
  *              "both"
  * @enabled: 1 (the default) if the rule is to be in effect, 0 for a rule
  *           that is made but left disabled ("enabled = no")
+ * @force: 1 to enable a fail, suspend or kill rule without a filter on a
+ *         syscall that the system needs to recover (the kernel refuses
+ *         it otherwise); 0 by default
+ * @act_on_init: 1 if the fail, suspend or kill rule acts on the calls of
+ *               the global init (PID 1) too, which are exempt by
+ *               default; 0 by default
  * @file: the name of the file (or buffer) the rule comes from
  * @line: the line of its 'rule' keyword
  * @col: the column of its 'rule' keyword
@@ -114,6 +146,7 @@ struct sct_rule {
 	char name[SCT_RULE_NAME_LEN];
 	char syscall[SCT_RULE_SYSCALL_LEN];
 	int nr;
+	int abi;
 	int when;
 	char action[8];
 	char error_code[SCT_RULE_ERROR_LEN];
@@ -124,6 +157,8 @@ struct sct_rule {
 	char log_format[SCT_RULE_FORMAT_LEN];
 	char log_target[8];
 	int enabled;
+	int force;
+	int act_on_init;
 	char file[SCT_RULE_FILE_LEN];
 	int line;
 	int col;
@@ -238,10 +273,19 @@ void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
  */
 int sct_constant(const char *name, long long *value);
 
-/* The syscall table (syscalls.c). */
+/*
+ * The syscall tables (syscalls.c): the native one (x86_64), and those of
+ * ia32 and x32.
+ */
 int sct_syscall_number(const char *s);
 const char *sct_syscall_name(int nr);
 int sct_syscall_count(void);
+const char *sct_abi_name(int abi);
+int sct_abi_number(const char *name);
+int sct_syscall_number_abi(int abi, const char *s);
+const char *sct_syscall_name_abi(int abi, int nr);
+int sct_syscall_count_abi(int abi);
+int sct_syscall_parse(const char *s, int *abi, int *nr);
 
 /* Errors (config.c). */
 #define SCT_DETAIL_MAX		4096
@@ -273,6 +317,8 @@ int sct_rule_exists(const char *name);
 int sct_rule_read(const char *name, struct sct_rule *r,
 		  struct sct_rule_state *st);
 int sct_rule_filter_error(const char *name, char *buf, size_t size);
+int sct_rule_refusal(const char *name, char *buf, size_t size);
+int sct_disabled_at_boot(void);
 int sct_rule_set_attrs(const struct sct_rule *r);
 int sct_rule_create(const struct sct_rule *r);
 int sct_rule_update(const struct sct_rule *r);
@@ -301,6 +347,8 @@ const char *sct_record_data(const struct sct_record_call *rec,
 			    const struct sct_record_data *d);
 const char *sct_record_rule(const struct sct_record_call *rec);
 const char *sct_record_text(const struct sct_record_call *rec);
+int sct_record_abi(const struct sct_record_call *rec);
+const char *sct_record_syscall(const struct sct_record_call *rec);
 
 int sct_format_time(char *buf, size_t size, uint64_t ns);
 void sct_json_string(FILE *out, const char *s, size_t max);

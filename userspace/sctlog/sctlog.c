@@ -106,8 +106,10 @@ static int run(const struct options *o, const sigset_t *waitmask)
 	ret = sct_log_open(&log, o->device, SCT_LOG_NONBLOCK |
 					    (o->new_only ? SCT_LOG_NEW : 0));
 	if (ret)
-		errx(1, "%s: %s", o->device ? o->device : SCT_RECORDS_DEVICE,
-		     sct_strerror(ret));
+		errx(1, "%s: %s%s", o->device ? o->device : SCT_RECORDS_DEVICE,
+		     sct_strerror(ret),
+		     ret == -EPERM || ret == -EACCES ?
+		     " (reading sct's log needs CAP_SYS_ADMIN)" : "");
 	pfd.fd = sct_log_fd(log);
 	pfd.events = POLLIN;
 

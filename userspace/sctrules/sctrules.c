@@ -113,6 +113,20 @@ static int load(struct sct_rule_set *set, char **files, int nfiles,
 
 /* ---- Talking to the kernel. ---- */
 
+/* What to add to a failure to read the rules: who may read them. */
+static const char *read_hint(int err)
+{
+	return err == -EACCES || err == -EPERM ?
+	       " (sct's rules are readable by root only)" : "";
+}
+
+/* Reading the rules failed: say so, and exit. */
+static void __attribute__((noreturn)) read_failed(int err)
+{
+	errx(EXIT_RULES, "reading the rules: %s%s", sct_strerror(err),
+	     read_hint(err));
+}
+
 static void need_sct(void)
 {
 	int ret = sct_available();
@@ -126,6 +140,28 @@ static void need_sct(void)
 }
 
 /*
+ * Enabling @r was refused with EPERM: why, as libsct found it (sct=off
+ * on the kernel command line, the kernel's reason in filter_error, or a
+ * missing CAP_SYS_ADMIN), with the rule file's word for "force".
+ */
+static void report_eperm(const struct sct_rule *r, const char *d,
+			 const char *what)
+{
+	const char *why = strstr(d, ": enabled: ");
+
+	why = why ? why + 11 : d;
+	if (r->file[0])
+		fprintf(stderr, "%s:%d:%d: error: %s rule %s: %s\n", r->file,
+			r->line, r->col, what, r->name, why);
+	else
+		fprintf(stderr, "%s: error: %s rule %s: %s\n",
+			program_invocation_short_name, what, r->name, why);
+	if (strstr(why, "force") && !r->force)
+		fprintf(stderr, "%s: note: in a rule file, force is 'force = yes'; make sure the rule cannot stop the system from recovering first\n",
+			program_invocation_short_name);
+}
+
+/*
  * Say why the kernel refused @r: the attribute, and for a filter the
  * kernel's own message at its place in the rule file.
  */
@@ -135,6 +171,11 @@ static void report(const struct sct_rule *r, int err, const char *what)
 	const char *caret, *msg, *nl;
 	int line, col, off;
 	char ferr[2048];
+
+	if (err == -EPERM && strstr(d, ": enabled: ")) {
+		report_eperm(r, d, what);
+		return;
+	}
 
 	if (err == -EINVAL &&
 	    !sct_rule_filter_error(r->name, ferr, sizeof(ferr)) && ferr[0] &&
@@ -234,7 +275,8 @@ static bool same_rule(const struct sct_rule *a, const struct sct_rule *b)
 	       !strcmp(a->filter, b->filter) &&
 	       !strcmp(a->log_format, b->log_format) &&
 	       !strcmp(a->log_target, b->log_target) &&
-	       a->enabled == b->enabled;
+	       a->enabled == b->enabled && a->force == b->force &&
+	       a->act_on_init == b->act_on_init;
 }
 
 /* A name for a staged copy of a rule, not in use. */
@@ -300,7 +342,8 @@ static int apply(struct sct_rule_set *set, bool replace)
 		return -ENOMEM;
 	ret = read_live(&lv);
 	if (ret) {
-		warnx("reading the rules: %s", sct_strerror(ret));
+		warnx("reading the rules: %s%s", sct_strerror(ret),
+		      read_hint(ret));
 		free(plan);
 		return ret;
 	}
@@ -451,7 +494,7 @@ static int cmd_show(void)
 
 	ret = read_live(&lv);
 	if (ret)
-		errx(EXIT_RULES, "reading the rules: %s", sct_strerror(ret));
+		read_failed(ret);
 	/* The kernel's matching order. */
 	qsort(lv.set.rules, lv.set.count, sizeof(*lv.set.rules), cmp_order);
 	for (i = 0; i < lv.set.count; i++) {
@@ -479,7 +522,7 @@ static int cmd_list(void)
 
 	ret = read_live(&lv);
 	if (ret)
-		errx(EXIT_RULES, "reading the rules: %s", sct_strerror(ret));
+		read_failed(ret);
 	idx = calloc(lv.set.count + 1, sizeof(*idx));
 	if (!idx)
 		err(EXIT_RULES, NULL);
@@ -510,8 +553,7 @@ static int cmd_delete(char **names, int n)
 	if (!n) {
 		nall = sct_rule_names(&all);
 		if (nall < 0)
-			errx(EXIT_RULES, "reading the rules: %s",
-			     sct_strerror(nall));
+			read_failed(nall);
 		names = all;
 		n = nall;
 	} else {
@@ -636,8 +678,7 @@ int main(int argc, char **argv)
 		need_sct();
 		ret = sct_rule_count();
 		if (ret < 0)
-			errx(EXIT_RULES, "reading the rules: %s",
-			     sct_strerror(ret));
+			read_failed(ret);
 		printf("%d\n", ret);
 		return 0;
 	}

@@ -11,10 +11,15 @@
  * constants against the C library's headers, the macros, the map from
  * filter offsets to the file, and a fuzz test of 10000 mutated inputs
  * (run it built with -fsanitize=address,undefined: a report fails it).
+ * Also the parts of libsct that need no kernel: the syscall tables of
+ * every ABI, records as JSON, and rules written to and read from a
+ * directory that stands for configfs (SCT_CONFIGFS), with the attributes
+ * an older kernel lacks.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
@@ -27,6 +32,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "sct.h"
 
@@ -79,7 +85,8 @@ static const char *rule_diff(const struct sct_rule *a,
 {
 	if (strcmp(a->name, b->name))
 		return "name";
-	if (strcmp(a->syscall, b->syscall) || a->nr != b->nr)
+	if (strcmp(a->syscall, b->syscall) || a->nr != b->nr ||
+	    a->abi != b->abi)
 		return "syscall";
 	if (a->when != b->when)
 		return "when";
@@ -99,6 +106,10 @@ static const char *rule_diff(const struct sct_rule *a,
 		return "log_target";
 	if (a->enabled != b->enabled)
 		return "enabled";
+	if (a->force != b->force)
+		return "force";
+	if (a->act_on_init != b->act_on_init)
+		return "act_on_init";
 	if (a->order_set != b->order_set)
 		return "order_set";
 	return NULL;
@@ -236,7 +247,13 @@ static const char round_trip_rules[] =
 	"rule { syscall_name = mmap rule_name = m filter_expression {\n"
 	"  PARAMS[3] & PROT_EXEC && PARAMS[4] & MAP_ANONYMOUS } }\n"
 	"rule { syscall_name = clone rule_name = cl filter_expression {PARAMS[1] & CLONE_NEWUSER} }\n"
-	"rule { syscall_name = kill rule_name = sg filter_expression {PARAMS[2] == SIGKILL} }\n";
+	"rule { syscall_name = kill rule_name = sg filter_expression {PARAMS[2] == SIGKILL} }\n"
+	"rule { syscall_name = ia32:unlink rule_name = i1 force = yes act_on_init = YES\n"
+	"  action { type = FAIL error_code = 511 } }\n"
+	"rule { syscall_name = socketcall rule_name = sc action { type = KILL } force = no }\n"
+	"rule { syscall_name = x86_64:setuid rule_name = su act_on_init = 1 action { type = suspend } }\n"
+	"rule { syscall_name = ia32:213 rule_name = s32 action { log_format {%abi %sname %sid} } }\n"
+	"rule { syscall_name = setuid32 rule_name = s32b action { type = FAIL error_code = 0 } }\n";
 
 static void test_round_trip(void)
 {
@@ -248,7 +265,7 @@ static void test_round_trip(void)
 	FILE *f;
 
 	ret = parse(&set, round_trip_rules, strlen(round_trip_rules), &errs);
-	if (!ok(ret == 0 && set.count == 13, "the round-trip rules parse (%zu)",
+	if (!ok(ret == 0 && set.count == 18, "the round-trip rules parse (%zu)",
 		set.count))
 		diag("errors", errs);
 	free(errs);
@@ -293,6 +310,49 @@ static void test_round_trip(void)
 	   atoi(set.rules[3].error_code) == EWOULDBLOCK &&
 	   !strcmp(set.rules[4].error_code, "0x10"),
 	   "error_code: kernel names kept, aliases as numbers");
+	ok(find(&set, "i1") && !strcmp(find(&set, "i1")->error_code, "511") &&
+	   find(&set, "s32b") && !strcmp(find(&set, "s32b")->error_code, "0"),
+	   "error_code: 511 and 0 are taken");
+	ok(find(&set, "i1") && find(&set, "i1")->abi == SCT_ABI_COMPAT &&
+	   find(&set, "i1")->nr == 10 &&
+	   !strcmp(find(&set, "i1")->syscall, "ia32:unlink") &&
+	   find(&set, "su") && find(&set, "su")->abi == SCT_ABI_NATIVE &&
+	   find(&set, "su")->nr == 105 &&
+	   find(&set, "s32") && find(&set, "s32")->abi == SCT_ABI_COMPAT &&
+	   find(&set, "s32")->nr == 213,
+	   "syscall_name = ABI:NAME and ABI:NUMBER: that ABI's number");
+	ok(find(&set, "sc") && find(&set, "sc")->abi == SCT_ABI_ALL &&
+	   find(&set, "sc")->nr == -1 &&
+	   find(&set, "s32b") && find(&set, "s32b")->abi == SCT_ABI_ALL &&
+	   find(&set, "a") && find(&set, "a")->abi == SCT_ABI_ALL &&
+	   find(&set, "a")->nr == 2,
+	   "a name of ia32 alone (socketcall, setuid32) is a syscall_name");
+	ok(find(&set, "i1") && find(&set, "i1")->force &&
+	   find(&set, "i1")->act_on_init && find(&set, "sc") &&
+	   !find(&set, "sc")->force && !find(&set, "sc")->act_on_init &&
+	   find(&set, "su") && find(&set, "su")->act_on_init &&
+	   !find(&set, "su")->force && find(&set, "kk") &&
+	   !find(&set, "kk")->force && !find(&set, "kk")->act_on_init,
+	   "force and act_on_init: yes/no, 0 by default");
+	ok(find(&set, "s32") &&
+	   !strcmp(find(&set, "s32")->log_format, "%abi %sname %sid"),
+	   "%%abi is a log_format macro");
+	{
+		const struct sct_rule *i1 = find(&set, "i1"), *k = find(&set, "kk");
+		char *t1 = NULL, *t2 = NULL;
+
+		if (i1)
+			round_trip(i1, &t1);
+		if (k)
+			round_trip(k, &t2);
+		ok(t1 && t2 && strstr(t1, "\tforce = yes\n") &&
+		   strstr(t1, "\tact_on_init = yes\n") &&
+		   strstr(t1, "syscall_name = ia32:unlink\n") &&
+		   !strstr(t2, "force") && !strstr(t2, "act_on_init"),
+		   "force and act_on_init are printed when set, only then");
+		free(t1);
+		free(t2);
+	}
 	sct_rule_set_free(&set);
 	sct_rule_set_free(&set2);
 }
@@ -315,7 +375,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '}', expected a value after '='\n" },
 	{ "unknown keyword",
 	  "rule {\n\tsyscal_name = x\n}\n",
-	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
+	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
 	{ "unknown action keyword",
 	  "rule { action { when = after } }\n",
 	  "t.rules:1:17: error: unexpected 'when', expected 'type', 'error_code', 'log_format', 'log_target' or '}'\n" },
@@ -327,7 +387,7 @@ static const struct {
 	  "t.rules:1:6: error: unexpected 'syscall_name', expected '{' after 'rule'\n" },
 	{ "end of file in a rule",
 	  "rule { syscall_name = unlink\n",
-	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
+	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
 	{ "filter_expression without braces",
 	  "rule { filter_expression PID == 1 }\n",
 	  "t.rules:1:26: error: unexpected 'PID', expected '{' after 'filter_expression'\n" },
@@ -336,13 +396,37 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '\"x\"', expected a value after '='\n" },
 	{ "a NUL byte",
 	  "rule { \0 }\n",
-	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
+	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
 	{ "unknown syscall",
 	  "rule { syscall_name = unlinkat2 rule_name = x }\n",
 	  "t.rules:1:23: error: unknown syscall 'unlinkat2'\n" },
 	{ "syscall number out of range",
 	  "rule { syscall_name = 99999 rule_name = x }\n",
 	  "t.rules:1:23: error: syscall number '99999' is out of range (0 to 462)\n" },
+	{ "unknown ia32 syscall",
+	  "rule { syscall_name = ia32:nosuch rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ia32 syscall 'nosuch'\n" },
+	{ "an ia32 syscall named as x86_64",
+	  "rule { syscall_name = x86_64:socketcall rule_name = x }\n",
+	  "t.rules:1:23: error: unknown x86_64 syscall 'socketcall' (ia32 has it: write ia32:socketcall or socketcall)\n" },
+	{ "an x86_64 syscall named as ia32",
+	  "rule { syscall_name = ia32:newfstatat rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ia32 syscall 'newfstatat' (x86_64 has it: write x86_64:newfstatat or newfstatat)\n" },
+	{ "unknown ABI",
+	  "rule { syscall_name = arm:read rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:read': expected x86_64 or ia32\n" },
+	{ "an empty ABI",
+	  "rule { syscall_name = :read rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ABI '' in ':read': expected x86_64 or ia32\n" },
+	{ "x32",
+	  "rule { syscall_name = x32:read rule_name = x }\n",
+	  "t.rules:1:23: error: x32 calls are not matched: 'x32:read' names no call sct sees (write x86_64: or ia32:, or no ABI)\n" },
+	{ "ia32 syscall number out of range",
+	  "rule { syscall_name = ia32:999 rule_name = x }\n",
+	  "t.rules:1:23: error: ia32 syscall number '999' is out of range (0 to 462)\n" },
+	{ "an ABI without a name",
+	  "rule { syscall_name = ia32: rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ia32 syscall ''\n" },
 	{ "rule name with a bad character",
 	  "rule { syscall_name = open rule_name = a/b }\n",
 	  "t.rules:1:40: error: invalid rule name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
@@ -365,15 +449,36 @@ static const struct {
 	{ "bad enabled",
 	  "rule { syscall_name = open rule_name = x enabled = maybe }\n",
 	  "t.rules:1:52: error: unexpected 'maybe', expected 'yes' or 'no' after 'enabled ='\n" },
+	{ "bad force",
+	  "rule { syscall_name = open rule_name = x force = always action { type = FAIL } }\n",
+	  "t.rules:1:50: error: unexpected 'always', expected 'yes' or 'no' after 'force ='\n" },
+	{ "bad act_on_init",
+	  "rule { syscall_name = open rule_name = x act_on_init = 2 action { type = KILL } }\n",
+	  "t.rules:1:56: error: unexpected '2', expected 'yes' or 'no' after 'act_on_init ='\n" },
+	{ "force in a log rule",
+	  "rule { syscall_name = write rule_name = x force = yes }\n",
+	  "t.rules:1:43: error: 'force' is for type = FAIL, SUSPEND or KILL rules only, this one is log\n" },
+	{ "act_on_init in a log rule",
+	  "rule { syscall_name = write rule_name = x\n  act_on_init = on action { type = log } }\n",
+	  "t.rules:2:3: error: 'act_on_init' is for type = FAIL, SUSPEND or KILL rules only, this one is log\n" },
+	{ "force twice",
+	  "rule { syscall_name = write rule_name = x force = yes force = no action { type = FAIL } }\n",
+	  "t.rules:1:55: error: 'force' given twice in this rule (first at line 1)\n" },
 	{ "bad action type",
 	  "rule { syscall_name = open rule_name = x action { type = DENY } }\n",
 	  "t.rules:1:58: error: unknown action type 'DENY', expected LOG, FAIL, SUSPEND or KILL\n" },
 	{ "bad error name",
 	  "rule { syscall_name = open rule_name = x action { type = FAIL error_code = EFOO } }\n",
 	  "t.rules:1:76: error: invalid error_code 'EFOO': not an error name or number\n" },
+	{ "error_code 512",
+	  "rule { syscall_name = open rule_name = x action { type = FAIL error_code = 512 } }\n",
+	  "t.rules:1:76: error: invalid error_code '512': out of range (-511 to 511; 512 and above are the kernel's internal codes)\n" },
+	{ "error_code ERESTARTSYS",
+	  "rule { syscall_name = open rule_name = x action { type = FAIL error_code = ERESTARTSYS } }\n",
+	  "t.rules:1:76: error: invalid error_code 'ERESTARTSYS': a kernel-internal code (512 and above), which no call may return\n" },
 	{ "error number out of range",
 	  "rule { syscall_name = open rule_name = x action { type = FAIL error_code = -5000 } }\n",
-	  "t.rules:1:76: error: invalid error_code '-5000': out of range (-4095 to 4095)\n" },
+	  "t.rules:1:76: error: invalid error_code '-5000': out of range (-511 to 511; 512 and above are the kernel's internal codes)\n" },
 	{ "bad log_target",
 	  "rule { syscall_name = open rule_name = x action { log_target = syslog } }\n",
 	  "t.rules:1:64: error: unknown log_target 'syslog', expected device, printk or both\n" },
@@ -512,8 +617,8 @@ static const struct {
 	  "t.rules:1:42: error: invalid rule name '-a': starts with '-' or '.'\n" },
 	{ "a syntax error right after another",
 	  "rule { x }\nrule { y }\n",
-	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n"
-	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled' or '}'\n" },
+	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n"
+	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
 };
 
 /* The expected messages, with "(not in %s)" naming the file. */
@@ -603,6 +708,13 @@ static void test_misc(void)
 	free(errs);
 	sct_rule_set_free(&set);
 
+	ret = parse(&set, "rule { syscall_name = open rule_name = e action { log_format {} } }\n",
+		    68, &errs);
+	ok(ret == 0 && set.count == 1 && !set.rules[0].log_format[0],
+	   "an empty log_format as the file's first body");
+	free(errs);
+	sct_rule_set_free(&set);
+
 	ret = parse(&set, "", 0, &errs);
 	ok(ret == 0 && set.count == 0 && !*errs, "an empty file has no rules");
 	free(errs);
@@ -610,6 +722,359 @@ static void test_misc(void)
 	ok(ret == 0 && set.count == 0 && !*errs, "a file of comments has no rules");
 	free(errs);
 	sct_rule_set_free(&set);
+}
+
+/* ---- The syscall tables of every ABI. ---- */
+
+static void test_abis(void)
+{
+	static const struct {
+		const char *s;
+		int ret, abi, nr;
+	} cases[] = {
+		{ "unlink", 0, SCT_ABI_ALL, 87 },
+		{ "87", 0, SCT_ABI_ALL, 87 },
+		{ "socketcall", 0, SCT_ABI_ALL, -1 },
+		{ "setuid32", 0, SCT_ABI_ALL, -1 },
+		{ "mmap2", 0, SCT_ABI_ALL, -1 },
+		{ "_llseek", 0, SCT_ABI_ALL, -1 },
+		{ "ia32:unlink", 0, SCT_ABI_COMPAT, 10 },
+		{ "x86_64:unlink", 0, SCT_ABI_NATIVE, 87 },
+		{ "ia32:10", 0, SCT_ABI_COMPAT, 10 },
+		{ "x86_64:87", 0, SCT_ABI_NATIVE, 87 },
+		{ "ia32:socketcall", 0, SCT_ABI_COMPAT, 102 },
+		{ "ia32:setuid", 0, SCT_ABI_COMPAT, 23 },
+		{ "ia32:setuid32", 0, SCT_ABI_COMPAT, 213 },
+		{ "x86_64:socketcall", -EINVAL, SCT_ABI_NATIVE, -1 },
+		{ "ia32:nosuch", -EINVAL, SCT_ABI_COMPAT, -1 },
+		{ "ia32:", -EINVAL, SCT_ABI_COMPAT, -1 },
+		{ "ia32:999", -ERANGE, SCT_ABI_COMPAT, -1 },
+		{ "99999", -ERANGE, SCT_ABI_ALL, -1 },
+		{ "x32:read", -EOPNOTSUPP, SCT_ABI_ALL, -1 },
+		{ "arm:read", -EINVAL, SCT_ABI_ALL, -1 },
+		{ ":unlink", -EINVAL, SCT_ABI_ALL, -1 },
+		{ "nosuch", -EINVAL, SCT_ABI_ALL, -1 },
+		{ "IA32:unlink", -EINVAL, SCT_ABI_ALL, -1 },
+	};
+	const char *n;
+	bool good;
+	size_t i;
+	int abi, nr, ret;
+
+	ok(!strcmp(sct_abi_name(SCT_ABI_NATIVE), "x86_64") &&
+	   !strcmp(sct_abi_name(SCT_ABI_COMPAT), "ia32") &&
+	   !strcmp(sct_abi_name(SCT_ABI_X32), "x32") && !sct_abi_name(3) &&
+	   !sct_abi_name(-1) && sct_abi_number("ia32") == SCT_ABI_COMPAT &&
+	   sct_abi_number("x86_64") == SCT_ABI_NATIVE &&
+	   sct_abi_number("i386") == -EINVAL,
+	   "ABI names: x86_64, ia32, x32");
+	n = sct_syscall_name_abi(SCT_ABI_COMPAT, 213);
+	ok(n && !strcmp(n, "setuid32") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 10), "unlink") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 11), "execve") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 23), "setuid") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 102), "socketcall") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 192), "mmap2") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_COMPAT, 17), "break") &&
+	   !sct_syscall_name_abi(SCT_ABI_COMPAT, -1) &&
+	   !sct_syscall_name_abi(SCT_ABI_COMPAT, 100000),
+	   "the ia32 table, from syscall_32.tbl");
+	ok(!strcmp(sct_syscall_name_abi(SCT_ABI_NATIVE, 11), "munmap") &&
+	   !strcmp(sct_syscall_name(87), "unlink") &&
+	   sct_syscall_name_abi(SCT_ABI_NATIVE, 87) == sct_syscall_name(87) &&
+	   sct_syscall_count_abi(SCT_ABI_NATIVE) == sct_syscall_count(),
+	   "the native table, as sct_syscall_name() has it");
+	n = sct_syscall_name_abi(SCT_ABI_X32, 512);
+	ok(n && !strcmp(n, "rt_sigaction") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_X32, 0x40000000 | 512),
+		   "rt_sigaction") &&
+	   !strcmp(sct_syscall_name_abi(SCT_ABI_X32, 0x40000001), "write") &&
+	   !sct_syscall_name_abi(SCT_ABI_X32, 13) &&
+	   !sct_syscall_name_abi(7, 1) && !sct_syscall_count_abi(7),
+	   "the x32 table: common and x32 entries, with or without bit 30");
+	ok(sct_syscall_number_abi(SCT_ABI_COMPAT, "socketcall") == 102 &&
+	   sct_syscall_number_abi(SCT_ABI_NATIVE, "socketcall") == -EINVAL &&
+	   sct_syscall_number_abi(SCT_ABI_COMPAT, "10") == 10 &&
+	   sct_syscall_number_abi(SCT_ABI_COMPAT, "0x0a") == -EINVAL &&
+	   sct_syscall_count_abi(SCT_ABI_COMPAT) > 450,
+	   "ia32 names and numbers");
+	good = true;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ret = sct_syscall_parse(cases[i].s, &abi, &nr);
+		if (ret != cases[i].ret || abi != cases[i].abi ||
+		    (!ret && nr != cases[i].nr)) {
+			printf("# '%s': %d, abi %d, nr %d; expected %d, %d, %d\n",
+			       cases[i].s, ret, abi, nr, cases[i].ret,
+			       cases[i].abi, cases[i].nr);
+			good = false;
+		}
+	}
+	ok(good, "sct_syscall_parse: NAME, NUMBER, ABI:NAME, ABI:NUMBER");
+}
+
+/* ---- Records as JSON. ---- */
+
+/* A call record, version @version, of @nr in @abi, with a rule and a text. */
+static struct sct_record_call *make_record(void *buf, int version, int abi,
+					   int nr)
+{
+	struct sct_record_call *rec = buf;
+	char *p = (char *)buf + sizeof(*rec);
+
+	memset(buf, 0, sizeof(*rec) + 64);
+	rec->hdr.size = sizeof(*rec) + 64;
+	rec->hdr.version = version;
+	rec->hdr.type = SCT_RECORD_CALL;
+	rec->hdr.seq = 7;
+	rec->rule_id = 3;
+	rec->nr = nr;
+	rec->pid = 42;
+	/* The byte of @abi in version 2, the first of @pad in version 1. */
+#if SCT_RECORD_HAS_ABI
+	rec->abi = abi;
+#else
+	*((unsigned char *)rec + offsetof(struct sct_record_call, pad)) = abi;
+#endif
+	strcpy(rec->comm, "a.out");
+	strcpy(p, "r1");
+	rec->rule.off = sizeof(*rec);
+	rec->rule.len = 3;
+	strcpy(p + 8, "a line");
+	rec->text.off = sizeof(*rec) + 8;
+	rec->text.len = 7;
+	return rec;
+}
+
+static char *record_json(const struct sct_record_call *rec)
+{
+	char *out;
+	size_t size;
+	FILE *f = open_memstream(&out, &size);
+
+	sct_record_json(f, &rec->hdr);
+	fclose(f);
+	return out;
+}
+
+static void test_records(void)
+{
+	static uint64_t buf[(sizeof(struct sct_record_call) + 64) / 8 + 1];
+	struct sct_record_call *rec;
+	char *json;
+
+	rec = make_record(buf, 1, 0, 87);
+	json = record_json(rec);
+	ok(sct_record_abi(rec) == SCT_ABI_NATIVE &&
+	   strstr(json, ",\"abi\":\"x86_64\",\"nr\":87,\"syscall\":\"unlink\",") &&
+	   strstr(json, "\"rule\":\"r1\"") && strstr(json, "\"text\":\"a line\"}\n"),
+	   "a version 1 record is native: \"abi\":\"x86_64\"");
+	if (!strstr(json, "\"abi\""))
+		diag("json", json);
+	free(json);
+
+	rec = make_record(buf, 2, SCT_ABI_COMPAT, 213);
+	json = record_json(rec);
+	ok(sct_record_abi(rec) == SCT_ABI_COMPAT &&
+	   !strcmp(sct_record_syscall(rec), "setuid32") &&
+	   strstr(json, ",\"abi\":\"ia32\",\"nr\":213,\"syscall\":\"setuid32\","),
+	   "an ia32 record: \"abi\":\"ia32\", the syscall as ia32 names it");
+	free(json);
+
+	rec = make_record(buf, 2, SCT_ABI_COMPAT, 11);
+	json = record_json(rec);
+	ok(strstr(json, ",\"abi\":\"ia32\",\"nr\":11,\"syscall\":\"execve\","),
+	   "ia32 11 is execve, not native 11 (munmap)");
+	free(json);
+
+	rec = make_record(buf, 2, SCT_ABI_X32, 0x40000000 | 512);
+	json = record_json(rec);
+	ok(strstr(json, ",\"abi\":\"x32\",\"nr\":1073742336,\"syscall\":\"rt_sigaction\","),
+	   "an x32 record: \"abi\":\"x32\"");
+	free(json);
+
+	rec = make_record(buf, 2, 9, 1);
+	json = record_json(rec);
+	ok(strstr(json, ",\"abi\":null,\"nr\":1,\"syscall\":null,") &&
+	   !sct_record_syscall(rec),
+	   "an ABI libsct does not know: null, and no name");
+	free(json);
+}
+
+/* ---- Rules in a directory that stands for configfs. ---- */
+
+static int rm_entry(const char *path, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* The file's contents, or "(none)"; in a static buffer. */
+static const char *get_file(const char *dir, const char *name)
+{
+	static char buf[256];
+	char path[PATH_MAX];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "r");
+	if (!f)
+		return "(none)";
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void test_configfs(void)
+{
+	static const char *const attrs[] = {
+		"syscall", "when", "action", "error_code", "order", "continue",
+		"filter", "log_format", "log_target", "enabled", "filter_error",
+		"hits", "id",
+	};
+	static const char rules[] =
+		"rule { syscall_name = ia32:unlink rule_name = r action { type = FAIL } }\n"
+		"rule { syscall_name = unlink rule_name = r2 force = yes action { type = KILL } }\n";
+	char tmpl[] = "/tmp/sct-rules-test.XXXXXX", dir[PATH_MAX];
+	char path[PATH_MAX + 16];
+	char why[1024], *errs, *text;
+	struct sct_rule_set set = { 0 };
+	struct sct_rule rule, back;
+	const char *root, *diff;
+	struct stat st;
+	size_t i;
+	int ret;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "a directory for configfs"))
+		return;
+	setenv("SCT_CONFIGFS", root, 1);
+	snprintf(dir, sizeof(dir), "%s/rules", root);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof(dir), "%s/rules/r", root);
+	mkdir(dir, 0755);
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		put_file(dir, attrs[i], "");
+	ret = parse(&set, rules, strlen(rules), &errs);
+	free(errs);
+	if (!ok(ret == 0 && set.count == 2, "the configfs test rules parse"))
+		goto out;
+
+	/* A kernel without force and act_on_init: as before. */
+	rule = set.rules[0];
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "syscall"), "ia32:unlink") &&
+	   !strcmp(get_file(dir, "action"), "fail") &&
+	   !strcmp(get_file(dir, "force"), "(none)") &&
+	   !strcmp(get_file(dir, "act_on_init"), "(none)"),
+	   "an older kernel: force and act_on_init are not written when 0");
+	rule = set.rules[1];
+	snprintf(rule.name, sizeof(rule.name), "r");
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == -EOPNOTSUPP &&
+	   strstr(sct_error_detail(), "rule r: force: this kernel has no 'force' attribute") &&
+	   !strcmp(get_file(dir, "force"), "(none)"),
+	   "an older kernel: force = yes fails, saying the kernel has no 'force'");
+	if (ret != -EOPNOTSUPP)
+		printf("# %d: %s\n", ret, sct_error_detail());
+
+	/* A kernel with them: 1 when set, 0 written over a 1. */
+	put_file(dir, "force", "1");
+	put_file(dir, "act_on_init", "1");
+	rule.act_on_init = 0;
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "force"), "1") &&
+	   !strcmp(get_file(dir, "act_on_init"), "0") &&
+	   !strcmp(get_file(dir, "syscall"), "unlink"),
+	   "a kernel with force and act_on_init: both written");
+
+	/* Read back as the kernel shows it. */
+	put_file(dir, "syscall", "ia32:unlink\n");
+	put_file(dir, "when", "before\n");
+	put_file(dir, "action", "fail\n");
+	put_file(dir, "error_code", "EPERM\n");
+	put_file(dir, "order", "3\n");
+	put_file(dir, "continue", "0\n");
+	put_file(dir, "filter", "\n");
+	put_file(dir, "log_format", "\n");
+	put_file(dir, "log_target", "device\n");
+	put_file(dir, "enabled", "1\n");
+	put_file(dir, "force", "1\n");
+	put_file(dir, "act_on_init", "1\n");
+	put_file(dir, "hits", "12\n");
+	put_file(dir, "id", "5\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && back.abi == SCT_ABI_COMPAT && back.nr == 10 &&
+	   back.force && back.act_on_init && back.enabled &&
+	   back.order == 3 && !strcmp(back.action, "fail"),
+	   "sct_rule_read: ia32:unlink, force and act_on_init");
+	diff = round_trip(&back, &text);
+	ok(!diff && strstr(text, "\tforce = yes\n") &&
+	   strstr(text, "\tact_on_init = yes\n"),
+	   "what show prints of it parses back into the same rule");
+	if (diff)
+		diag(diff, text);
+	free(text);
+	put_file(dir, "action", "log\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !back.force && !back.act_on_init,
+	   "a log rule shows no force or act_on_init");
+	put_file(dir, "action", "fail\n");
+	snprintf(path, sizeof(path), "%s/force", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/act_on_init", dir);
+	unlink(path);
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !back.force && !back.act_on_init && back.enabled,
+	   "an older kernel: the rule reads, with force and act_on_init 0");
+	ret = sct_rule_read("nosuch", &back, NULL);
+	ok(ret == -ENOENT, "a rule that is not there: -ENOENT (%d)", ret);
+
+	/* Why enabling was refused with EPERM. */
+	snprintf(path, sizeof(path), "%s/cmdline", root);
+	setenv("SCT_CMDLINE", path, 1);
+	put_file(root, "cmdline", "BOOT_IMAGE=/vmlinuz ro sct=off quiet\n");
+	ok(sct_disabled_at_boot() == 1 && !sct_rule_refusal("r", why, sizeof(why)) &&
+	   strstr(why, "disabled on the kernel command line (sct=off)"),
+	   "EPERM with sct=off on the command line says so");
+	put_file(root, "cmdline", "ro nosct=off sct=offline\n");
+	put_file(dir, "filter_error",
+		 "refused: an unfiltered fail rule on write would stop the system from recovering; set force=1 to enable it anyway\n");
+	ok(sct_disabled_at_boot() == 0 && !sct_rule_refusal("r", why, sizeof(why)) &&
+	   !strcmp(why, "refused: an unfiltered fail rule on write would stop the system from recovering; set force=1 to enable it anyway"),
+	   "EPERM otherwise gives the kernel's reason from filter_error");
+	put_file(dir, "filter_error", "\n");
+	ok(!sct_rule_refusal("r", why, sizeof(why)) &&
+	   strstr(why, "CAP_SYS_ADMIN"),
+	   "EPERM without a reason names CAP_SYS_ADMIN");
+	snprintf(path, sizeof(path), "%s/nosuch", root);
+	setenv("SCT_CMDLINE", path, 1);
+	ok(sct_disabled_at_boot() == -ENOENT, "an unreadable command line: -ENOENT");
+	unsetenv("SCT_CMDLINE");
+	ok(stat(dir, &st) == 0 && sct_rule_enable("r", true) == 0 &&
+	   !strcmp(get_file(dir, "enabled"), "1"),
+	   "sct_rule_enable writes 1");
+out:
+	sct_rule_set_free(&set);
+	unsetenv("SCT_CONFIGFS");
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* ---- Constants and macros. ---- */
@@ -1040,6 +1505,9 @@ int main(int argc, char **argv)
 	test_errors(dir);
 	test_misc();
 	test_constants();
+	test_abis();
+	test_records();
+	test_configfs();
 	test_macros();
 	test_filter_pos();
 	test_bounds();
