@@ -1,14 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A 32-bit x86 program without libc, for sct_compat_test: unlink(argv[1])
- * through int $0x80 (ia32 syscall 10, which is mprotect in the native
- * table), then exit 0 if that worked and 1 if it did not.
+ * A 32-bit x86 program without libc, for sct_compat_test and
+ * sct_enforce_test.  Every call it makes goes through int $0x80, in the
+ * ia32 numbering:
+ *
+ *   sct_compat_helper unlink PATH   unlink(PATH) (ia32 10, which is
+ *                                   mprotect in the native table), then
+ *                                   exit with the call's errno, 0 if it
+ *                                   worked
+ *   sct_compat_helper exit          exit 0 at once
+ *
+ * Anything else exits 126.  It makes no call but ia32 unlink (10) and
+ * ia32 exit (1): sct_enforce_test counts on it making no munmap (ia32
+ * 91) after it was exec'd.
  *
  * Built with -m32 -nostdlib: it needs no 32-bit libc on the host.
  */
 
 #define IA32_EXIT	1
 #define IA32_UNLINK	10
+
+#define USAGE		126
 
 static int ia32_syscall1(int nr, long arg)
 {
@@ -18,12 +30,26 @@ static int ia32_syscall1(int nr, long arg)
 	return ret;
 }
 
+static int streq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 void __attribute__((used, noreturn)) helper_main(long *sp)
 {
+	long argc = sp[0];
 	char **argv = (char **)(sp + 1);
-	int ret = ia32_syscall1(IA32_UNLINK, (long)argv[1]);
+	int ret = USAGE;
 
-	ia32_syscall1(IA32_EXIT, ret == 0 ? 0 : 1);
+	if (argc == 3 && streq(argv[1], "unlink"))
+		ret = -ia32_syscall1(IA32_UNLINK, (long)argv[2]);
+	else if (argc == 2 && streq(argv[1], "exit"))
+		ret = 0;
+	ia32_syscall1(IA32_EXIT, ret & 0xff);
 	__builtin_unreachable();
 }
 

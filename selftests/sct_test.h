@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,23 @@ static inline int sct_exists(const char *path)
 	struct stat st;
 
 	return lstat(path, &st) == 0;
+}
+
+/*
+ * The path of program NAME in the running test's directory, where the
+ * helpers are installed with the tests, into buf: 0 if it can be run,
+ * else -1.
+ */
+static inline int sct_sibling(const char *name, char *buf, size_t size)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n < 0)
+		return -1;
+	self[n] = '\0';
+	snprintf(buf, size, "%s/%s", dirname(self), name);
+	return access(buf, X_OK);
 }
 
 #endif /* SCT_TEST_H */
