@@ -3,7 +3,7 @@
 #
 # Host-side tests, no guest needed:
 #   - checkpatch.pl --strict is clean on every patch of the series, and
-#     every patch has an "sct: " subject and a Signed-off-by;
+#     every patch has a "SUBSYSTEM: " subject and a Signed-off-by;
 #   - shellcheck is clean on every script;
 #   - the guest TAP parser gives the expected verdict on known logs;
 #   - the script tests in scripts/tests/*.sh (each prints TAP).
@@ -82,8 +82,9 @@ while read -r p _; do
 	st=0
 	(cd "$KTREE" && ./scripts/checkpatch.pl --strict --no-summary -q \
 		"../patches/$p") >"$out" 2>&1 || st=1
-	if ! grep -q '^Subject: \[PATCH\] sct: ' "$SCT_ROOT/patches/$p"; then
-		echo "no 'Subject: [PATCH] sct: ...' line" >>"$out"
+	# "sct: ...", or the subsystem a patch outside sct changes.
+	if ! grep -Eq '^Subject: \[PATCH\] [a-z0-9_/]+: ' "$SCT_ROOT/patches/$p"; then
+		echo "no 'Subject: [PATCH] SUBSYSTEM: ...' line" >>"$out"
 		st=1
 	fi
 	result "checkpatch --strict $p" "$st" "$out"
