@@ -15,7 +15,10 @@
  *   helper   sct_compat_helper, a 32-bit program, with int $0x80
  *
  * and each test says, for each way, what the call must give and how
- * many hits the rule must count.
+ * many hits the rule must count.  A fourth way, where the kernel has x32
+ * (CONFIG_X86_X32_ABI, and x32 not disabled at boot), is x32's unlink:
+ * the syscall instruction with __X32_SYSCALL_BIT | 87; the x32 test
+ * makes it.
  */
 #include <signal.h>
 #include <stdbool.h>
@@ -49,6 +52,7 @@
 #define MAX_RULES	16
 #define IA32_GETPID	20
 #define IA32_UNLINK	10
+#define X32_BIT		0x40000000L
 /* Set in the upper half of rbx for the int80 unlink: ia32 ignores it. */
 #define INT80_HIGH	0x5a5a5a5a00000000UL
 
@@ -58,12 +62,14 @@
 /* run_unlink(): the child could not make an ia32 call. */
 #define RUN_NO_IA32	(-2)
 
-enum how { NATIVE, INT80, HELPER, NR_HOW };
+/* The tests loop over the first NR_HOW ways; X32 is the x32 test's. */
+enum how { NATIVE, INT80, HELPER, NR_HOW, X32 = NR_HOW, NR_WAYS };
 
-static const char *const how_name[NR_HOW] = {
+static const char *const how_name[NR_WAYS] = {
 	[NATIVE]	= "native unlink",
 	[INT80]		= "int $0x80 unlink from a 64-bit program",
 	[HELPER]	= "int $0x80 unlink from a 32-bit program",
+	[X32]		= "x32 unlink",
 };
 
 FIXTURE(compat)
@@ -76,6 +82,8 @@ FIXTURE(compat)
 	long page;
 	/* Why ia32 calls cannot be made here, or NULL. */
 	const char *no_ia32;
+	/* x32 calls work here. */
+	bool x32;
 };
 
 /* int $0x80 from this 64-bit program: an ia32 call, one argument. */
@@ -103,6 +111,12 @@ static bool int80_works(void)
 		_exit(int80_call1(IA32_GETPID, 0) == getpid() ? 0 : 1);
 	return pid > 0 && waitpid(pid, &status, 0) == pid &&
 	       WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* Do x32 calls work here?  Without x32 they fail with ENOSYS. */
+static bool x32_works(void)
+{
+	return syscall(X32_BIT | SYS_getpid) == getpid();
 }
 
 /* Does the 32-bit helper run?  "exit" makes it exit 0 at once. */
@@ -134,6 +148,7 @@ FIXTURE_SETUP(compat)
 	ASSERT_NE(MAP_FAILED, self->low);
 	ASSERT_GT(1ULL << 32, (unsigned long long)(unsigned long)self->low);
 	snprintf(self->low, self->page, "%s", self->file);
+	self->x32 = x32_works();
 	if (!int80_works())
 		self->no_ia32 = "int $0x80 does not work (IA32_EMULATION=n?)";
 	else if (sct_sibling("sct_compat_helper", self->helper,
@@ -184,6 +199,9 @@ unlink_child(FIXTURE_DATA(compat) *self, enum how how, int go)
 		execl(self->helper, self->helper, "unlink", self->file,
 		      (char *)NULL);
 		_exit(CHILD_NO_EXEC);
+	case X32:
+		ret = syscall(X32_BIT | SYS_unlink, self->file) ? errno : 0;
+		break;
 	default:
 		break;
 	}
@@ -417,21 +435,29 @@ static int rule_read(const char *name, const char *attr, char *buf,
 /* covers: one "ABI NAME NUMBER" line per call the syscall value covers. */
 TEST_F(compat, covers)
 {
+	/* x32's line, where the kernel has x32, is the last. */
 	static const struct {
-		const char *syscall, *covers;
+		const char *syscall, *covers, *x32;
 	} one[] = {
-		{ "unlink", "x86_64 unlink 87\nia32 unlink 10\n" },
-		{ "x86_64:unlink", "x86_64 unlink 87\n" },
-		{ "ia32:unlink", "ia32 unlink 10\n" },
-		{ "ia32:10", "ia32 unlink 10\n" },
-		{ "getppid", "x86_64 getppid 110\nia32 getppid 64\n" },
-		{ "socketcall", "ia32 socketcall 102\n" },
-		{ "ia32:setuid32", "ia32 setuid32 213\n" },
+		{ "unlink", "x86_64 unlink 87\nia32 unlink 10\n",
+		  "x32 unlink 87\n" },
+		{ "x86_64:unlink", "x86_64 unlink 87\n", "" },
+		{ "ia32:unlink", "ia32 unlink 10\n", "" },
+		{ "ia32:10", "ia32 unlink 10\n", "" },
+		{ "getppid", "x86_64 getppid 110\nia32 getppid 64\n",
+		  "x32 getppid 110\n" },
+		{ "socketcall", "ia32 socketcall 102\n", "" },
+		{ "ia32:setuid32", "ia32 setuid32 213\n", "" },
 	};
-	/* setuid: the 16-bit ia32 setuid and setuid32 too, in any order. */
+	/*
+	 * setuid: the 16-bit ia32 setuid and setuid32 too, and x32's, in
+	 * any order.
+	 */
 	static const char *const setuid_lines[] = {
 		"x86_64 setuid 105", "ia32 setuid 23", "ia32 setuid32 213",
+		"x32 setuid 105",
 	};
+	char want[256];
 	const char *r = rule_name(self, "covers");
 	char buf[512], *line, *save;
 	unsigned int i, lines = 0, found = 0;
@@ -446,7 +472,9 @@ TEST_F(compat, covers)
 		ASSERT_EQ(0, sct_rule_set(r, "syscall", one[i].syscall))
 			TH_LOG("syscall %s", one[i].syscall);
 		ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
-		EXPECT_STREQ(one[i].covers, buf)
+		snprintf(want, sizeof(want), "%s%s", one[i].covers,
+			 self->x32 ? one[i].x32 : "");
+		EXPECT_STREQ(want, buf)
 			TH_LOG("syscall %s", one[i].syscall);
 	}
 
@@ -455,19 +483,50 @@ TEST_F(compat, covers)
 	for (line = strtok_r(buf, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		lines++;
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 4; i++)
 			if (!strcmp(line, setuid_lines[i]))
 				found |= 1U << i;
 	}
-	EXPECT_EQ(3U, lines);
-	EXPECT_EQ(7U, found) TH_LOG("setuid covers, lines found: %#x", found);
+	EXPECT_EQ(self->x32 ? 4U : 3U, lines);
+	EXPECT_EQ(self->x32 ? 15U : 7U, found)
+		TH_LOG("setuid covers, lines found: %#x", found);
 
 	/* Read-only, and a refused syscall value leaves it as it was. */
 	EXPECT_EQ(-EACCES, sct_rule_set(r, "covers", "ia32 unlink 10"));
 	ASSERT_EQ(0, sct_rule_set(r, "syscall", "unlink"));
 	EXPECT_EQ(-EINVAL, sct_rule_set(r, "syscall", "ia32:no_such_call"));
 	ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
-	EXPECT_STREQ("x86_64 unlink 87\nia32 unlink 10\n", buf);
+	EXPECT_STREQ(self->x32 ? "x86_64 unlink 87\nia32 unlink 10\nx32 unlink 87\n" :
+		     "x86_64 unlink 87\nia32 unlink 10\n", buf);
+}
+
+/*
+ * x32: a rule on unlink, or on x32:unlink, fails x32's unlink; a rule on
+ * x86_64:unlink does not.  Records give x32's number, without the bit.
+ */
+TEST_F(compat, x32)
+{
+	const char *const any[] = {
+		"syscall=unlink", "action=fail", "error_code=EACCES", NULL,
+	};
+	const char *const x86_64[] = {
+		"syscall=x86_64:unlink", "action=fail", "error_code=EACCES",
+		NULL,
+	};
+	const char *const x32[] = {
+		"syscall=x32:unlink", "action=fail", "error_code=EACCES", NULL,
+	};
+
+	if (!self->x32)
+		SKIP(return, "no x32 calls here (CONFIG_X86_X32_ABI=n?)");
+	expect_unlink(_metadata, self, X32, NULL, NULL, NULL, 0, 0);
+	expect_unlink(_metadata, self, X32, "x32_any", any, NULL, EACCES, 1);
+	expect_unlink(_metadata, self, X32, "x32_native", x86_64, NULL, 0, 0);
+	expect_unlink(_metadata, self, X32, "x32_own", x32, NULL, EACCES, 1);
+	expect_unlink(_metadata, self, NATIVE, "x32_own_nat", x32, NULL, 0, 0);
+	/* The path is read through x32's pointer. */
+	expect_unlink(_metadata, self, X32, "x32_path", any,
+		      "PARAMS[1] ~ \"/tmp/sct_ksft_compat_*\"", EACCES, 1);
 }
 
 /* What the syscall attribute takes, and how it reads back. */

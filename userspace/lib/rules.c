@@ -260,15 +260,16 @@ static const char *sct_error_code(const char *s, char *out, size_t size)
 
 /*
  * syscall_name: NAME (a name of the native or of the ia32 table: every
- * ABI's calls), ABI:NAME (x86_64: or ia32:), a decimal native number or
- * ABI:NUMBER; why not, or NULL.
+ * ABI's calls, x32's included), ABI:NAME (x86_64:, ia32: or x32:), a
+ * decimal native number or ABI:NUMBER (x32 numbers without the x32 bit);
+ * why not, or NULL.
  */
 static const char *sct_syscall_value(const char *s, struct sct_rule *r,
 				     char *why, size_t size)
 {
 	const char *colon = strchr(s, ':'), *name = colon ? colon + 1 : s;
 	char q[2 * SCT_TOK_TEXT], qn[2 * SCT_TOK_TEXT], abi[2 * SCT_TOK_TEXT];
-	int ret, a, n;
+	int ret, a, n, other = -1;
 
 	sct_rf_quote(q, sizeof(q), s, strlen(s));
 	sct_rf_quote(qn, sizeof(qn), name, strlen(name));
@@ -284,10 +285,6 @@ static const char *sct_syscall_value(const char *s, struct sct_rule *r,
 		r->nr = n;
 		snprintf(r->syscall, sizeof(r->syscall), "%s", s);
 		return NULL;
-	case -EOPNOTSUPP:
-		snprintf(why, size, "x32 calls are not matched: '%s' names no call sct sees (write x86_64: or ia32:, or no ABI)",
-			 q);
-		return why;
 	case -ERANGE:
 		if (colon)
 			snprintf(why, size, "%s syscall number '%s' is out of range (0 to %d)",
@@ -298,17 +295,20 @@ static const char *sct_syscall_value(const char *s, struct sct_rule *r,
 		return why;
 	}
 	if (colon && a == SCT_ABI_ALL) {
-		snprintf(why, size, "unknown ABI '%s' in '%s': expected x86_64 or ia32",
+		snprintf(why, size, "unknown ABI '%s' in '%s': expected x86_64, ia32 or x32",
 			 abi, q);
 	} else if (colon) {
-		if (a == SCT_ABI_NATIVE &&
-		    sct_syscall_number_abi(SCT_ABI_COMPAT, name) >= 0)
-			snprintf(why, size, "unknown x86_64 syscall '%s' (ia32 has it: write ia32:%s or %s)",
-				 qn, qn, qn);
-		else if (a == SCT_ABI_COMPAT &&
-			 sct_syscall_number_abi(SCT_ABI_NATIVE, name) >= 0)
-			snprintf(why, size, "unknown ia32 syscall '%s' (x86_64 has it: write x86_64:%s or %s)",
-				 qn, qn, qn);
+		/* Another ABI that has it: x86_64 first (x32 has none of its own). */
+		if (a != SCT_ABI_NATIVE &&
+		    sct_syscall_number_abi(SCT_ABI_NATIVE, name) >= 0)
+			other = SCT_ABI_NATIVE;
+		else if (a != SCT_ABI_COMPAT &&
+			 sct_syscall_number_abi(SCT_ABI_COMPAT, name) >= 0)
+			other = SCT_ABI_COMPAT;
+		if (other >= 0)
+			snprintf(why, size, "unknown %s syscall '%s' (%s has it: write %s:%s or %s)",
+				 abi, qn, sct_abi_name(other),
+				 sct_abi_name(other), qn, qn);
 		else
 			snprintf(why, size, "unknown %s syscall '%s'", abi, qn);
 	} else {

@@ -65,7 +65,7 @@
 #define SCT_ABI_COMPAT		1	/* ia32: int $0x80, sysenter, 32-bit syscall */
 #endif
 #ifndef SCT_ABI_X32
-#define SCT_ABI_X32		2	/* x32 (reserved: not matched) */
+#define SCT_ABI_X32		2	/* x32: numbers without __X32_SYSCALL_BIT */
 #endif
 /* struct sct_rule.abi of a syscall named without an ABI: every ABI. */
 #define SCT_ABI_ALL		(-1)
@@ -103,14 +103,16 @@ struct sct_filter_span {
  * @name: rule_name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
  *        with '-' or '.'; the name of the rule's configfs directory
  * @syscall: syscall_name as written: a name of the native or of the ia32
- *           syscall table ("unlink": the calls of every ABI), the same
- *           with an ABI ("ia32:unlink", "x86_64:unlink": that ABI's
- *           only), a decimal native number, or "ia32:NUMBER"
+ *           syscall table ("unlink": the calls of every ABI, x32's
+ *           included), the same with an ABI ("ia32:unlink",
+ *           "x86_64:unlink", "x32:unlink": that ABI's only), a decimal
+ *           native number, or "ABI:NUMBER" (x32 numbers without the x32
+ *           bit: "x32:87" is x32 unlink)
  * @nr: the number of that syscall in the table of @abi; for
  *      %SCT_ABI_ALL the native number, or -1 for a name only ia32 has
  *      ("socketcall")
- * @abi: %SCT_ABI_ALL when @syscall names no ABI, else %SCT_ABI_NATIVE
- *       or %SCT_ABI_COMPAT
+ * @abi: %SCT_ABI_ALL when @syscall names no ABI, else %SCT_ABI_NATIVE,
+ *       %SCT_ABI_COMPAT or %SCT_ABI_X32
  * @when: %SCT_WHEN_BEFORE (the default) or %SCT_WHEN_AFTER
  * @action: "log" (the default), "fail", "suspend" or "kill"
  * @error_code: for fail: "" (the kernel's default, EPERM), a name the

@@ -159,9 +159,10 @@ static int sct_decimal(const char *s)
  * sct_syscall_number_abi() - a syscall's number in an ABI's table
  * @abi: an SCT_ABI_* value
  * @s: a name from that table ("setuid32" for ia32) or a decimal number
+ *     (for x32, without the x32 bit)
  *
- * Return: the number, or -EINVAL for an unknown name or ABI, or a
- * number that is not in the table's range.
+ * Return: the number (for x32, without the x32 bit), or -EINVAL for an
+ * unknown name or ABI, or a number that is not in the table's range.
  */
 int sct_syscall_number_abi(int abi, const char *s)
 {
@@ -196,17 +197,23 @@ int sct_syscall_number(const char *s)
 /**
  * sct_syscall_parse() - a rule's syscall, as the kernel's attribute takes it
  * @s: "NAME" (every ABI's calls of that syscall: a name of the native or
- *     of the ia32 table), "ABI:NAME" (x86_64: or ia32:, that ABI only),
- *     a decimal number (the native number) or "ABI:NUMBER"
+ *     of the ia32 table; every x32 name is a native one), "ABI:NAME"
+ *     (x86_64:, ia32: or x32:, that ABI only), a decimal number (the
+ *     native number) or "ABI:NUMBER" (for x32, without the x32 bit: x32
+ *     unlink is 87, rt_sigaction 512)
  * @abi: set to %SCT_ABI_ALL for NAME or a number, else to the ABI
  * @nr: set to the number in the table of @abi; for %SCT_ABI_ALL the
  *      native number, or -1 for a name that only the ia32 table has
  *      ("socketcall")
  *
+ * A number in range is taken whether or not the table names it: "x32:13"
+ * (rt_sigaction is 64-bit only at 13) covers x32 13 alone, as the kernel
+ * has it.
+ *
  * Return: 0; -EINVAL for an unknown name, or an ABI that is not x86_64,
  * ia32 or x32; -ERANGE for a number out of the table's range (or of more
- * than nine digits); -EOPNOTSUPP for "x32:" (x32 calls are not matched).
- * @abi and @nr are set also on -EINVAL and -ERANGE when the ABI is known.
+ * than nine digits).  @abi and @nr are set also on -EINVAL and -ERANGE
+ * when the ABI is known.
  */
 int sct_syscall_parse(const char *s, int *abi, int *nr)
 {
@@ -224,8 +231,6 @@ int sct_syscall_parse(const char *s, int *abi, int *nr)
 		a = sct_abi_number(prefix);
 		if (a < 0)
 			return -EINVAL;
-		if (a == SCT_ABI_X32)
-			return -EOPNOTSUPP;
 		*abi = a;
 		s = colon + 1;
 		n = sct_syscall_number_abi(a, s);

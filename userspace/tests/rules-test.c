@@ -253,7 +253,9 @@ static const char round_trip_rules[] =
 	"rule { syscall_name = socketcall rule_name = sc action { type = KILL } force = no }\n"
 	"rule { syscall_name = x86_64:setuid rule_name = su act_on_init = 1 action { type = suspend } }\n"
 	"rule { syscall_name = ia32:213 rule_name = s32 action { log_format {%abi %sname %sid} } }\n"
-	"rule { syscall_name = setuid32 rule_name = s32b action { type = FAIL error_code = 0 } }\n";
+	"rule { syscall_name = setuid32 rule_name = s32b action { type = FAIL error_code = 0 } }\n"
+	"rule { syscall_name = x32:read rule_name = xr }\n"
+	"rule { syscall_name = x32:512 rule_name = xn action { type = FAIL } }\n";
 
 static void test_round_trip(void)
 {
@@ -265,7 +267,7 @@ static void test_round_trip(void)
 	FILE *f;
 
 	ret = parse(&set, round_trip_rules, strlen(round_trip_rules), &errs);
-	if (!ok(ret == 0 && set.count == 18, "the round-trip rules parse (%zu)",
+	if (!ok(ret == 0 && set.count == 20, "the round-trip rules parse (%zu)",
 		set.count))
 		diag("errors", errs);
 	free(errs);
@@ -321,6 +323,13 @@ static void test_round_trip(void)
 	   find(&set, "s32") && find(&set, "s32")->abi == SCT_ABI_COMPAT &&
 	   find(&set, "s32")->nr == 213,
 	   "syscall_name = ABI:NAME and ABI:NUMBER: that ABI's number");
+	ok(find(&set, "xr") && find(&set, "xr")->abi == SCT_ABI_X32 &&
+	   find(&set, "xr")->nr == 0 &&
+	   !strcmp(find(&set, "xr")->syscall, "x32:read") &&
+	   find(&set, "xn") && find(&set, "xn")->abi == SCT_ABI_X32 &&
+	   find(&set, "xn")->nr == 512 &&
+	   !strcmp(find(&set, "xn")->syscall, "x32:512"),
+	   "syscall_name = x32:NAME and x32:NUMBER (without bit 30) are taken");
 	ok(find(&set, "sc") && find(&set, "sc")->abi == SCT_ABI_ALL &&
 	   find(&set, "sc")->nr == -1 &&
 	   find(&set, "s32b") && find(&set, "s32b")->abi == SCT_ABI_ALL &&
@@ -414,13 +423,22 @@ static const struct {
 	  "t.rules:1:23: error: unknown ia32 syscall 'newfstatat' (x86_64 has it: write x86_64:newfstatat or newfstatat)\n" },
 	{ "unknown ABI",
 	  "rule { syscall_name = arm:read rule_name = x }\n",
-	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:read': expected x86_64 or ia32\n" },
+	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:read': expected x86_64, ia32 or x32\n" },
 	{ "an empty ABI",
 	  "rule { syscall_name = :read rule_name = x }\n",
-	  "t.rules:1:23: error: unknown ABI '' in ':read': expected x86_64 or ia32\n" },
-	{ "x32",
-	  "rule { syscall_name = x32:read rule_name = x }\n",
-	  "t.rules:1:23: error: x32 calls are not matched: 'x32:read' names no call sct sees (write x86_64: or ia32:, or no ABI)\n" },
+	  "t.rules:1:23: error: unknown ABI '' in ':read': expected x86_64, ia32 or x32\n" },
+	{ "unknown x32 syscall",
+	  "rule { syscall_name = x32:nosuch rule_name = x }\n",
+	  "t.rules:1:23: error: unknown x32 syscall 'nosuch'\n" },
+	{ "a 64-bit only syscall named as x32",
+	  "rule { syscall_name = x32:uselib rule_name = x }\n",
+	  "t.rules:1:23: error: unknown x32 syscall 'uselib' (x86_64 has it: write x86_64:uselib or uselib)\n" },
+	{ "an ia32 syscall named as x32",
+	  "rule { syscall_name = x32:socketcall rule_name = x }\n",
+	  "t.rules:1:23: error: unknown x32 syscall 'socketcall' (ia32 has it: write ia32:socketcall or socketcall)\n" },
+	{ "x32 syscall number out of range",
+	  "rule { syscall_name = x32:999 rule_name = x }\n",
+	  "t.rules:1:23: error: x32 syscall number '999' is out of range (0 to 547)\n" },
 	{ "ia32 syscall number out of range",
 	  "rule { syscall_name = ia32:999 rule_name = x }\n",
 	  "t.rules:1:23: error: ia32 syscall number '999' is out of range (0 to 462)\n" },
@@ -750,7 +768,16 @@ static void test_abis(void)
 		{ "ia32:", -EINVAL, SCT_ABI_COMPAT, -1 },
 		{ "ia32:999", -ERANGE, SCT_ABI_COMPAT, -1 },
 		{ "99999", -ERANGE, SCT_ABI_ALL, -1 },
-		{ "x32:read", -EOPNOTSUPP, SCT_ABI_ALL, -1 },
+		{ "x32:read", 0, SCT_ABI_X32, 0 },
+		{ "x32:unlink", 0, SCT_ABI_X32, 87 },
+		{ "x32:87", 0, SCT_ABI_X32, 87 },
+		{ "x32:rt_sigaction", 0, SCT_ABI_X32, 512 },
+		{ "x32:512", 0, SCT_ABI_X32, 512 },
+		{ "x32:13", 0, SCT_ABI_X32, 13 },
+		{ "x32:nosuch", -EINVAL, SCT_ABI_X32, -1 },
+		{ "x32:uselib", -EINVAL, SCT_ABI_X32, -1 },
+		{ "x32:socketcall", -EINVAL, SCT_ABI_X32, -1 },
+		{ "x32:1073741911", -ERANGE, SCT_ABI_X32, -1 },
 		{ "arm:read", -EINVAL, SCT_ABI_ALL, -1 },
 		{ ":unlink", -EINVAL, SCT_ABI_ALL, -1 },
 		{ "nosuch", -EINVAL, SCT_ABI_ALL, -1 },
@@ -886,10 +913,12 @@ static void test_records(void)
 	   "ia32 11 is execve, not native 11 (munmap)");
 	free(json);
 
-	rec = make_record(buf, 2, SCT_ABI_X32, 0x40000000 | 512);
+	rec = make_record(buf, 2, SCT_ABI_X32, 512);
 	json = record_json(rec);
-	ok(strstr(json, ",\"abi\":\"x32\",\"nr\":1073742336,\"syscall\":\"rt_sigaction\","),
-	   "an x32 record: \"abi\":\"x32\"");
+	ok(sct_record_abi(rec) == SCT_ABI_X32 &&
+	   !strcmp(sct_record_syscall(rec), "rt_sigaction") &&
+	   strstr(json, ",\"abi\":\"x32\",\"nr\":512,\"syscall\":\"rt_sigaction\","),
+	   "an x32 record: \"abi\":\"x32\", the number without bit 30");
 	free(json);
 
 	rec = make_record(buf, 2, 9, 1);
