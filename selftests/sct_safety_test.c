@@ -1342,6 +1342,7 @@ struct reader {
 	const char *rule;
 	const char *pattern;
 	int stop;
+	long want;		/* once stop is set: the records written */
 	long progress;		/* calls + lost, for the writer */
 	long calls;		/* records of the rule read */
 	long lost;		/* records it was told it lost */
@@ -1452,6 +1453,7 @@ static void *reader_fn(void *arg)
 	struct reader *rd = arg;
 	struct pollfd pfd = { .fd = rd->fd, .events = POLLIN };
 	char *buf = malloc(READ_BUF);
+	long long deadline = 0;
 	ssize_t n;
 
 	if (!buf) {
@@ -1470,9 +1472,19 @@ static void *reader_fn(void *arg)
 			continue;
 		}
 		if (n < 0 && errno == EAGAIN) {
-			/* Drained, once the writer is done: the end. */
-			if (__atomic_load_n(&rd->stop, __ATOMIC_ACQUIRE))
-				break;
+			/*
+			 * Once the writer is done, the end: when every record
+			 * it wrote is read or reported lost, or after ten
+			 * seconds.  Not at the first EAGAIN, which a record
+			 * of another CPU still being written also gives.
+			 */
+			if (__atomic_load_n(&rd->stop, __ATOMIC_ACQUIRE)) {
+				if (!deadline)
+					deadline = now_ms() + 10000;
+				if (rd->calls + rd->lost >= rd->want ||
+				    now_ms() > deadline)
+					break;
+			}
 			poll(&pfd, 1, 20);
 			continue;
 		}
@@ -1608,6 +1620,7 @@ TEST_F_TIMEOUT(safety, ring_wrap, 120)
 		for (i = 0; i < 2; i++) {
 			struct timespec ts;
 
+			rd[i].want = m.written;
 			__atomic_store_n(&rd[i].stop, 1, __ATOMIC_RELEASE);
 			clock_gettime(CLOCK_REALTIME, &ts);
 			ts.tv_sec += 30;
