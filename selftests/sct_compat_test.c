@@ -567,19 +567,6 @@ TEST_F(compat, syscall_values)
 	}
 }
 
-/* Read one line from /dev/sct_log (one read is one line), no newline. */
-static int read_line(int fd, char *buf, size_t size)
-{
-	ssize_t n = read(fd, buf, size - 1);
-
-	if (n <= 0)
-		return n < 0 ? -errno : -ENODATA;
-	if (buf[n - 1] != '\n')
-		return -EBADMSG;
-	buf[n - 1] = '\0';
-	return 0;
-}
-
 /*
  * Log one unlink, HOW, with a log rule of format FMT, and check the line
  * of /dev/sct_log (LINE) and the record of /dev/sct_records: its ABI and
@@ -611,10 +598,10 @@ static void expect_logged(struct __test_metadata *_metadata,
 		TH_LOG("%s", how_name[how]);
 	EXPECT_EQ(1, hits) TH_LOG("%s", how_name[how]);
 
-	ASSERT_EQ(0, read_line(lfd, text, sizeof(text)))
+	ASSERT_EQ(0, sct_read_line(lfd, text, sizeof(text)))
 		TH_LOG("%s: no line", how_name[how]);
 	EXPECT_STREQ(line, text) TH_LOG("%s", how_name[how]);
-	EXPECT_EQ(-EAGAIN, read_line(lfd, text, sizeof(text)));
+	EXPECT_EQ(-EAGAIN, sct_read_line(lfd, text, sizeof(text)));
 
 	n = read(rfd, buf, sizeof(buf));
 	ASSERT_LE((ssize_t)sizeof(*rec), n)

@@ -71,14 +71,6 @@
 #define KID_NO_GO	125
 #define KID_NO_EXEC	127
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 /* Is WORD one of the words of the kernel command line? */
 static bool boot_param(const char *word)
 {
@@ -220,12 +212,12 @@ static int kid_go(int go)
 static pid_t kid_wait(FIXTURE_DATA(enf) *self, pid_t pid, int *status,
 		      int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = sct_now_ms() + ms;
 	pid_t p;
 	int i;
 
 	while (!(p = waitpid(pid, status, WNOHANG | WUNTRACED)) &&
-	       now_ms() < end)
+	       sct_now_ms() < end)
 		usleep(5000);
 	if (p != pid)
 		return 0;
@@ -410,19 +402,6 @@ TEST_F(enf, widths_kill)
 	EXPECT_EQ(SIGKILL, WTERMSIG(status));
 }
 
-/* Read one line from /dev/sct_log (one read is one line), no newline. */
-static int read_line(int fd, char *buf, size_t size)
-{
-	ssize_t n = read(fd, buf, size - 1);
-
-	if (n <= 0)
-		return n < 0 ? -errno : -ENODATA;
-	if (buf[n - 1] != '\n')
-		return -EBADMSG;
-	buf[n - 1] = '\0';
-	return 0;
-}
-
 /* The log shows the signal the kernel used, in the line and the record. */
 TEST_F(enf, widths_log)
 {
@@ -450,7 +429,7 @@ TEST_F(enf, widths_log)
 	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 
 	snprintf(expect, sizeof(expect), "%d, 9", target);
-	ASSERT_EQ(0, read_line(lfd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(lfd, line, sizeof(line)));
 	EXPECT_STREQ(expect, line);
 
 	n = read(rfd, buf, sizeof(buf));
@@ -1197,9 +1176,9 @@ TEST_F(enf, exec_32bit_after)
 
 	EXPECT_EQ(1, sct_rule_hits(ex));
 	EXPECT_EQ(0, sct_rule_hits(mu));
-	ASSERT_EQ(0, read_line(lfd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(lfd, line, sizeof(line)));
 	EXPECT_STREQ("execve 59", line);
-	EXPECT_EQ(-EAGAIN, read_line(lfd, line, sizeof(line)));
+	EXPECT_EQ(-EAGAIN, sct_read_line(lfd, line, sizeof(line)));
 	close(lfd);
 
 	/* The record: native execve, as the entry saw it. */

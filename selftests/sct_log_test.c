@@ -65,19 +65,6 @@ static const char *rule_name(FIXTURE_DATA(log) *self, const char *tag)
 	return name;
 }
 
-/* Read one line (one read() is one line), without its newline. */
-static int read_line(int fd, char *buf, size_t size)
-{
-	ssize_t n = read(fd, buf, size - 1);
-
-	if (n <= 0)
-		return n < 0 ? -errno : -ENODATA;
-	if (buf[n - 1] != '\n')
-		return -EBADMSG;
-	buf[n - 1] = '\0';
-	return 0;
-}
-
 static void getppid_n(int n)
 {
 	while (n--)
@@ -172,7 +159,7 @@ TEST_F(log, macros)
 	ASSERT_EQ(child, waitpid(child, &status, 0));
 	ASSERT_EQ(0, status);
 
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect),
 		 "%s|110|getppid||%d|%d|%d|1001|1002|1003|2001|2002|2003|\"sct_log_test\"|before|",
 		 r, child, child, getpid());
@@ -209,7 +196,7 @@ TEST_F(log, params)
 	ASSERT_LE(0, fd);
 
 	unlink(self->file);
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect),
 		 "%s \"sct_log_test\"[%d] uid=0 unlink(\"%s\")", r, getpid(),
 		 self->file);
@@ -217,7 +204,7 @@ TEST_F(log, params)
 
 	snprintf(odd, sizeof(odd), "%s/a\"b\\c\nd\te\033", self->file);
 	unlink(odd);
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect),
 		 "%s \"sct_log_test\"[%d] uid=0 unlink(\"%s/a\\\"b\\\\c\\nd\\te\\033\")",
 		 r, getpid(), self->file);
@@ -225,7 +212,7 @@ TEST_F(log, params)
 
 	/* An unreadable pointer is shown as a pointer. */
 	syscall(SYS_unlink, (void *)8);
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect),
 		 "%s \"sct_log_test\"[%d] uid=0 unlink(0x8)", r, getpid());
 	EXPECT_STREQ(expect, line);
@@ -237,7 +224,7 @@ TEST_F(log, params)
 	ASSERT_EQ(0, sct_rule_set(r, "log_format", "%sname(%params)"));
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "1"));
 	close(openat(AT_FDCWD, self->file, O_WRONLY | O_CREAT, 0640));
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect), "openat(-100, \"%s\", %d, 416)",
 		 self->file, O_WRONLY | O_CREAT);
 	EXPECT_STREQ(expect, line);
@@ -259,14 +246,14 @@ TEST_F(log, retval)
 	ASSERT_LE(0, fd);
 
 	unlink(self->file);	/* does not exist */
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect), "unlink \"%s\" = -2 (after)",
 		 self->file);
 	EXPECT_STREQ(expect, line);
 
 	ASSERT_EQ(0, sct_write_file(self->file));
 	ASSERT_EQ(0, unlink(self->file));
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	snprintf(expect, sizeof(expect), "unlink \"%s\" = 0 (after)",
 		 self->file);
 	EXPECT_STREQ(expect, line);
@@ -301,7 +288,7 @@ TEST_F(log, seed_unlink)
 	ASSERT_EQ(child, waitpid(child, &status, 0));
 	rmdir(dir);
 	ASSERT_EQ(0, status);
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	EXPECT_STREQ("\"rm\" : \"./dummy\" delete by 0 --> 0", line);
 	close(fd);
 }
@@ -325,7 +312,7 @@ TEST_F(log, two_readers)
 	getppid_n(50);
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < 50; i++) {
-			ASSERT_EQ(0, read_line(fd[k], line, sizeof(line)))
+			ASSERT_EQ(0, sct_read_line(fd[k], line, sizeof(line)))
 				TH_LOG("reader %d, record %d", k, i);
 			seq = strtoull(line, NULL, 10);
 			if (!i)
@@ -333,7 +320,7 @@ TEST_F(log, two_readers)
 			/* In order, no gap: only this process calls getppid. */
 			EXPECT_EQ(first[k] + i, seq);
 		}
-		EXPECT_EQ(-EAGAIN, read_line(fd[k], line, sizeof(line)));
+		EXPECT_EQ(-EAGAIN, sct_read_line(fd[k], line, sizeof(line)));
 	}
 	EXPECT_EQ(first[0], first[1]);
 	close(fd[0]);
@@ -373,7 +360,7 @@ TEST_F(log, overflow)
 	/* From the start of the log (not SEEK_END). */
 	fd = open(SCT_LOG, O_RDONLY | O_NONBLOCK);
 	ASSERT_LE(0, fd);
-	while (!(ret = read_line(fd, line, sizeof(line)))) {
+	while (!(ret = sct_read_line(fd, line, sizeof(line)))) {
 		if (sscanf(line, "sct: lost %llu records (seq %llu-",
 			   &lost_n, &lost_first) == 2) {
 			unsigned long long a = lost_first,
@@ -424,7 +411,7 @@ TEST_F(log, poll)
 		"enabled=1", NULL }));
 	fd = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, fd);
-	EXPECT_EQ(-EAGAIN, read_line(fd, line, sizeof(line)));
+	EXPECT_EQ(-EAGAIN, sct_read_line(fd, line, sizeof(line)));
 	pfd = (struct pollfd){ .fd = fd, .events = POLLIN };
 	EXPECT_EQ(0, poll(&pfd, 1, 0));
 
@@ -437,7 +424,7 @@ TEST_F(log, poll)
 	}
 	ASSERT_EQ(1, poll(&pfd, 1, 10000));
 	EXPECT_TRUE(pfd.revents & POLLIN);
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	EXPECT_EQ(child, atoi(line + 5));
 	ASSERT_EQ(child, waitpid(child, &status, 0));
 
@@ -453,7 +440,7 @@ TEST_F(log, poll)
 		_exit(0);
 	}
 	ASSERT_EQ(1, epoll_wait(ep, &ev, 1, 10000));
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	EXPECT_EQ(child, atoi(line + 5));
 	ASSERT_EQ(child, waitpid(child, &status, 0));
 	close(ep);
@@ -469,7 +456,7 @@ TEST_F(log, poll)
 		syscall(SYS_getppid);
 		_exit(0);
 	}
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	EXPECT_EQ(child, atoi(line + 5));
 	ASSERT_EQ(child, waitpid(child, &status, 0));
 	close(fd);
@@ -516,10 +503,10 @@ TEST_F(log, removed_rule)
 	usleep(300000);
 	snprintf(expect, sizeof(expect), "gone: %s getppid %d", r, getpid());
 	for (i = 0; i < 3; i++) {
-		ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+		ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 		EXPECT_STREQ(expect, line);
 	}
-	EXPECT_EQ(-EAGAIN, read_line(fd, line, sizeof(line)));
+	EXPECT_EQ(-EAGAIN, sct_read_line(fd, line, sizeof(line)));
 	close(fd);
 }
 
@@ -627,12 +614,12 @@ TEST_F(log, printk_target)
 
 	syscall(SYS_getppid);
 	EXPECT_TRUE(kmsg_has(kfd, needle));
-	EXPECT_EQ(-EAGAIN, read_line(fd, line, sizeof(line)));
+	EXPECT_EQ(-EAGAIN, sct_read_line(fd, line, sizeof(line)));
 
 	ASSERT_EQ(0, sct_rule_change(r, "log_target", "both"));
 	syscall(SYS_getppid);
 	EXPECT_TRUE(kmsg_has(kfd, needle));
-	ASSERT_EQ(0, read_line(fd, line, sizeof(line)));
+	ASSERT_EQ(0, sct_read_line(fd, line, sizeof(line)));
 	EXPECT_STREQ(needle + 5, line);
 	close(fd);
 	close(kfd);

@@ -68,14 +68,6 @@
 /* The exit status of a stall child that could not set up. */
 #define STALL_SETUP	200
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 static int set_log_size(unsigned long long size)
 {
 	char buf[32];
@@ -258,14 +250,14 @@ static void stall_release(struct stall *st)
  */
 static int stall_end(struct stall *st, int *status)
 {
-	long long end = now_ms() + 10000;
+	long long end = sct_now_ms() + 10000;
 	int ws = 0, ret = 0;
 	pid_t p;
 
 	if (st->pid <= 0)
 		return -ECHILD;
 	stall_release(st);
-	while ((p = waitpid(st->pid, &ws, WNOHANG)) == 0 && now_ms() < end)
+	while ((p = waitpid(st->pid, &ws, WNOHANG)) == 0 && sct_now_ms() < end)
 		usleep(10000);
 	if (p != st->pid) {
 		kill(st->pid, SIGKILL);
@@ -302,7 +294,7 @@ struct admin_op {
 static void *op_fn(void *arg)
 {
 	struct admin_op *op = arg;
-	long long t0 = now_ms();
+	long long t0 = sct_now_ms();
 	int i, ret = 0;
 
 	for (i = 0; i < op->n && !ret; i++) {
@@ -312,7 +304,7 @@ static void *op_fn(void *arg)
 			ret = rmdir(op->step[i].path) ? -errno : 0;
 	}
 	op->ret = ret;
-	op->ms = now_ms() - t0;
+	op->ms = sct_now_ms() - t0;
 	__atomic_store_n(&op->done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
@@ -340,9 +332,9 @@ static int op_start(struct admin_op *op)
 /* Did the op's thread finish within @ms? */
 static bool op_wait(struct admin_op *op, int ms)
 {
-	long long end = now_ms() + ms;
+	long long end = sct_now_ms() + ms;
 
-	while (!__atomic_load_n(&op->done, __ATOMIC_ACQUIRE) && now_ms() < end)
+	while (!__atomic_load_n(&op->done, __ATOMIC_ACQUIRE) && sct_now_ms() < end)
 		usleep(2000);
 	return __atomic_load_n(&op->done, __ATOMIC_ACQUIRE);
 }
@@ -600,7 +592,7 @@ static void *kmsg_fn(void *arg)
  */
 static bool kmsg_catch_up(struct kmsg_reader *k, long want)
 {
-	long long last = now_ms();
+	long long last = sct_now_ms();
 	long lines, first, seen;
 
 	first = __atomic_load_n(&k->lines, __ATOMIC_RELAXED);
@@ -611,8 +603,8 @@ static bool kmsg_catch_up(struct kmsg_reader *k, long want)
 			break;
 		if (lines != seen) {
 			seen = lines;
-			last = now_ms();
-		} else if (now_ms() - last > 100) {
+			last = sct_now_ms();
+		} else if (sct_now_ms() - last > 100) {
 			break;
 		}
 		usleep(2000);
@@ -645,7 +637,7 @@ TEST_F_TIMEOUT(safety, printk_ratelimit, 60)
 	ASSERT_LE(0, lseek(k.fd, 0, SEEK_END));
 	ASSERT_EQ(0, pthread_create(&th, NULL, kmsg_fn, &k));
 
-	t0 = now_ms();
+	t0 = sct_now_ms();
 	for (i = 1; i <= n; i++) {
 		syscall(SYS_getpid);
 		/* Three bursts without a line: limited, no need to wait. */
@@ -663,7 +655,7 @@ TEST_F_TIMEOUT(safety, printk_ratelimit, 60)
 
 	suppressed = sct_stat("log_printk_suppressed");
 	TH_LOG("%d records in %lld ms: %ld kernel log lines, %ld overruns, %lld suppressed",
-	       n, now_ms() - t0, k.lines, k.overruns, suppressed);
+	       n, sct_now_ms() - t0, k.lines, k.overruns, suppressed);
 	EXPECT_LT(0, suppressed)
 		TH_LOG("no log_printk_suppressed count in stats, or 0");
 	EXPECT_EQ(0, k.overruns)
@@ -900,7 +892,7 @@ TEST_F_TIMEOUT(safety, sockaddr_flip, 90)
 	memcpy(want, u.b, sizeof(want));
 	c.want = want;
 
-	t0 = now_ms();
+	t0 = sct_now_ms();
 	ASSERT_EQ(0, pthread_create(&th, NULL, flip_fn, &f));
 	for (i = 0; i < n; i++) {
 		/* 16, a sockaddr_in; 28, a sockaddr_in6: failures are fine. */
@@ -912,7 +904,7 @@ TEST_F_TIMEOUT(safety, sockaddr_flip, 90)
 	pthread_join(th, NULL);
 	ASSERT_TRUE(sa_drain(&c, buf)) TH_LOG("%s", c.first);
 	TH_LOG("%d calls, %lu flips, %lld ms: %ld records, %ld lost",
-	       n, f.flips, now_ms() - t0, c.records, c.lost);
+	       n, f.flips, sct_now_ms() - t0, c.records, c.lost);
 	TH_LOG("addresses of 16 bytes: %ld, of 28: %ld, with stale bytes 16-27: %ld",
 	       c.len[16], c.len[28], c.stale);
 	EXPECT_LT(n / 2, c.records);
@@ -1480,9 +1472,9 @@ static void *reader_fn(void *arg)
 			 */
 			if (__atomic_load_n(&rd->stop, __ATOMIC_ACQUIRE)) {
 				if (!deadline)
-					deadline = now_ms() + 10000;
+					deadline = sct_now_ms() + 10000;
 				if (rd->calls + rd->lost >= rd->want ||
-				    now_ms() > deadline)
+				    sct_now_ms() > deadline)
 					break;
 			}
 			poll(&pfd, 1, 20);
@@ -1535,12 +1527,12 @@ static bool ring_unlink(struct ring_model *m, const char *pattern,
 /* Let the readers catch up with the writer, for a second at most. */
 static void readers_catch_up(struct reader *rd, int n, long written)
 {
-	long long end = now_ms() + 1000;
+	long long end = sct_now_ms() + 1000;
 	int i;
 
 	for (i = 0; i < n; i++)
 		while (__atomic_load_n(&rd[i].progress, __ATOMIC_ACQUIRE) <
-		       written && now_ms() < end)
+		       written && sct_now_ms() < end)
 			usleep(1000);
 }
 

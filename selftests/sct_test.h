@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SCT_CONFIGFS	"/sys/kernel/config/sct"
@@ -224,6 +225,28 @@ static inline int sct_sibling(const char *name, char *buf, size_t size)
 	self[n] = '\0';
 	snprintf(buf, size, "%s/%s", dirname(self), name);
 	return access(buf, X_OK);
+}
+
+/* A line of /dev/sct_log (a read() is a line), without its newline. */
+static inline int sct_read_line(int fd, char *buf, size_t size)
+{
+	ssize_t n = read(fd, buf, size - 1);
+
+	if (n <= 0)
+		return n < 0 ? -errno : -ENODATA;
+	if (buf[n - 1] != '\n')
+		return -EBADMSG;
+	buf[n - 1] = '\0';
+	return 0;
+}
+
+/* Milliseconds of CLOCK_MONOTONIC. */
+static inline long long sct_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
 #endif /* SCT_TEST_H */
