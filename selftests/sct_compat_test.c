@@ -420,18 +420,6 @@ TEST_F(compat, numbers_per_abi)
 		      0, 0);
 }
 
-/* The whole of attribute ATTR of rule NAME, newlines included. */
-static int rule_read(const char *name, const char *attr, char *buf,
-		     size_t size)
-{
-	char path[PATH_MAX];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
-	n = sct_read_attr(path, buf, size);
-	return n < 0 ? n : 0;
-}
-
 /* covers: one "ABI NAME NUMBER" line per call the syscall value covers. */
 TEST_F(compat, covers)
 {
@@ -464,14 +452,14 @@ TEST_F(compat, covers)
 
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){ NULL }));
 	/* Empty while no syscall is set. */
-	ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
+	ASSERT_EQ(0, sct_rule_read(r, "covers", buf, sizeof(buf)));
 	EXPECT_TRUE(!strcmp(buf, "") || !strcmp(buf, "\n"))
 		TH_LOG("covers with no syscall: '%s'", buf);
 
 	for (i = 0; i < ARRAY_SIZE(one); i++) {
 		ASSERT_EQ(0, sct_rule_set(r, "syscall", one[i].syscall))
 			TH_LOG("syscall %s", one[i].syscall);
-		ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
+		ASSERT_EQ(0, sct_rule_read(r, "covers", buf, sizeof(buf)));
 		snprintf(want, sizeof(want), "%s%s", one[i].covers,
 			 self->x32 ? one[i].x32 : "");
 		EXPECT_STREQ(want, buf)
@@ -479,7 +467,7 @@ TEST_F(compat, covers)
 	}
 
 	ASSERT_EQ(0, sct_rule_set(r, "syscall", "setuid"));
-	ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
+	ASSERT_EQ(0, sct_rule_read(r, "covers", buf, sizeof(buf)));
 	for (line = strtok_r(buf, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
 		lines++;
@@ -495,7 +483,7 @@ TEST_F(compat, covers)
 	EXPECT_EQ(-EACCES, sct_rule_set(r, "covers", "ia32 unlink 10"));
 	ASSERT_EQ(0, sct_rule_set(r, "syscall", "unlink"));
 	EXPECT_EQ(-EINVAL, sct_rule_set(r, "syscall", "ia32:no_such_call"));
-	ASSERT_EQ(0, rule_read(r, "covers", buf, sizeof(buf)));
+	ASSERT_EQ(0, sct_rule_read(r, "covers", buf, sizeof(buf)));
 	EXPECT_STREQ(self->x32 ? "x86_64 unlink 87\nia32 unlink 10\nx32 unlink 87\n" :
 		     "x86_64 unlink 87\nia32 unlink 10\n", buf);
 }

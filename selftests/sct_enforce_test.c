@@ -133,18 +133,6 @@ static const char *my_filter(char *buf, size_t size)
 	return buf;
 }
 
-/* The whole of attribute ATTR of rule NAME, newlines included. */
-static int rule_read(const char *name, const char *attr, char *buf,
-		     size_t size)
-{
-	char path[PATH_MAX];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
-	n = sct_read_attr(path, buf, size);
-	return n < 0 ? n : 0;
-}
-
 static bool rule_attr_is(const char *name, const char *attr, const char *want)
 {
 	char buf[256];
@@ -344,9 +332,38 @@ TEST_F(enf, widths_setuid)
 	EXPECT_EQ(1, run.hits);
 }
 
-TEST_F(enf, widths_kill)
+/* A fail rule, TAG, on kill with FILTER (and this process as the caller). */
+static int kill_rule(FIXTURE_DATA(enf) *self, const char *tag,
+		     const char *cond, const char **name)
 {
 	char filter[64];
+
+	*name = rule_name(self, tag);
+	snprintf(filter, sizeof(filter), "filter=%s && PID == %d", cond,
+		 getpid());
+	return sct_rule_make(*name, (const char *[]){
+		"syscall=kill", filter, "action=fail", "error_code=EACCES",
+		"enabled=1", NULL });
+}
+
+/* kill(TARGET, SIG) fails with EACCES under the rule on COND, once. */
+static void expect_kill_failed(struct __test_metadata *_metadata,
+			       FIXTURE_DATA(enf) *self, const char *tag,
+			       const char *cond, pid_t target, long sig)
+{
+	const char *r;
+
+	ASSERT_EQ(0, kill_rule(self, tag, cond, &r));
+	errno = 0;
+	EXPECT_EQ(-1, syscall(SYS_kill, target, sig));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(1, sct_rule_hits(r));
+	EXPECT_TRUE(kid_alive(self, target));
+	ASSERT_EQ(0, sct_rule_remove(r));
+}
+
+TEST_F(enf, widths_kill)
+{
 	const char *r;
 	pid_t target;
 	int status, ret;
@@ -355,43 +372,17 @@ TEST_F(enf, widths_kill)
 	ASSERT_LT(0, target);
 
 	/* Signal 0x100000009 is 9 to the kernel: a rule on 9 fails it. */
-	r = rule_name(self, "kill9");
-	snprintf(filter, sizeof(filter), "filter=PARAMS[2] == 9 && PID == %d",
-		 getpid());
-	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
-		"syscall=kill", filter, "action=fail", "error_code=EACCES",
-		"enabled=1", NULL }));
-	errno = 0;
-	EXPECT_EQ(-1, syscall(SYS_kill, target, 0x100000009L));
-	EXPECT_EQ(EACCES, errno);
-	EXPECT_EQ(1, sct_rule_hits(r));
-	EXPECT_TRUE(kid_alive(self, target));
-	ASSERT_EQ(0, sct_rule_remove(r));
-
+	expect_kill_failed(_metadata, self, "kill9", "PARAMS[2] == 9", target,
+			   0x100000009L);
 	/* 0xffffffff is the int -1, sign-extended (kill itself: EINVAL). */
-	r = rule_name(self, "kill_m1");
-	snprintf(filter, sizeof(filter), "filter=PARAMS[2] == -1 && PID == %d",
-		 getpid());
-	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
-		"syscall=kill", filter, "action=fail", "error_code=EACCES",
-		"enabled=1", NULL }));
-	errno = 0;
-	EXPECT_EQ(-1, syscall(SYS_kill, target, 0xffffffffL));
-	EXPECT_EQ(EACCES, errno);
-	EXPECT_EQ(1, sct_rule_hits(r));
-	EXPECT_TRUE(kid_alive(self, target));
-	ASSERT_EQ(0, sct_rule_remove(r));
+	expect_kill_failed(_metadata, self, "kill_m1", "PARAMS[2] == -1",
+			   target, 0xffffffffL);
 
 	/*
 	 * The control: a rule on the whole register does not match (or is
 	 * refused), and the kernel sends 9.
 	 */
-	r = rule_name(self, "kill_wide");
-	snprintf(filter, sizeof(filter),
-		 "filter=PARAMS[2] == 0x100000009 && PID == %d", getpid());
-	ret = sct_rule_make(r, (const char *[]){
-		"syscall=kill", filter, "action=fail", "error_code=EACCES",
-		"enabled=1", NULL });
+	ret = kill_rule(self, "kill_wide", "PARAMS[2] == 0x100000009", &r);
 	ASSERT_TRUE(!ret || ret == -EINVAL);
 	if (ret)
 		TH_LOG("PARAMS[2] == 0x100000009 refused for kill");
@@ -909,7 +900,7 @@ TEST_F(enf, force_required)
 		if (!ret)
 			continue;
 		EXPECT_TRUE(rule_attr_is(r, "enabled", "0"));
-		ASSERT_EQ(0, rule_read(r, "filter_error", text, sizeof(text)));
+		ASSERT_EQ(0, sct_rule_read(r, "filter_error", text, sizeof(text)));
 		EXPECT_NE(NULL, strstr(text, "force"))
 			TH_LOG("%s on %s: filter_error '%s'", refused[i][0],
 			       refused[i][1], text);
@@ -935,7 +926,7 @@ TEST_F(enf, force_allows)
 	if (!ret)
 		sct_rule_set(r, "enabled", "0");
 	EXPECT_EQ(-EPERM, ret);
-	ASSERT_EQ(0, rule_read(r, "filter_error", text, sizeof(text)));
+	ASSERT_EQ(0, sct_rule_read(r, "filter_error", text, sizeof(text)));
 	EXPECT_NE(NULL, strstr(text, "force"))
 		TH_LOG("filter_error '%s'", text);
 

@@ -124,19 +124,27 @@ static inline int sct_rule_change(const char *name, const char *attr,
 	return ret ?: sct_rule_set(name, "enabled", "1");
 }
 
-/* Read attribute ATTR of rule NAME, without its newline, into buf. */
-static inline int sct_rule_get(const char *name, const char *attr, char *buf,
-			       size_t size)
+/* Read the whole of attribute ATTR of rule NAME, newlines included. */
+static inline int sct_rule_read(const char *name, const char *attr, char *buf,
+				size_t size)
 {
 	char path[PATH_MAX];
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "%s/%s/%s", SCT_RULES, name, attr);
 	n = sct_read_attr(path, buf, size);
-	if (n < 0)
-		return n;
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	return n < 0 ? n : 0;
+}
+
+/* Read attribute ATTR of rule NAME, without its newline, into buf. */
+static inline int sct_rule_get(const char *name, const char *attr, char *buf,
+			       size_t size)
+{
+	int ret = sct_rule_read(name, attr, buf, size);
+
+	if (!ret)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ret;
 }
 
 /* The hits of rule NAME, or -1. */

@@ -89,19 +89,14 @@ static int rule_path(char *buf, size_t size, const char *name,
 }
 
 /*
- * Read an attribute into @buf, without the newline the kernel ends it
- * with.  @name NULL reads a global attribute.
+ * Read the file at @path into @buf, NUL-terminated, as much of it as
+ * fits.  Return: its length, or a negative errno.
  */
-static int read_attr(const char *name, const char *attr, char *buf,
-		     size_t size)
+static ssize_t read_file(const char *path, char *buf, size_t size)
 {
-	char path[PATH_MAX];
 	ssize_t n, len = 0;
 	int fd, ret;
 
-	ret = rule_path(path, sizeof(path), name, attr);
-	if (ret)
-		return ret;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -119,9 +114,29 @@ static int read_attr(const char *name, const char *attr, char *buf,
 		len += n;
 	}
 	close(fd);
-	if (len && buf[len - 1] == '\n')
-		len--;
 	buf[len] = '\0';
+	return len;
+}
+
+/*
+ * Read an attribute into @buf, without the newline the kernel ends it
+ * with.  @name NULL reads a global attribute.
+ */
+static int read_attr(const char *name, const char *attr, char *buf,
+		     size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t len;
+	int ret;
+
+	ret = rule_path(path, sizeof(path), name, attr);
+	if (ret)
+		return ret;
+	len = read_file(path, buf, size);
+	if (len < 0)
+		return len;
+	if (len && buf[len - 1] == '\n')
+		buf[len - 1] = '\0';
 	return 0;
 }
 
@@ -524,27 +539,11 @@ static const char *cmdline_path(void)
 int sct_disabled_at_boot(void)
 {
 	char buf[4096], *p, *word;
-	ssize_t n, len = 0;
-	int fd, ret;
+	ssize_t len;
 
-	fd = open(cmdline_path(), O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	while ((size_t)len < sizeof(buf) - 1) {
-		n = read(fd, buf + len, sizeof(buf) - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			ret = -errno;
-			close(fd);
-			return ret;
-		}
-		if (!n)
-			break;
-		len += n;
-	}
-	close(fd);
-	buf[len] = '\0';
+	len = read_file(cmdline_path(), buf, sizeof(buf));
+	if (len < 0)
+		return len;
 	for (p = buf; *p; ) {
 		while (*p && isspace((unsigned char)*p))
 			p++;
