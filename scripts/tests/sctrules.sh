@@ -3,8 +3,9 @@
 #
 # sctrules on the host, without a kernel: "check" on the examples and the
 # seed article's rules, one "file:line:col: error: ..." line and exit 1
-# for a file with an error, usage errors, and exit 3 where sct is not
-# there.  Prints TAP.
+# for a file with an error, syscall lists and classes, "show" and "list"
+# of a list read from a directory that stands for configfs, usage
+# errors, and exit 3 where sct is not there.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -62,6 +63,62 @@ run check "$tmp/bad2.rules"
 result "a filter error names its column" \
 	"$([ $rc -eq 1 ] && grep -q "^$tmp/bad2.rules:4:[0-9]*: error: " "$tmp/err" &&
 		[ "$(wc -l <"$tmp/err")" -eq 1 ]; st)"
+
+cat >"$tmp/lists.rules" <<'RULES'
+rule {
+  syscall_name = unlinkat, unlink, rename
+  rule_name = deletes
+}
+rule {
+  syscall_name = %file,execve
+  rule_name = files
+}
+rule {
+  syscall_name = ia32:*
+  rule_name = all_ia32
+}
+RULES
+run check "$tmp/lists.rules"
+result "check takes syscall lists, ABI:* and strace's classes" \
+	"$([ $rc -eq 0 ] && grep -qx '3 rules, no errors' "$tmp/out"; st)"
+
+cat >"$tmp/badlist.rules" <<'RULES'
+rule {
+  syscall_name = unlinkat, unlnk, %files
+  rule_name = deletes
+}
+RULES
+run check "$tmp/badlist.rules"
+result "a list's bad items: one error each, at the item's column" \
+	"$([ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 2 ] &&
+		grep -qx "$tmp/badlist.rules:2:28: error: unknown syscall 'unlnk'" "$tmp/err" &&
+		grep -q "^$tmp/badlist.rules:2:35: error: unknown syscall class '%files' " "$tmp/err"; st)"
+
+# A live list, as the kernel reads it back, in a directory that stands
+# for configfs (only reading works there).
+r=$tmp/cfs/rules/deletes
+mkdir -p "$r"
+printf '%s\n' unlink,unlinkat >"$r/syscall"
+printf '%s\n' before >"$r/when"
+printf '%s\n' log >"$r/action"
+printf '%s\n' EPERM >"$r/error_code"
+printf '%s\n' 1 >"$r/order"
+printf '%s\n' 0 >"$r/continue"
+printf '\n' >"$r/filter"
+printf '\n' >"$r/log_format"
+printf '%s\n' device >"$r/log_target"
+printf '%s\n' 1 >"$r/enabled"
+printf '%s\n' 0 >"$r/hits"
+printf '%s\n' 1 >"$r/id"
+SCT_CONFIGFS=$tmp/cfs run show
+cp "$tmp/out" "$tmp/shown.rules"
+result "show prints a live list as syscall_name" \
+	"$([ $rc -eq 0 ] && grep -qx '	syscall_name = unlink,unlinkat' "$tmp/shown.rules"; st)"
+run check "$tmp/shown.rules"
+result "what show prints of a list checks" "$([ $rc -eq 0 ]; st)"
+SCT_CONFIGFS=$tmp/cfs run list
+result "list shows a live list" \
+	"$([ $rc -eq 0 ] && grep -q '^ *1  deletes  *unlink,unlinkat ' "$tmp/out"; st)"
 
 run check "$tmp/nonexistent.rules"
 result "a missing file: exit 1 with a message" \

@@ -258,32 +258,60 @@ static const char *sct_error_code(const char *s, char *out, size_t size)
 	return "not an error name or number";
 }
 
+/* The names of the syscall classes, for a message: "%%stat, ..., %statfs". */
+static void sct_class_names(char *buf, size_t size)
+{
+	const char *name;
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; (name = sct_syscall_class_name(i)) && n < size; i++)
+		n += snprintf(buf + n, size - n, "%s%s", i ? ", " : "", name);
+}
+
 /*
- * syscall_name: NAME (a name of the native or of the ia32 table: every
- * ABI's calls, x32's included), ABI:NAME (x86_64:, ia32: or x32:), a
- * decimal native number or ABI:NUMBER (x32 numbers without the x32 bit);
- * why not, or NULL.
+ * An item of syscall_name: NAME (a name of the native or of the ia32
+ * table: every ABI's calls, x32's included), ABI:NAME (x86_64:, ia32: or
+ * x32:), a decimal native number or ABI:NUMBER (x32 numbers without the
+ * x32 bit), "*" or "ABI:*", or one of strace's classes ("%file"); why
+ * not, or NULL.
  */
-static const char *sct_syscall_value(const char *s, struct sct_rule *r,
-				     char *why, size_t size)
+static const char *sct_syscall_item(const char *s, char *why, size_t size)
 {
 	const char *colon = strchr(s, ':'), *name = colon ? colon + 1 : s;
 	char q[2 * SCT_TOK_TEXT], qn[2 * SCT_TOK_TEXT], abi[2 * SCT_TOK_TEXT];
+	char classes[256];
 	int ret, a, n, other = -1;
 
 	sct_rf_quote(q, sizeof(q), s, strlen(s));
 	sct_rf_quote(qn, sizeof(qn), name, strlen(name));
 	sct_rf_quote(abi, sizeof(abi), s, colon ? (size_t)(colon - s) : 0);
-	if (strlen(s) >= sizeof(r->syscall)) {
-		snprintf(why, size, "unknown syscall '%s'", q);
+	if (!strcmp(s, "*"))
+		return NULL;
+	if (s[0] == '%') {
+		if (sct_syscall_class(s))
+			return NULL;
+		sct_class_names(classes, sizeof(classes));
+		snprintf(why, size, "unknown syscall class '%s' (the classes are strace's: %s)",
+			 q, classes);
+		return why;
+	}
+	if (colon && name[0] == '%') {
+		snprintf(why, size, "'%s': a syscall class takes no ABI (write '%s': it covers every ABI's forms of its syscalls)",
+			 q, qn);
+		return why;
+	}
+	if (colon && !strcmp(name, "*")) {
+		if (sct_abi_number(abi) >= 0)
+			return NULL;
+		snprintf(why, size, "unknown ABI '%s' in '%s': expected x86_64, ia32 or x32",
+			 abi, q);
 		return why;
 	}
 	ret = sct_syscall_parse(s, &a, &n);
 	switch (ret) {
 	case 0:
-		r->abi = a;
-		r->nr = n;
-		snprintf(r->syscall, sizeof(r->syscall), "%s", s);
 		return NULL;
 	case -ERANGE:
 		if (colon)
@@ -317,6 +345,77 @@ static const char *sct_syscall_value(const char *s, struct sct_rule *r,
 	return why;
 }
 
+/*
+ * syscall_name: items separated by commas, with blanks around them.  The
+ * scanner gives the list whole and on one line, so the item at offset k
+ * is at column loc.col + k: each bad item is reported there.  The rule
+ * gets the list as the kernel will read it back (classes replaced by
+ * their members); false if there is none.
+ */
+static bool sct_syscall_value(struct sct_parse *ps, const char *s,
+			      struct sct_loc loc)
+{
+	struct sct_rule *r = ps->rule;
+	const char *p = s, *end, *b, *e, *why, *what;
+	int errs = ps->nerrs, last = -1, ret;
+	struct sct_loc at = loc;
+	char msg[512], *item;
+
+	for (;; p = end + 1) {
+		end = strchrnul(p, ',');
+		for (b = p; b < end && (*b == ' ' || *b == '\t'); b++)
+			;
+		for (e = end; e > b && (e[-1] == ' ' || e[-1] == '\t'); e--)
+			;
+		if (b == e) {
+			/* At the ',' after it, or the one before the last. */
+			at.col = loc.col + (*end ? end - s : p - 1 - s);
+			what = p == s ? "nothing before the first ','" :
+			       !*end ? "nothing after the last ','" :
+				       "nothing between two ','";
+			if (at.col != last)
+				sct_rf_error(ps, at, "empty item in the syscall list: %s",
+					     what);
+			last = at.col;
+		} else {
+			item = strndup(b, e - b);
+			if (!item) {
+				ps->oom = true;
+				return false;
+			}
+			why = sct_syscall_item(item, msg, sizeof(msg));
+			free(item);
+			if (why) {
+				at.col = loc.col + (b - s);
+				sct_rf_error(ps, at, "%s", why);
+				last = at.col;
+			}
+		}
+		if (!*end)
+			break;
+	}
+	if (ps->nerrs != errs)
+		return false;
+
+	ret = sct_syscall_list_normalize(s, r->syscall, sizeof(r->syscall),
+					 NULL);
+	if (ret == -ENOMEM) {
+		ps->oom = true;
+		return false;
+	}
+	if (ret == -E2BIG) {
+		sct_rf_error(ps, loc, "syscall list is longer than %d characters once normalised (the kernel refuses it)",
+			     SCT_SYSCALL_LIST_MAX);
+		return false;
+	}
+	if (ret < 0) {
+		sct_rf_error(ps, loc, "invalid syscall list: %s", strerror(-ret));
+		return false;
+	}
+	sct_syscall_list_info(r->syscall, &r->abi, &r->nr);
+	return true;
+}
+
 /* A yes/no value, as the kernel's kstrtobool() takes it: 1, 0, or -1. */
 static int sct_bool(const char *s)
 {
@@ -339,7 +438,7 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		    struct sct_loc kw, char *val, struct sct_loc loc)
 {
 	struct sct_rule *r = ps->rule;
-	char q[2 * SCT_TOK_TEXT], msg[512];
+	char q[2 * SCT_TOK_TEXT];
 	const char *why;
 	long long v;
 	int n;
@@ -352,11 +451,8 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 
 	switch (key) {
 	case SCT_K_SYSCALL:
-		why = sct_syscall_value(val, r, msg, sizeof(msg));
-		if (why) {
-			sct_rf_error(ps, loc, "%s", why);
+		if (!sct_syscall_value(ps, val, loc))
 			goto invalid;
-		}
 		break;
 	case SCT_K_NAME:
 		why = sct_bad_name(val);
@@ -834,4 +930,38 @@ void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
 	}
 	*line = s->line;
 	*col = s->col + (s->verbatim ? off - s->off : 0);
+}
+
+/* The same syscalls: the same text, or the same once normalised. */
+static bool sct_same_syscalls(const char *a, const char *b)
+{
+	const size_t size = SCT_RULE_SYSCALL_LEN;
+	char *na, *nb;
+	bool same;
+
+	if (!strcmp(a, b))
+		return true;
+	na = malloc(size);
+	nb = malloc(size);
+	same = na && nb &&
+	       sct_syscall_list_normalize(a, na, size, NULL) >= 0 &&
+	       sct_syscall_list_normalize(b, nb, size, NULL) >= 0 &&
+	       !strcmp(na, nb);
+	free(na);
+	free(nb);
+	return same;
+}
+
+bool sct_rule_same(const struct sct_rule *a, const struct sct_rule *b)
+{
+	return !strcmp(a->name, b->name) &&
+	       sct_same_syscalls(a->syscall, b->syscall) &&
+	       a->when == b->when && !strcmp(a->action, b->action) &&
+	       !strcmp(a->error_code, b->error_code) &&
+	       a->order == b->order && a->cont == b->cont &&
+	       !strcmp(a->filter, b->filter) &&
+	       !strcmp(a->log_format, b->log_format) &&
+	       !strcmp(a->log_target, b->log_target) &&
+	       a->enabled == b->enabled && a->force == b->force &&
+	       a->act_on_init == b->act_on_init;
 }

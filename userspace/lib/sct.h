@@ -72,11 +72,17 @@
 
 /* Sizes of the fields of struct sct_rule, NUL included. */
 #define SCT_RULE_NAME_LEN	64	/* SCT_RULE_NAME_MAX + 1 */
-#define SCT_RULE_SYSCALL_LEN	48	/* "ia32:" and the longest ia32 name */
+#define SCT_RULE_SYSCALL_LEN	4096	/* a list of up to 4095 bytes */
 #define SCT_RULE_ERROR_LEN	32
 #define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4093 characters, and room */
 #define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
 #define SCT_RULE_FILE_LEN	256
+/*
+ * The longest syscall list the kernel takes, as it reads it back
+ * (normalised): its PAGE_SIZE - 1 bytes with the NUL, less the newline
+ * it reads back with.  A longer one is refused with E2BIG.
+ */
+#define SCT_SYSCALL_LIST_MAX	4094
 /* Pieces of the map from a rule's filter back to its rule file. */
 #define SCT_FILTER_SPANS	256
 
@@ -102,17 +108,25 @@ struct sct_filter_span {
  * struct sct_rule - one rule of a rule file, ready for the kernel
  * @name: rule_name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
  *        with '-' or '.'; the name of the rule's configfs directory
- * @syscall: syscall_name as written: a name of the native or of the ia32
- *           syscall table ("unlink": the calls of every ABI, x32's
- *           included), the same with an ABI ("ia32:unlink",
- *           "x86_64:unlink", "x32:unlink": that ABI's only), a decimal
- *           native number, or "ABI:NUMBER" (x32 numbers without the x32
- *           bit: "x32:87" is x32 unlink)
- * @nr: the number of that syscall in the table of @abi; for
- *      %SCT_ABI_ALL the native number, or -1 for a name only ia32 has
- *      ("socketcall")
- * @abi: %SCT_ABI_ALL when @syscall names no ABI, else %SCT_ABI_NATIVE,
- *       %SCT_ABI_COMPAT or %SCT_ABI_X32
+ * @syscall: syscall_name: a list of one or more items separated by
+ *           commas, normalised as the kernel reads it back
+ *           (sct_syscall_list_normalize()), so what is written to the
+ *           kernel and what it shows compare equal.  An item is a name
+ *           of the native or of the ia32 syscall table ("unlink": the
+ *           calls of every ABI, x32's included), the same with an ABI
+ *           ("ia32:unlink", "x86_64:unlink", "x32:unlink": that ABI's
+ *           only), a decimal native number, "ABI:NUMBER" (x32 numbers
+ *           without the x32 bit: "x32:87" is x32 unlink), "*" (every
+ *           syscall of every ABI) or "ABI:*"; a rule file may also give
+ *           strace's classes ("%file": sct_syscall_class()), which are
+ *           stored as their members
+ * @nr: for a list of one item, a name or a number: its number in the
+ *      table of @abi; for %SCT_ABI_ALL the native number, or -1 for a
+ *      name only ia32 has ("socketcall").  -1 for a list of several
+ *      items, "*" and "ABI:*" (see sct_syscall_list_info())
+ * @abi: the ABI that every item of the list names ("ia32:unlink",
+ *       "ia32:read,ia32:*": %SCT_ABI_COMPAT; %SCT_ABI_NATIVE,
+ *       %SCT_ABI_X32 likewise), else %SCT_ABI_ALL
  * @when: %SCT_WHEN_BEFORE (the default) or %SCT_WHEN_AFTER
  * @action: "log" (the default), "fail", "suspend" or "kill"
  * @error_code: for fail: "" (the kernel's default, EPERM), a name the
@@ -265,6 +279,26 @@ void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
 			 int *line, int *col);
 
 /**
+ * sct_rule_same - are two rules the same rule for the kernel?
+ * @a: a rule, as sct_rule_read() gives it or a rule file does
+ * @b: another
+ *
+ * Compares what the kernel keeps of a rule: the name, the syscalls, when,
+ * the action, error_code, order, continue, the filter, log_format,
+ * log_target, enabled, force and act_on_init.  The syscall lists are
+ * compared normalised (sct_syscall_list_normalize()), so that
+ * "unlinkat, unlink" is the same as "unlink,unlinkat", and a number the
+ * same as its name.  The other fields are compared as they are: the
+ * kernel may show them otherwise than a rule file writes them (an
+ * error_code, a filter), so compare rules as the kernel shows them, as
+ * sctrules does with a disabled copy of the new rule (or both as rule
+ * files give them).
+ *
+ * Return: true if they are the same.
+ */
+bool sct_rule_same(const struct sct_rule *a, const struct sct_rule *b);
+
+/**
  * sct_constant - the value of a symbolic constant of filters
  * @name: the name, such as "O_CREAT", "EPERM", "AF_INET", "SIGKILL",
  *        "S_IRUSR", "PROT_READ", "MAP_SHARED" or "CLONE_NEWNS"
@@ -288,6 +322,88 @@ int sct_syscall_number_abi(int abi, const char *s);
 const char *sct_syscall_name_abi(int abi, int nr);
 int sct_syscall_count_abi(int abi);
 int sct_syscall_parse(const char *s, int *abi, int *nr);
+
+/**
+ * sct_syscall_list_normalize - a syscall list, as the kernel reads it back
+ * @list: items separated by commas, with blanks (isspace()) around them
+ *        allowed: "NAME", "NUMBER" or "*", alone or after "ABI:" (see
+ *        sct_syscall_parse() for NAME and NUMBER), or the name of a
+ *        syscall class ("%file", see sct_syscall_class()), which stands
+ *        for its members
+ * @buf: where the normalised list goes, NUL-terminated; may be NULL
+ *       when @size is 0, to learn the length
+ * @size: the size of @buf; %SCT_RULE_SYSCALL_LEN holds every list the
+ *        kernel takes
+ * @bad: if not NULL, set on -EINVAL and -ERANGE to the offset in @list
+ *       of the item that is wrong (after its blanks; for an empty item,
+ *       where it would start)
+ *
+ * Normalises exactly as the kernel's rule attribute "syscall" does, so
+ * that the result is what to write and what the kernel shows: each item
+ * without its blanks; a number as its name in its ABI's table when it
+ * has one ("0" is "read", "x86_64:87" "x86_64:unlink", "ia32:10"
+ * "ia32:unlink"), else as a decimal number, with its "ABI:" if it has
+ * one ("x32:13"); names as written ("ABI:NAME" keeps its ABI, "ABI:*"
+ * is an item like another); a class as its members.  The items are then
+ * sorted with strcmp() and repeats removed, and joined with ','.  If an
+ * item is "*", the list is "*".
+ *
+ * The kernel itself takes no classes: a list with one must be
+ * normalised before it is written.
+ *
+ * Return: the length of the normalised list; -EINVAL for an empty item
+ * ("read,", ",read", "read,,write"), an unknown name, ABI or class;
+ * -ERANGE for a number out of its table's range; -E2BIG for a list
+ * whose normalised form is longer than %SCT_SYSCALL_LIST_MAX bytes,
+ * which the kernel refuses; -ENOSPC when it does not fit in @size (and
+ * @size is not 0); -ENOMEM.
+ */
+int sct_syscall_list_normalize(const char *list, char *buf, size_t size,
+			       size_t *bad);
+
+/**
+ * sct_syscall_list_info - what a normalised syscall list covers, briefly
+ * @list: a list as the kernel reads it back, or as
+ *        sct_syscall_list_normalize() makes it
+ * @abi: set to the ABI that every item names ("ia32:unlink,ia32:*":
+ *       %SCT_ABI_COMPAT), else %SCT_ABI_ALL
+ * @nr: set, for a list of one item that is a name or a number, to the
+ *      number sct_syscall_parse() gives it; else to -1
+ *
+ * These are struct sct_rule's @abi and @nr.
+ *
+ * Return: the number of items (0 for "").
+ */
+int sct_syscall_list_info(const char *list, int *abi, int *nr);
+
+/**
+ * sct_syscall_class - the syscalls of one of strace's syscall classes
+ * @name: a class, as strace's "-e trace=" takes it: "%file",
+ *        "%process", "%network" (or "%net"), "%signal", "%ipc",
+ *        "%desc", "%memory", "%creds", "%clock", "%stat", "%lstat",
+ *        "%fstat", "%%stat", "%statfs", "%fstatfs", "%%statfs" or
+ *        "%pure"; case does not matter, as in strace
+ *
+ * The members are those of strace 6.1 for x86_64 (the version, and the
+ * files they come from, are in lib/syscall-classes.h, which
+ * lib/gen-classes.sh makes from strace's source), restricted to the
+ * names of the kernel's native table.  As items of a rule's syscall
+ * list, each name covers every ABI's forms of the syscall.
+ *
+ * Return: the native syscall names of the class, sorted and joined with
+ * ',' (a normalised syscall list), or NULL for a name that is not a
+ * class.
+ */
+const char *sct_syscall_class(const char *name);
+
+/**
+ * sct_syscall_class_name - the classes there are, one by one
+ * @i: 0 for the first class, and so on
+ *
+ * Return: the name of class @i ("%%stat", ..., sorted with strcmp()),
+ * for sct_syscall_class(); NULL past the last one.
+ */
+const char *sct_syscall_class_name(int i);
 
 /* Errors (config.c). */
 #define SCT_DETAIL_MAX		4096

@@ -3,12 +3,17 @@
  * libsct: syscall names, from the kernel's syscall tables, made into
  * headers at build time: the native (x86_64) table as the kernel's
  * kernel/sct does (syscall_names.h), the ia32 and x32 ones by
- * lib/abi-names.awk (syscall_names_ia32.h, syscall_names_x32.h).
+ * lib/abi-names.awk (syscall_names_ia32.h, syscall_names_x32.h).  Lists
+ * of them, as a rule's syscall attribute takes them, and strace's
+ * syscall classes (syscall-classes.h, made from strace's source by
+ * lib/gen-classes.sh and kept in git, since the build has no strace).
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sct.h"
 
@@ -253,4 +258,262 @@ int sct_syscall_parse(const char *s, int *abi, int *nr)
 	}
 	/* Only in ia32 (socketcall, setuid32, mmap2, ...). */
 	return sct_syscall_number_abi(SCT_ABI_COMPAT, s) >= 0 ? 0 : -EINVAL;
+}
+
+/* strace's classes: SCT_CLASS(NAME, MEMBERS), sorted by name. */
+struct sct_class {
+	const char *name;
+	const char *members;
+};
+
+#define SCT_CLASS(name, members)	{ name, members },
+static const struct sct_class sct_classes[] = {
+#include "syscall-classes.h"
+};
+#undef SCT_CLASS
+
+const char *sct_syscall_class(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sct_classes); i++)
+		if (!strcasecmp(sct_classes[i].name, name))
+			return sct_classes[i].members;
+	return NULL;
+}
+
+const char *sct_syscall_class_name(int i)
+{
+	if (i < 0 || i >= ARRAY_SIZE(sct_classes))
+		return NULL;
+	return sct_classes[i].name;
+}
+
+/* The items of a list being normalised, each allocated. */
+struct sct_items {
+	char **v;
+	size_t n;
+	size_t alloc;
+};
+
+static int sct_items_add(struct sct_items *it, char *s)
+{
+	char **v;
+	size_t n;
+
+	if (!s)
+		return -ENOMEM;
+	if (it->n == it->alloc) {
+		n = it->alloc ? 2 * it->alloc : 16;
+		v = realloc(it->v, n * sizeof(*v));
+		if (!v) {
+			free(s);
+			return -ENOMEM;
+		}
+		it->v = v;
+		it->alloc = n;
+	}
+	it->v[it->n++] = s;
+	return 0;
+}
+
+static void sct_items_free(struct sct_items *it)
+{
+	while (it->n)
+		free(it->v[--it->n]);
+	free(it->v);
+}
+
+/* A class's members, each an item. */
+static int sct_items_add_class(struct sct_items *it, const char *members)
+{
+	const char *p = members, *comma;
+	int ret;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		ret = sct_items_add(it, comma ? strndup(p, comma - p) :
+						strdup(p));
+		if (ret || !comma)
+			return ret;
+		p = comma + 1;
+	}
+}
+
+/*
+ * One item, without blanks and not a class, as the kernel reads it back
+ * (an allocated string in *out); or a negative errno.
+ */
+static int sct_list_item(const char *s, char **out)
+{
+	const char *colon = strchr(s, ':'), *name = colon ? colon + 1 : s;
+	const char *own;
+	char prefix[16];
+	int abi, nr, ret;
+
+	*out = NULL;
+	if (colon && !strcmp(name, "*")) {
+		if ((size_t)(colon - s) >= sizeof(prefix))
+			return -EINVAL;
+		memcpy(prefix, s, colon - s);
+		prefix[colon - s] = '\0';
+		if (sct_abi_number(prefix) < 0)
+			return -EINVAL;
+	} else if (strcmp(s, "*")) {
+		ret = sct_syscall_parse(s, &abi, &nr);
+		if (ret)
+			return ret;
+		if (isdigit((unsigned char)name[0])) {
+			/* A number reads back as its name, if it has one. */
+			own = sct_syscall_name_abi(abi == SCT_ABI_ALL ?
+						   SCT_ABI_NATIVE : abi, nr);
+			if (abi == SCT_ABI_ALL)
+				ret = own ? asprintf(out, "%s", own) :
+					    asprintf(out, "%d", nr);
+			else
+				ret = own ? asprintf(out, "%s:%s",
+						     sct_abi_name(abi), own) :
+					    asprintf(out, "%s:%d",
+						     sct_abi_name(abi), nr);
+			if (ret < 0) {
+				*out = NULL;
+				return -ENOMEM;
+			}
+			return 0;
+		}
+	}
+	*out = strdup(s);
+	return *out ? 0 : -ENOMEM;
+}
+
+static int sct_item_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sct_syscall_list_normalize(const char *list, char *buf, size_t size,
+			       size_t *bad)
+{
+	struct sct_items it = { 0 };
+	const char *p = list, *end, *b, *e, *members;
+	char *item, *out;
+	size_t i, j, len;
+	int ret = 0;
+
+	for (;;) {
+		end = strchrnul(p, ',');
+		for (b = p; b < end && isspace((unsigned char)*b); b++)
+			;
+		for (e = end; e > b && isspace((unsigned char)e[-1]); e--)
+			;
+		if (b == e) {
+			ret = -EINVAL;
+			goto bad;
+		}
+		item = strndup(b, e - b);
+		if (!item) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		if (item[0] == '%') {
+			members = sct_syscall_class(item);
+			ret = members ? sct_items_add_class(&it, members) :
+					-EINVAL;
+			free(item);
+		} else {
+			ret = sct_list_item(item, &out);
+			free(item);
+			if (!ret)
+				ret = sct_items_add(&it, out);
+		}
+		if (ret)
+			goto bad;
+		if (!*end)
+			break;
+		p = end + 1;
+	}
+
+	/* "*" alone, or the items sorted and without repeats. */
+	for (i = 0; i < it.n && strcmp(it.v[i], "*"); i++)
+		;
+	if (i < it.n) {
+		item = it.v[i];
+		it.v[i] = it.v[0];
+		it.v[0] = item;
+		while (it.n > 1)
+			free(it.v[--it.n]);
+	}
+	qsort(it.v, it.n, sizeof(*it.v), sct_item_cmp);
+	for (i = 1, j = 1; i < it.n; i++) {
+		if (strcmp(it.v[j - 1], it.v[i])) {
+			item = it.v[j];
+			it.v[j++] = it.v[i];
+			it.v[i] = item;
+		}
+	}
+	for (i = j; i < it.n; i++)
+		free(it.v[i]);
+	it.n = j;
+
+	for (i = 0, len = 0; i < it.n; i++)
+		len += strlen(it.v[i]) + (i ? 1 : 0);
+	if (len > SCT_SYSCALL_LIST_MAX) {
+		ret = -E2BIG;
+		goto out;
+	}
+	if (size && len >= size) {
+		ret = -ENOSPC;
+		goto out;
+	}
+	for (i = 0, j = 0; size && i < it.n; i++)
+		j += sprintf(buf + j, "%s%s", i ? "," : "", it.v[i]);
+	ret = len;
+	goto out;
+bad:
+	if (bad && (ret == -EINVAL || ret == -ERANGE))
+		*bad = b - list;
+out:
+	sct_items_free(&it);
+	return ret;
+}
+
+int sct_syscall_list_info(const char *list, int *abi, int *nr)
+{
+	const char *p = list, *end, *b, *e, *colon;
+	char item[64], prefix[16];
+	int n = 0, a, first = SCT_ABI_ALL, num = -1;
+
+	*abi = SCT_ABI_ALL;
+	*nr = -1;
+	if (!*list)
+		return 0;
+	for (;; p = end + 1) {
+		end = strchrnul(p, ',');
+		for (b = p; b < end && isspace((unsigned char)*b); b++)
+			;
+		for (e = end; e > b && isspace((unsigned char)e[-1]); e--)
+			;
+		snprintf(item, sizeof(item), "%.*s", (int)(e - b), b);
+		colon = strchr(item, ':');
+		a = SCT_ABI_ALL;
+		if (colon && (size_t)(colon - item) < sizeof(prefix)) {
+			snprintf(prefix, sizeof(prefix), "%.*s",
+				 (int)(colon - item), item);
+			a = sct_abi_number(prefix);
+			if (a < 0)
+				a = SCT_ABI_ALL;
+		}
+		if (!n++)
+			first = a;
+		else if (a != first)
+			first = SCT_ABI_ALL;
+		if (n == 1 && strcmp(item, "*") &&
+		    !(colon && !strcmp(colon + 1, "*")))
+			sct_syscall_parse(item, &a, &num);
+		if (!*end)
+			break;
+	}
+	*abi = first;
+	*nr = n == 1 ? num : -1;
+	return n;
 }

@@ -265,20 +265,6 @@ static struct sct_rule *find(struct sct_rule_set *set, const char *name)
 	return NULL;
 }
 
-/* Are the two rules the same?  Both as the kernel shows them. */
-static bool same_rule(const struct sct_rule *a, const struct sct_rule *b)
-{
-	return !strcmp(a->name, b->name) && !strcmp(a->syscall, b->syscall) &&
-	       a->when == b->when && !strcmp(a->action, b->action) &&
-	       !strcmp(a->error_code, b->error_code) &&
-	       a->order == b->order && a->cont == b->cont &&
-	       !strcmp(a->filter, b->filter) &&
-	       !strcmp(a->log_format, b->log_format) &&
-	       !strcmp(a->log_target, b->log_target) &&
-	       a->enabled == b->enabled && a->force == b->force &&
-	       a->act_on_init == b->act_on_init;
-}
-
 /* A name for a staged copy of a rule, not in use. */
 static int stage_name(char *buf, size_t size, unsigned int i)
 {
@@ -372,7 +358,8 @@ static int apply(struct sct_rule_set *set, bool replace)
 			errors++;
 			continue;
 		}
-		if (old && same_rule(old, &shown))
+		/* Both as the kernel shows them, syscall lists normalised. */
+		if (old && sct_rule_same(old, &shown))
 			plan[i] = PLAN_KEEP;
 		else if (old)
 			plan[i] = PLAN_REPLACE;

@@ -16,6 +16,7 @@
  * directory that stands for configfs (SCT_CONFIGFS), with the attributes
  * an older kernel lacks.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -328,8 +329,8 @@ static void test_round_trip(void)
 	   !strcmp(find(&set, "xr")->syscall, "x32:read") &&
 	   find(&set, "xn") && find(&set, "xn")->abi == SCT_ABI_X32 &&
 	   find(&set, "xn")->nr == 512 &&
-	   !strcmp(find(&set, "xn")->syscall, "x32:512"),
-	   "syscall_name = x32:NAME and x32:NUMBER (without bit 30) are taken");
+	   !strcmp(find(&set, "xn")->syscall, "x32:rt_sigaction"),
+	   "syscall_name = x32:NAME and x32:NUMBER (without bit 30) are taken, a number as its name");
 	ok(find(&set, "sc") && find(&set, "sc")->abi == SCT_ABI_ALL &&
 	   find(&set, "sc")->nr == -1 &&
 	   find(&set, "s32b") && find(&set, "s32b")->abi == SCT_ABI_ALL &&
@@ -445,6 +446,43 @@ static const struct {
 	{ "an ABI without a name",
 	  "rule { syscall_name = ia32: rule_name = x }\n",
 	  "t.rules:1:23: error: unknown ia32 syscall ''\n" },
+	{ "an empty item between two ','",
+	  "rule { syscall_name = read,,write rule_name = x }\n",
+	  "t.rules:1:28: error: empty item in the syscall list: nothing between two ','\n" },
+	{ "a blank item",
+	  "rule { syscall_name = read, ,write rule_name = x }\n",
+	  "t.rules:1:29: error: empty item in the syscall list: nothing between two ','\n" },
+	{ "a list that starts with ','",
+	  "rule { syscall_name = ,read rule_name = x }\n",
+	  "t.rules:1:23: error: empty item in the syscall list: nothing before the first ','\n" },
+	{ "a list that ends with ','",
+	  "rule { syscall_name = read,\n  rule_name = x }\n",
+	  "t.rules:1:27: error: empty item in the syscall list: nothing after the last ','\n" },
+	{ "a ',' alone",
+	  "rule { syscall_name = , rule_name = x }\n",
+	  "t.rules:1:23: error: empty item in the syscall list: nothing before the first ','\n" },
+	{ "an unknown syscall in a list",
+	  "rule { syscall_name = read , unlnk,write rule_name = x }\n",
+	  "t.rules:1:30: error: unknown syscall 'unlnk'\n" },
+	{ "two bad items in a list",
+	  "rule { syscall_name = nosuch,read,ia32:nosuch rule_name = x }\n",
+	  "t.rules:1:23: error: unknown syscall 'nosuch'\n"
+	  "t.rules:1:35: error: unknown ia32 syscall 'nosuch'\n" },
+	{ "a number out of range in a list",
+	  "rule { syscall_name = read,\tx32:999 rule_name = x }\n",
+	  "t.rules:1:29: error: x32 syscall number '999' is out of range (0 to 547)\n" },
+	{ "an unknown class",
+	  "rule { syscall_name = %files rule_name = x }\n",
+	  "t.rules:1:23: error: unknown syscall class '%files' (the classes are strace's: %%stat, %%statfs, %clock, %creds, %desc, %file, %fstat, %fstatfs, %ipc, %lstat, %memory, %net, %network, %process, %pure, %signal, %stat, %statfs)\n" },
+	{ "a class with an ABI",
+	  "rule { syscall_name = read,ia32:%file rule_name = x }\n",
+	  "t.rules:1:28: error: 'ia32:%file': a syscall class takes no ABI (write '%file': it covers every ABI's forms of its syscalls)\n" },
+	{ "ABI:* of an unknown ABI",
+	  "rule { syscall_name = arm:* rule_name = x }\n",
+	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:*': expected x86_64, ia32 or x32\n" },
+	{ "two syscalls without ','",
+	  "rule { syscall_name = read write rule_name = x }\n",
+	  "t.rules:1:28: error: unexpected 'write', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
 	{ "rule name with a bad character",
 	  "rule { syscall_name = open rule_name = a/b }\n",
 	  "t.rules:1:40: error: invalid rule name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
@@ -839,6 +877,381 @@ static void test_abis(void)
 	ok(good, "sct_syscall_parse: NAME, NUMBER, ABI:NAME, ABI:NUMBER");
 }
 
+/* ---- Syscall lists, as the kernel normalises them. ---- */
+
+static void test_lists(void)
+{
+	static const struct {
+		const char *s;
+		int ret;
+		const char *out;	/* or, on an error, the bad offset */
+		size_t bad;
+	} cases[] = {
+		{ "unlinkat, unlink", 0, "unlink,unlinkat", 0 },
+		{ "unlink,unlinkat", 0, "unlink,unlinkat", 0 },
+		{ " read ,\twrite\n", 0, "read,write", 0 },
+		{ "write,read,write,read", 0, "read,write", 0 },
+		{ "0", 0, "read", 0 },
+		{ "007", 0, "poll", 0 },
+		{ "87,unlink", 0, "unlink", 0 },
+		{ "x86_64:87", 0, "x86_64:unlink", 0 },
+		{ "ia32:10", 0, "ia32:unlink", 0 },
+		{ "x32:87", 0, "x32:unlink", 0 },
+		{ "x32:512", 0, "x32:rt_sigaction", 0 },
+		{ "x32:13", 0, "x32:13", 0 },
+		{ "400", 0, "400", 0 },
+		{ "x86_64:400,400", 0, "400,x86_64:400", 0 },
+		{ "x86_64:read,read,ia32:read", 0, "ia32:read,read,x86_64:read", 0 },
+		{ "socketcall,setuid32", 0, "setuid32,socketcall", 0 },
+		{ "*", 0, "*", 0 },
+		{ "read, *", 0, "*", 0 },
+		{ "ia32:*,*,x32:13", 0, "*", 0 },
+		{ "x86_64:*,ia32:*", 0, "ia32:*,x86_64:*", 0 },
+		{ "ia32:*,ia32:*,ia32:read", 0, "ia32:*,ia32:read", 0 },
+		{ "%pure", 0, "getegid,geteuid,getgid,getpgrp,getpid,getppid,gettid,getuid", 0 },
+		{ "%PURE,getpid", 0, "getegid,geteuid,getgid,getpgrp,getpid,getppid,gettid,getuid", 0 },
+		{ "%lstat, %stat, %fstat", 0, "fstat,lstat,newfstatat,stat,statx", 0 },
+		{ "%%statfs", 0, "fstatfs,statfs,ustat", 0 },
+		{ " * ", 0, "*", 0 },
+		{ "x86_64:87,unlink", 0, "unlink,x86_64:unlink", 0 },
+		{ "", -EINVAL, NULL, 0 },
+		{ ",", -EINVAL, NULL, 0 },
+		{ "**", -EINVAL, NULL, 0 },
+		{ "*:read", -EINVAL, NULL, 0 },
+		{ "nosuchabi:*", -EINVAL, NULL, 0 },
+		{ "read,", -EINVAL, NULL, 5 },
+		{ ",read", -EINVAL, NULL, 0 },
+		{ "read,,write", -EINVAL, NULL, 5 },
+		{ "read, ,write", -EINVAL, NULL, 6 },
+		{ "read, nosuch", -EINVAL, NULL, 6 },
+		{ "read,arm:*", -EINVAL, NULL, 5 },
+		{ "read,%nosuch", -EINVAL, NULL, 5 },
+		{ "ia32:%file", -EINVAL, NULL, 0 },
+		{ "x86_64:socketcall", -EINVAL, NULL, 0 },
+		{ "read, 99999", -ERANGE, NULL, 6 },
+		{ "ia32:*, ia32:999", -ERANGE, NULL, 8 },
+	};
+	const size_t size = SCT_RULE_SYSCALL_LEN;
+	char *list, *norm, *unnamed[128];
+	size_t i, bad, len, n, nun;
+	int ret, abi, nr, count, a, b;
+	bool good = true, same;
+	const char *name;
+
+	norm = malloc(size);
+	list = malloc(3 * size);
+	if (!norm || !list) {
+		ok(false, "memory for the list tests");
+		goto out;
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		bad = 999;
+		ret = sct_syscall_list_normalize(cases[i].s, norm, size, &bad);
+		if (cases[i].ret)
+			same = ret == cases[i].ret && bad == cases[i].bad;
+		else
+			same = ret == (int)strlen(cases[i].out) &&
+			       !strcmp(norm, cases[i].out);
+		if (!same) {
+			if (ret < 0)
+				norm[0] = '\0';
+			printf("# \"%s\": %d, \"%s\", at %zu\n", cases[i].s,
+			       ret, norm, bad);
+			good = false;
+		}
+	}
+	ok(good, "sct_syscall_list_normalize: blanks, order, repeats, numbers as names, *, ABI:*, classes, errors");
+	ok(sct_syscall_list_normalize("unlinkat,unlink", NULL, 0, NULL) == 15 &&
+	   sct_syscall_list_normalize("unlinkat,unlink", norm, 15,
+				      NULL) == -ENOSPC &&
+	   sct_syscall_list_normalize("unlinkat,unlink", norm, 16, NULL) == 15,
+	   "sct_syscall_list_normalize: the length alone, -ENOSPC, just room");
+
+	/*
+	 * A list that reads back at exactly SCT_SYSCALL_LIST_MAX bytes:
+	 * x86_64:NAME items, then numbers without names ("NNN", 4 bytes with
+	 * the ',', and "x86_64:NNN", 11) for the rest.
+	 */
+	for (i = 0, nun = 0; (int)i < sct_syscall_count() && nun < 128; i++) {
+		if (sct_syscall_name(i))
+			continue;
+		if (asprintf(&unnamed[nun], "%zu", i) < 0)
+			break;
+		nun++;
+	}
+	len = 0;
+	n = 0;
+	for (i = 0; (int)i < sct_syscall_count(); i++) {
+		name = sct_syscall_name(i);
+		if (!name)
+			continue;
+		if (len + 8 + strlen(name) > SCT_SYSCALL_LIST_MAX - 40)
+			break;
+		n += sprintf(list + n, "%sx86_64:%s", n ? "," : "", name);
+		len += (len ? 1 : 0) + 7 + strlen(name);
+	}
+	for (b = 0; (SCT_SYSCALL_LIST_MAX - len - 11 * b) % 4; b++)
+		;
+	a = (SCT_SYSCALL_LIST_MAX - len - 11 * b) / 4;
+	ok(nun >= 60 && a + b <= (int)nun,
+	   "numbers without names to fill a list with (%zu)", nun);
+	if (a + b > (int)nun)
+		goto free_unnamed;
+	for (i = 0; (int)i < a; i++)
+		n += sprintf(list + n, ",%s", unnamed[i]);
+	for (i = 0; (int)i < b; i++)
+		n += sprintf(list + n, ", x86_64:%s", unnamed[i]);
+	ret = sct_syscall_list_normalize(list, norm, size, NULL);
+	ok(ret == SCT_SYSCALL_LIST_MAX && (int)strlen(norm) == ret,
+	   "a list of %d bytes once normalised is taken (%d)",
+	   SCT_SYSCALL_LIST_MAX, ret);
+	sprintf(list + n, ",%s", unnamed[a]);
+	ret = sct_syscall_list_normalize(list, norm, size, NULL);
+	ok(ret == -E2BIG, "one more item is -E2BIG (%d)", ret);
+	sprintf(list + n, ",%s", unnamed[0]);
+	ret = sct_syscall_list_normalize(list, norm, size, NULL);
+	ok(ret == SCT_SYSCALL_LIST_MAX, "a repeat adds nothing (%d)", ret);
+
+	/* The same lists in a rule file. */
+	{
+		struct sct_rule_set set = { 0 };
+		const struct sct_rule *r;
+		size_t tlen = 2 * n + 128;
+		char *text = malloc(tlen), *errs;
+
+		if (text) {
+			list[n] = '\0';
+			snprintf(text, tlen, "rule { syscall_name = %s rule_name = big }\n"
+				 "rule { syscall_name = %s,%s rule_name = big2 }\n",
+				 list, list, unnamed[a]);
+			ret = parse(&set, text, strlen(text), &errs);
+			r = set.count ? &set.rules[0] : NULL;
+			ok(ret == 1 && r &&
+			   strlen(r->syscall) == SCT_SYSCALL_LIST_MAX &&
+			   r->nr == -1 && r->abi == SCT_ABI_ALL &&
+			   !strcmp(errs, "t.rules:2:23: error: syscall list is longer than 4094 characters once normalised (the kernel refuses it)\n"),
+			   "syscall_name: %d bytes are taken, more are refused",
+			   SCT_SYSCALL_LIST_MAX);
+			if (ret != 1)
+				diag("errors", errs);
+			free(errs);
+			free(text);
+		}
+		sct_rule_set_free(&set);
+	}
+free_unnamed:
+	while (nun)
+		free(unnamed[--nun]);
+
+	{
+		static const struct {
+			const char *s;
+			int count, abi, nr;
+		} info[] = {
+			{ "unlink", 1, SCT_ABI_ALL, 87 },
+			{ "socketcall", 1, SCT_ABI_ALL, -1 },
+			{ "ia32:unlink", 1, SCT_ABI_COMPAT, 10 },
+			{ "x32:13", 1, SCT_ABI_X32, 13 },
+			{ "unlink,unlinkat", 2, SCT_ABI_ALL, -1 },
+			{ "ia32:read,ia32:write", 2, SCT_ABI_COMPAT, -1 },
+			{ "ia32:*", 1, SCT_ABI_COMPAT, -1 },
+			{ "ia32:*,ia32:read", 2, SCT_ABI_COMPAT, -1 },
+			{ "ia32:read,read", 2, SCT_ABI_ALL, -1 },
+			{ "*", 1, SCT_ABI_ALL, -1 },
+			{ "", 0, SCT_ABI_ALL, -1 },
+		};
+
+		good = true;
+		for (i = 0; i < sizeof(info) / sizeof(info[0]); i++) {
+			count = sct_syscall_list_info(info[i].s, &abi, &nr);
+			if (count != info[i].count || abi != info[i].abi ||
+			    nr != info[i].nr) {
+				printf("# '%s': %d, abi %d, nr %d\n", info[i].s,
+				       count, abi, nr);
+				good = false;
+			}
+		}
+		ok(good, "sct_syscall_list_info: items, the one ABI, the number of one item");
+	}
+
+	{
+		static const char rules[] =
+			"rule { syscall_name = unlinkat, unlink rule_name = l1 }\n"
+			"rule { syscall_name = ia32:read ,\tia32:write rule_name = l2 }\n"
+			"rule { syscall_name = read,* rule_name = l3 }\n"
+			"rule { syscall_name = %file,execve rule_name = l4 }\n"
+			"rule { syscall_name = %lstat rule_name = l5 }\n"
+			"rule { syscall_name = 87, x86_64:0 rule_name = l6 }\n"
+			"rule {\n"
+			"  syscall_name = read,  # a comment\n"
+			"    rule_name = l7 }\n";
+		struct sct_rule_set set = { 0 };
+		const struct sct_rule *r;
+		char *errs, *text;
+		const char *diff;
+
+		ret = parse(&set, rules, strlen(rules), &errs);
+		ok(ret == 1 && set.count == 6 &&
+		   !strcmp(errs, "t.rules:8:22: error: empty item in the syscall list: nothing after the last ','\n"),
+		   "syscall lists in a rule file parse; a ',' at the end of a line is an error");
+		if (ret != 1)
+			diag("errors", errs);
+		free(errs);
+		r = find(&set, "l1");
+		ok(r && !strcmp(r->syscall, "unlink,unlinkat") &&
+		   r->abi == SCT_ABI_ALL && r->nr == -1,
+		   "syscall_name = unlinkat, unlink is unlink,unlinkat, nr -1");
+		r = find(&set, "l2");
+		ok(r && !strcmp(r->syscall, "ia32:read,ia32:write") &&
+		   r->abi == SCT_ABI_COMPAT && r->nr == -1,
+		   "a list of ia32 syscalls: abi ia32, nr -1");
+		r = find(&set, "l3");
+		ok(r && !strcmp(r->syscall, "*") && r->abi == SCT_ABI_ALL &&
+		   r->nr == -1, "a list with * is *");
+		r = find(&set, "l4");
+		ok(r && !strcmp(r->syscall, sct_syscall_class("%file")),
+		   "%%file,execve is %%file's members");
+		r = find(&set, "l5");
+		ok(r && !strcmp(r->syscall, "lstat") && r->nr == 6 &&
+		   r->abi == SCT_ABI_ALL,
+		   "a class of one syscall (%%lstat) is that syscall, with its number");
+		r = find(&set, "l6");
+		ok(r && !strcmp(r->syscall, "unlink,x86_64:read"),
+		   "numbers in a rule file's list are names");
+		for (i = 0; i < set.count; i++) {
+			diff = round_trip(&set.rules[i], &text);
+			if (!ok(!diff, "round trip of list rule %s",
+				set.rules[i].name))
+				diag(diff, text);
+			free(text);
+		}
+		sct_rule_set_free(&set);
+	}
+out:
+	free(norm);
+	free(list);
+}
+
+/* Is @name a member of the comma-separated @list? */
+static bool in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = list; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+	return false;
+}
+
+/* ---- strace's syscall classes. ---- */
+
+static void test_classes(void)
+{
+	static const char *const names[] = {
+		"%%stat", "%%statfs", "%clock", "%creds", "%desc", "%file",
+		"%fstat", "%fstatfs", "%ipc", "%lstat", "%memory", "%net",
+		"%network", "%process", "%pure", "%signal", "%stat",
+		"%statfs",
+	};
+	const char *name, *m, *p, *comma;
+	char *norm, item[64];
+	bool good = true, native = true, sorted = true;
+	int i;
+
+	for (i = 0; (name = sct_syscall_class_name(i)); i++) {
+		if (i >= (int)(sizeof(names) / sizeof(names[0])) ||
+		    strcmp(name, names[i]))
+			good = false;
+	}
+	ok(good && i == sizeof(names) / sizeof(names[0]) &&
+	   !sct_syscall_class_name(-1),
+	   "the classes of strace 6.1's -e trace=, sorted (%d)", i);
+
+	norm = malloc(SCT_RULE_SYSCALL_LEN);
+	good = norm != NULL;
+	for (i = 0; norm && (name = sct_syscall_class_name(i)); i++) {
+		m = sct_syscall_class(name);
+		if (!m || !*m) {
+			printf("# %s is empty\n", name);
+			good = false;
+			continue;
+		}
+		for (p = m; p; p = comma ? comma + 1 : NULL) {
+			comma = strchr(p, ',');
+			snprintf(item, sizeof(item), "%.*s",
+				 comma ? (int)(comma - p) : (int)strlen(p), p);
+			if (sct_syscall_number(item) < 0 || isdigit(item[0])) {
+				printf("# %s: '%s' is not a native name\n",
+				       name, item);
+				native = false;
+			}
+		}
+		if (sct_syscall_list_normalize(m, norm, SCT_RULE_SYSCALL_LEN,
+					       NULL) != (int)strlen(m) ||
+		    strcmp(norm, m)) {
+			printf("# %s is not normalised\n", name);
+			sorted = false;
+		}
+	}
+	ok(good, "every class has members");
+	ok(native, "every member is a name of the native table");
+	ok(sorted, "every class is a normalised list");
+	free(norm);
+
+	m = sct_syscall_class("%file");
+	ok(m && in_list(m, "openat") && in_list(m, "unlinkat") &&
+	   in_list(m, "unlink") && in_list(m, "execve") &&
+	   in_list(m, "stat") && !in_list(m, "read") && !in_list(m, "close"),
+	   "%%file: openat, unlinkat, unlink, execve, stat; not read, close");
+	m = sct_syscall_class("%desc");
+	ok(m && in_list(m, "read") && in_list(m, "write") &&
+	   in_list(m, "close") && in_list(m, "openat") &&
+	   !in_list(m, "unlink"),
+	   "%%desc: read, write, close, openat; not unlink");
+	m = sct_syscall_class("%network");
+	ok(m && in_list(m, "connect") && in_list(m, "socket") &&
+	   in_list(m, "sendto") && !in_list(m, "read") &&
+	   !strcmp(m, sct_syscall_class("%net")),
+	   "%%network (%%net): connect, socket, sendto; not read");
+	m = sct_syscall_class("%process");
+	ok(m && in_list(m, "execve") && in_list(m, "clone") &&
+	   in_list(m, "exit_group") && in_list(m, "fork") &&
+	   in_list(m, "wait4") && !in_list(m, "getpid"),
+	   "%%process: execve, clone, exit_group, fork, wait4; not getpid");
+	m = sct_syscall_class("%signal");
+	ok(m && in_list(m, "kill") && in_list(m, "rt_sigaction") &&
+	   !in_list(m, "read"), "%%signal: kill, rt_sigaction");
+	m = sct_syscall_class("%memory");
+	ok(m && in_list(m, "mmap") && in_list(m, "brk") &&
+	   in_list(m, "munmap") && !in_list(m, "read"),
+	   "%%memory: mmap, brk, munmap");
+	m = sct_syscall_class("%ipc");
+	ok(m && in_list(m, "shmget") && in_list(m, "msgsnd") &&
+	   in_list(m, "semop"), "%%ipc: shmget, msgsnd, semop");
+	m = sct_syscall_class("%creds");
+	ok(m && in_list(m, "setuid") && in_list(m, "capset") &&
+	   in_list(m, "prctl"), "%%creds: setuid, capset, prctl");
+	m = sct_syscall_class("%clock");
+	ok(m && in_list(m, "clock_settime") && in_list(m, "adjtimex") &&
+	   !in_list(m, "nanosleep"), "%%clock: clock_settime, adjtimex");
+	ok(!strcmp(sct_syscall_class("%stat"), "stat") &&
+	   !strcmp(sct_syscall_class("%lstat"), "lstat") &&
+	   !strcmp(sct_syscall_class("%fstat"), "fstat,newfstatat,statx") &&
+	   !strcmp(sct_syscall_class("%%stat"),
+		   "fstat,lstat,newfstatat,stat,statx") &&
+	   !strcmp(sct_syscall_class("%statfs"), "statfs") &&
+	   !strcmp(sct_syscall_class("%fstatfs"), "fstatfs") &&
+	   !strcmp(sct_syscall_class("%%statfs"), "fstatfs,statfs,ustat"),
+	   "the stat and statfs classes, exactly");
+	ok(!strcmp(sct_syscall_class("%pure"),
+		   "getegid,geteuid,getgid,getpgrp,getpid,getppid,gettid,getuid"),
+	   "%%pure, exactly");
+	ok(sct_syscall_class("%FILE") == sct_syscall_class("%file") &&
+	   !sct_syscall_class("%nosuch") && !sct_syscall_class("file") &&
+	   !sct_syscall_class("%"), "class names: any case, with their '%%'");
+}
+
 /* ---- Records as JSON. ---- */
 
 /* A call record, version @version, of @nr in @abi, with a rule and a text. */
@@ -981,6 +1394,9 @@ static void test_configfs(void)
 	static const char rules[] =
 		"rule { syscall_name = ia32:unlink rule_name = r action { type = FAIL } }\n"
 		"rule { syscall_name = unlink rule_name = r2 force = yes action { type = KILL } }\n";
+	static const char lists[] =
+		"rule { syscall_name = unlinkat, unlink rule_name = r order = 3\n"
+		"  action { type = FAIL error_code = EPERM } }\n";
 	char tmpl[] = "/tmp/sct-rules-test.XXXXXX", dir[PATH_MAX];
 	char path[PATH_MAX + 16];
 	char why[1024], *errs, *text;
@@ -1100,6 +1516,39 @@ static void test_configfs(void)
 	ok(stat(dir, &st) == 0 && sct_rule_enable("r", true) == 0 &&
 	   !strcmp(get_file(dir, "enabled"), "1"),
 	   "sct_rule_enable writes 1");
+
+	/* A list as the kernel shows it, and as a rule file writes it. */
+	sct_rule_set_free(&set);
+	ret = parse(&set, lists, strlen(lists), &errs);
+	free(errs);
+	if (!ok(ret == 0 && set.count == 1, "a list rule parses"))
+		goto out;
+	put_file(dir, "syscall", "unlink,unlinkat\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !strcmp(back.syscall, "unlink,unlinkat") &&
+	   back.nr == -1 && back.abi == SCT_ABI_ALL &&
+	   sct_rule_same(&set.rules[0], &back),
+	   "syscall_name = unlinkat, unlink is the same as the live unlink,unlinkat");
+	rule = back;
+	snprintf(rule.syscall, sizeof(rule.syscall), "263, 87");
+	ok(sct_rule_same(&rule, &back), "and so is 263, 87");
+	snprintf(rule.syscall, sizeof(rule.syscall), "unlink");
+	ok(!sct_rule_same(&rule, &back), "but not unlink alone");
+	rule = back;
+	rule.order = 4;
+	ok(!sct_rule_same(&rule, &back), "nor the same list at another order");
+	put_file(dir, "syscall", "ia32:*\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && back.abi == SCT_ABI_COMPAT && back.nr == -1,
+	   "sct_rule_read: ia32:* has abi ia32, nr -1");
+	if (asprintf(&text, "%s\n", sct_syscall_class("%desc")) < 0)
+		goto out;
+	put_file(dir, "syscall", text);
+	free(text);
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !strcmp(back.syscall, sct_syscall_class("%desc")),
+	   "sct_rule_read: a live list of %zu bytes reads whole",
+	   strlen(back.syscall));
 out:
 	sct_rule_set_free(&set);
 	unsetenv("SCT_CONFIGFS");
@@ -1535,6 +1984,8 @@ int main(int argc, char **argv)
 	test_misc();
 	test_constants();
 	test_abis();
+	test_lists();
+	test_classes();
 	test_records();
 	test_configfs();
 	test_macros();
