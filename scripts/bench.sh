@@ -246,6 +246,8 @@ miss_reason() {
 	P0) echo "with no rule enabled the sct kernel's bare loop is" \
 		"$(ratio P0) × B0: sct's gate is one patched-out jump, so the" \
 		"difference is in code layout, not in work done on the call" ;;
+	T0) echo "a task in no trace carries no work bit of traces, so the" \
+		"loop runs the path of P0 ($(ratio P0) × B0)" ;;
 	P1) echo "rules on other syscalls leave getpid with the static key on" \
 		"and one bitmap test (sct_syscall_enter_work); P1c/P1a is" \
 		"$(awk -v a="${v[P1a]}" -v c="${v[P1c]}" 'BEGIN { printf "%.4f", c / a }')" ;;
@@ -306,7 +308,7 @@ row() {	# row KEY WHAT
 	table+=("$1|$2|${v[$1]}|$(ratio "$1")||")
 }
 
-for k in B0 P0 P1a P1b P1c P2 P3_binary P3_text P4 seccomp_allow \
+for k in B0 P0 P1a P1b P1c P2 P3_binary P3_text P4 T0 seccomp_allow \
 	seccomp_errno ftrace_nomatch ftrace_record audit_norules \
 	audit_other_1 audit_getpid audit_other_100 strace_getpid \
 	strace_unlink strace_seccomp; do
@@ -328,6 +330,7 @@ goal_row P3_binary "sct log rule on getpid, binary reader (/dev/sct_records)" 2.
 	"$([ "$p3_lost" -eq 0 ] && echo 1 || echo 0)" "0 lost (lost: $p3_lost)"
 row P3_text "sct log rule on getpid, text reader (/dev/sct_log)"
 goal_row P4 "sct fail rule on getpid (EPERM)" 1.15
+goal_row T0 "a non-member's getpid, a trace's rule over * live elsewhere" 1.01
 row seccomp_allow "seccomp filter allowing all"
 row seccomp_errno "seccomp RET_ERRNO on getpid"
 row ftrace_nomatch "ftrace raw_syscalls:sys_enter, filter id == 99999"

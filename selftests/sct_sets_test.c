@@ -191,6 +191,24 @@ static pid_t quiet_child(int fd, int n)
 	return 0;
 }
 
+/* Wait until @pid sleeps: the quiet child is in its read. */
+static int wait_sleeping(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (i = 0; i < 10000; i++) {
+		if (sct_read_attr(path, buf, sizeof(buf)) < 0)
+			return -1;
+		p = strrchr(buf, ')');
+		if (p && p[1] == ' ' && p[2] == 'S')
+			return 0;
+		usleep(1000);
+	}
+	return -1;
+}
+
 /* "*" matches every call of the process: one hit a call. */
 TEST_F(sets, star_matches_every_call)
 {
@@ -202,6 +220,8 @@ TEST_F(sets, star_matches_every_call)
 	ASSERT_EQ(0, pipe(fds));
 	pid = quiet_child(fds[0], 5);
 	ASSERT_LT(0, pid);
+	/* Its read began before the rule: its return is no call. */
+	ASSERT_EQ(0, wait_sleeping(pid));
 	snprintf(filter, sizeof(filter), "filter=PID == %d", pid);
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=*", filter, "enabled=1", NULL }));

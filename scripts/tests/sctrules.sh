@@ -3,9 +3,10 @@
 #
 # sctrules on the host, without a kernel: "check" on the examples and the
 # seed article's rules, one "file:line:col: error: ..." line and exit 1
-# for a file with an error, syscall lists and classes, "show" and "list"
-# of a list read from a directory that stands for configfs, usage
-# errors, and exit 3 where sct is not there.  Prints TAP.
+# for a file with an error, syscall lists and classes, a rule's trace,
+# "show" and "list" of a list and of a rule of a trace read from a
+# directory that stands for configfs, usage errors, and exit 3 where sct
+# is not there.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -119,6 +120,45 @@ result "what show prints of a list checks" "$([ $rc -eq 0 ]; st)"
 SCT_CONFIGFS=$tmp/cfs run list
 result "list shows a live list" \
 	"$([ $rc -eq 0 ] && grep -q '^ *1  deletes  *unlink,unlinkat ' "$tmp/out"; st)"
+result "list has no TRACE column while no rule has a trace" \
+	"$([ $rc -eq 0 ] && ! grep -q TRACE "$tmp/out"; st)"
+
+cat >"$tmp/trace.rules" <<'RULES'
+rule {
+  syscall_name = *
+  rule_name = tree
+  trace = build.1
+}
+RULES
+run check "$tmp/trace.rules"
+result "check takes a rule's trace" \
+	"$([ $rc -eq 0 ] && grep -qx '1 rule, no errors' "$tmp/out"; st)"
+sed 's/build\.1/..\/t/' "$tmp/trace.rules" >"$tmp/badtrace.rules"
+run check "$tmp/badtrace.rules"
+result "a bad trace name: one error, at its column" \
+	"$([ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+		grep -qx "$tmp/badtrace.rules:4:11: error: invalid trace name '../t': starts with '-' or '.'" "$tmp/err"; st)"
+
+# A rule of a trace, live, next to a global one.
+cp -r "$tmp/cfs" "$tmp/cfs2"
+r=$tmp/cfs2/rules/tree
+cp -r "$tmp/cfs2/rules/deletes" "$r"
+printf '%s\n' '*' >"$r/syscall"
+printf '%s\n' 2 >"$r/order"
+printf '%s\n' build.1 >"$r/trace"
+printf '\n' >"$tmp/cfs2/rules/deletes/trace"
+SCT_CONFIGFS=$tmp/cfs2 run show
+cp "$tmp/out" "$tmp/shown2.rules"
+result "show prints a rule's trace, and only where it has one" \
+	"$([ $rc -eq 0 ] && [ "$(grep -c 'trace' "$tmp/shown2.rules")" -eq 1 ] &&
+		grep -qx '	trace = build.1' "$tmp/shown2.rules"; st)"
+run check "$tmp/shown2.rules"
+result "what show prints of a rule of a trace checks" "$([ $rc -eq 0 ]; st)"
+SCT_CONFIGFS=$tmp/cfs2 run list
+result "list has a last column, TRACE, when a rule has a trace" \
+	"$([ $rc -eq 0 ] && head -n 1 "$tmp/out" | grep -q ' HITS  TRACE$' &&
+		grep -q '^ *1  deletes  *unlink,unlinkat .* 0  -$' "$tmp/out" &&
+		grep -q '^ *2  tree  *\*  .* 0  build\.1$' "$tmp/out"; st)"
 
 run check "$tmp/nonexistent.rules"
 result "a missing file: exit 1 with a message" \

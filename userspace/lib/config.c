@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * libsct: rules in configfs, /sys/kernel/config/sct/rules/NAME.
+ * libsct: rules and traces in configfs, /sys/kernel/config/sct/rules/NAME
+ * and /sys/kernel/config/sct/traces/NAME.
  *
  * The one place that reads and writes the rule attributes, so that the
  * tools agree on what a rule is.  Every function returns 0 (or a count)
@@ -19,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sct.h"
+#include "rules-internal.h"
 
 static __thread char sct_detail[SCT_DETAIL_MAX];
 
@@ -75,6 +76,14 @@ static const char *eperm_hint(int err)
 	       "";
 }
 
+/* The same, for a change to a trace. */
+static const char *trace_eperm_hint(int err)
+{
+	return err == -EPERM ?
+	       " (changing sct's traces needs CAP_SYS_ADMIN in the initial user namespace)" :
+	       "";
+}
+
 static int rule_path(char *buf, size_t size, const char *name,
 		     const char *attr)
 {
@@ -85,6 +94,18 @@ static int rule_path(char *buf, size_t size, const char *name,
 			     name, attr ? "/" : "", attr ? attr : "");
 	else
 		n = snprintf(buf, size, "%s/%s", sct_configfs_root(), attr);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+/* The path of a trace (@name NULL: of traces/), or of its attribute. */
+static int trace_path(char *buf, size_t size, const char *name,
+		      const char *attr)
+{
+	int n;
+
+	n = snprintf(buf, size, "%s/traces%s%s%s%s", sct_configfs_root(),
+		     name ? "/" : "", name ? name : "", attr ? "/" : "",
+		     attr ? attr : "");
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
 
@@ -140,29 +161,37 @@ static int read_attr(const char *name, const char *attr, char *buf,
 	return 0;
 }
 
-/* Write @val to an attribute in one write(2), as configfs wants it. */
-static int write_attr(const char *name, const char *attr, const char *val)
+/*
+ * Write @val to the file at @path in one write(2), as configfs wants it.
+ * Return: 0 or a negative errno, of the open or of the write.
+ */
+static int write_file(const char *path, const char *val)
 {
 	size_t len = strlen(val);
-	char path[PATH_MAX];
 	int fd, ret;
 	ssize_t n;
 
-	ret = rule_path(path, sizeof(path), name, attr);
-	if (ret)
-		return ret;
 	fd = open(path, O_WRONLY | O_CLOEXEC | O_TRUNC);
-	if (fd < 0) {
-		ret = -errno;
-		set_detail("rule %s: %s: %s%s", name, attr, strerror(-ret),
-			   eperm_hint(ret));
-		return ret;
-	}
+	if (fd < 0)
+		return -errno;
 	do {
 		n = write(fd, val, len ? len : 1);
 	} while (n < 0 && errno == EINTR);
 	ret = n < 0 ? -errno : 0;
 	close(fd);
+	return ret;
+}
+
+/* Write @val to an attribute of rule @name. */
+static int write_attr(const char *name, const char *attr, const char *val)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	ret = rule_path(path, sizeof(path), name, attr);
+	if (ret)
+		return ret;
+	ret = write_file(path, val);
 	if (ret)
 		set_detail("rule %s: %s: %s%s", name, attr, strerror(-ret),
 			   eperm_hint(ret));
@@ -184,6 +213,27 @@ static int write_int(const char *name, const char *attr, long long v)
 }
 
 /*
+ * The attribute @attr that older kernels do not have was written with
+ * @ret: where the kernel lacks it (-ENOENT for a rule that is there), a
+ * default value (@set false) is fine, and another is refused with
+ * -EOPNOTSUPP and a message that names @what, as the rule file writes
+ * it.
+ */
+static int new_attr_written(const char *name, const char *attr, int ret,
+			    bool set, const char *what)
+{
+	if (ret != -ENOENT || sct_rule_exists(name) != 1)
+		return ret;
+	if (!set) {
+		sct_detail[0] = '\0';
+		return 0;
+	}
+	set_detail("rule %s: %s: this kernel has no '%s' attribute (it predates it): remove '%s' from the rule, or boot a newer kernel",
+		   name, attr, attr, what);
+	return -EOPNOTSUPP;
+}
+
+/*
  * A 0/1 attribute that older kernels do not have (force, act_on_init).
  * 1 is written, and refused with -EOPNOTSUPP and a clear message where
  * the kernel does not have the attribute; 0, the default, is written
@@ -191,17 +241,25 @@ static int write_int(const char *name, const char *attr, long long v)
  */
 static int write_new_bool(const char *name, const char *attr, int v)
 {
-	int ret = write_int(name, attr, !!v);
+	char what[64];
 
-	if (ret != -ENOENT || sct_rule_exists(name) != 1)
-		return ret;
-	if (!v) {
-		sct_detail[0] = '\0';
-		return 0;
-	}
-	set_detail("rule %s: %s: this kernel has no '%s' attribute (it predates it): remove '%s = yes' from the rule, or boot a newer kernel",
-		   name, attr, attr, attr);
-	return -EOPNOTSUPP;
+	snprintf(what, sizeof(what), "%s = yes", attr);
+	return new_attr_written(name, attr, write_int(name, attr, !!v), v,
+				what);
+}
+
+/*
+ * A text attribute that older kernels do not have (trace), as
+ * write_new_bool() writes a 0/1 one: "" is the default.
+ */
+static int write_new_text(const char *name, const char *attr,
+			  const char *val)
+{
+	char what[128];
+
+	snprintf(what, sizeof(what), "%s = %s", attr, val);
+	return new_attr_written(name, attr, write_text(name, attr, val),
+				*val, what);
 }
 
 static int read_ll(const char *name, const char *attr, long long *v)
@@ -234,6 +292,23 @@ static int read_new_bool(const char *name, const char *attr, int *v)
 		return 0;
 	}
 	*v = !ret && ll;
+	return ret;
+}
+
+/*
+ * A text attribute that older kernels do not have (trace): "", its
+ * default, where the kernel does not have it.
+ */
+static int read_new_text(const char *name, const char *attr, char *buf,
+			 size_t size)
+{
+	int ret;
+
+	ret = read_attr(name, attr, buf, size);
+	if (ret == -ENOENT && sct_rule_exists(name) == 1) {
+		buf[0] = '\0';
+		return 0;
+	}
 	return ret;
 }
 
@@ -366,8 +441,8 @@ int sct_rule_exists(const char *name)
  * @name: the rule's name
  * @r: filled in as a rule file would give it: attributes that do not
  *	apply to the action, and a log_target of "device", are left empty;
- *	r->file is "" and the positions are 0; force and act_on_init are 0
- *	on a kernel that does not have them
+ *	r->file is "" and the positions are 0; force and act_on_init are 0,
+ *	and trace is "", on a kernel that does not have them
  * @st: if not NULL, filled in with the rule's state
  *
  * Return: 0, or a negative errno (-ENOENT: no such rule).
@@ -418,6 +493,8 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 		ret = read_new_bool(name, "force", &r->force);
 	if (!ret)
 		ret = read_new_bool(name, "act_on_init", &r->act_on_init);
+	if (!ret)
+		ret = read_new_text(name, "trace", r->trace, sizeof(r->trace));
 	if (ret)
 		goto out;
 	/* NAME or ABI:NAME; a name this libsct does not know has nr -1. */
@@ -473,10 +550,11 @@ int sct_rule_filter_error(const char *name, char *buf, size_t size)
  * @r: the rule, whose name names the directory
  *
  * Writes every attribute of @r, the filter last (it is compiled for the
- * side "when" sets).  The rule must be disabled (the kernel refuses with
- * -EBUSY otherwise).  force and act_on_init, which older kernels do not
- * have, are written there only when set: such a kernel makes a rule that
- * sets one fail with -EOPNOTSUPP.
+ * side "when" sets), and trace among them: enabling the rule, after, looks
+ * its trace up.  The rule must be disabled (the kernel refuses with
+ * -EBUSY otherwise).  force, act_on_init and trace, which older kernels
+ * do not have, are written there only when set: such a kernel makes a
+ * rule that sets one fail with -EOPNOTSUPP.
  *
  * Return: 0 or a negative errno; sct_error_detail() names the attribute
  * and, for a filter, gives the kernel's filter_error text.
@@ -509,6 +587,8 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 		ret = write_new_bool(n, "force", r->force);
 	if (!ret)
 		ret = write_new_bool(n, "act_on_init", r->act_on_init);
+	if (!ret)
+		ret = write_new_text(n, "trace", r->trace);
 	if (ret)
 		return ret;
 	ret = write_text(n, "filter", r->filter);
@@ -588,6 +668,22 @@ int sct_rule_refusal(const char *name, char *buf, size_t size)
 	return 0;
 }
 
+/*
+ * Enabling rule @name failed with -ENOENT: if the trace it names is not
+ * there, say so.
+ */
+static void trace_refusal(const char *name)
+{
+	char trace[SCT_RULE_NAME_LEN];
+
+	if (sct_rule_exists(name) != 1 ||
+	    read_attr(name, "trace", trace, sizeof(trace)) || !trace[0] ||
+	    sct_trace_exists(trace) == 1)
+		return;
+	set_detail("rule %s: enabled: no trace '%s': make it first (mkdir %s/traces/%s), or give the rule another trace",
+		   name, trace, sct_configfs_root(), trace);
+}
+
 /**
  * sct_rule_enable() - put a rule into effect, or take it out
  * @name: the rule's name
@@ -595,7 +691,9 @@ int sct_rule_refusal(const char *name, char *buf, size_t size)
  *
  * Return: 0 or a negative errno (-EINVAL: the kernel refused the rule as
  * it is, e.g. %retval in a before rule's log_format; -EPERM: see
- * sct_rule_refusal(), whose reason sct_error_detail() then gives).
+ * sct_rule_refusal(), whose reason sct_error_detail() then gives;
+ * -ENOENT: no such rule, or the trace the rule names does not exist,
+ * which sct_error_detail() then says).
  */
 int sct_rule_enable(const char *name, bool on)
 {
@@ -605,6 +703,8 @@ int sct_rule_enable(const char *name, bool on)
 	ret = write_attr(name, "enabled", on ? "1" : "0");
 	if (ret == -EPERM && on && !sct_rule_refusal(name, why, sizeof(why)))
 		set_detail("rule %s: enabled: %s", name, why);
+	if (ret == -ENOENT && on)
+		trace_refusal(name);
 	return ret;
 }
 
@@ -698,5 +798,219 @@ int sct_rule_update(const struct sct_rule *r)
 			sct_rule_enable(r->name, true);
 		memcpy(sct_detail, detail, sizeof(detail));
 	}
+	return ret;
+}
+
+/*
+ * Traces, /sys/kernel/config/sct/traces/NAME: sets of processes that
+ * follow forks, which rules can be scoped to.  The functions are
+ * documented in sct.h.
+ */
+
+/*
+ * Check the name of a trace before it goes into a path: the kernel's
+ * rules for names, which also keep it one component of the path.
+ */
+static int trace_name(const char *name)
+{
+	const char *why = sct_rf_bad_name(name);
+
+	if (!why)
+		return 0;
+	set_detail("invalid trace name '%s': %s (a name is 1 to 63 characters from A-Z a-z 0-9 _ . -, not starting with '-' or '.')",
+		   name, why);
+	return -EINVAL;
+}
+
+/* Is sct there, but without traces/: a kernel that predates traces? */
+static bool no_traces(void)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (sct_available() || trace_path(path, sizeof(path), NULL, NULL))
+		return false;
+	return stat(path, &st) && errno == ENOENT;
+}
+
+/* Trace @name is not there: say why. */
+static void trace_enoent(const char *name)
+{
+	if (sct_available())
+		set_detail("trace %s: sct is not there (is configfs mounted, and the kernel built with CONFIG_SYSCALL_TRACK?)",
+			   name);
+	else if (no_traces())
+		set_detail("trace %s: this kernel has no traces (it predates them)",
+			   name);
+	else
+		set_detail("trace %s: no such trace", name);
+}
+
+int sct_trace_exists(const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int ret;
+
+	ret = trace_name(name);
+	if (!ret)
+		ret = trace_path(path, sizeof(path), name, NULL);
+	if (ret)
+		return ret;
+	if (!stat(path, &st))
+		return 1;
+	return errno == ENOENT ? 0 : -errno;
+}
+
+int sct_trace_create(const char *name)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (!ret)
+		ret = trace_path(path, sizeof(path), name, NULL);
+	if (ret)
+		return ret;
+	if (!mkdir(path, 0755))
+		return 0;
+	ret = -errno;
+	if (ret == -ENOENT && no_traces()) {
+		set_detail("trace %s: this kernel has no traces (it predates them): boot a newer kernel",
+			   name);
+		return -EOPNOTSUPP;
+	}
+	if (ret == -ENOENT)
+		trace_enoent(name);
+	else if (ret == -EEXIST)
+		set_detail("trace %s: a trace of that name exists", name);
+	else if (ret == -ENOSPC)
+		set_detail("trace %s: %d traces exist, as many as there can be: remove one first",
+			   name, SCT_TRACES_MAX);
+	else
+		set_detail("trace %s: %s%s", name, strerror(-ret),
+			   trace_eperm_hint(ret));
+	return ret;
+}
+
+int sct_trace_add(const char *name, pid_t pid)
+{
+	char path[PATH_MAX], val[32];
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (!ret)
+		ret = trace_path(path, sizeof(path), name, "add");
+	if (ret)
+		return ret;
+	if (pid <= 0) {
+		set_detail("trace %s: add %d: not a process ID", name, (int)pid);
+		return -EINVAL;
+	}
+	snprintf(val, sizeof(val), "%d", (int)pid);
+	ret = write_file(path, val);
+	if (!ret)
+		return 0;
+	if (ret == -ENOENT)
+		trace_enoent(name);
+	else if (ret == -ESRCH)
+		set_detail("trace %s: add %d: no such process", name, (int)pid);
+	else if (ret == -EINVAL)
+		set_detail("trace %s: add %d: a kernel thread, which makes no system calls",
+			   name, (int)pid);
+	else
+		set_detail("trace %s: add %d: %s%s", name, (int)pid,
+			   strerror(-ret), trace_eperm_hint(ret));
+	return ret;
+}
+
+/*
+ * The most pids holds: a page of the kernel's, with room for pages larger
+ * than x86's.
+ */
+#define SCT_PIDS_SIZE	65536
+
+int sct_trace_pids(const char *name, pid_t *out, size_t n)
+{
+	char path[PATH_MAX], *buf, *p, *nl, *end;
+	size_t count = 0;
+	ssize_t len;
+	long v;
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (!ret)
+		ret = trace_path(path, sizeof(path), name, "pids");
+	if (ret)
+		return ret;
+	buf = malloc(SCT_PIDS_SIZE);
+	if (!buf)
+		return -ENOMEM;
+	len = read_file(path, buf, SCT_PIDS_SIZE);
+	if (len < 0) {
+		ret = len;
+		if (ret == -ENOENT)
+			trace_enoent(name);
+		else
+			set_detail("trace %s: pids: %s", name, strerror(-ret));
+		goto out;
+	}
+	/* Lines of "PID\n", and maybe a last "...\n". */
+	for (p = buf; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			goto bad;
+		*nl = '\0';
+		if (!strcmp(p, "...") && !nl[1]) {
+			v = 0;
+		} else {
+			if (!isdigit((unsigned char)*p))
+				goto bad;
+			errno = 0;
+			v = strtol(p, &end, 10);
+			if (errno || *end || v <= 0 || v > INT_MAX)
+				goto bad;
+		}
+		if (count < n)
+			out[count] = v;
+		count++;
+	}
+	/* At most SCT_PIDS_SIZE / 2 lines: an int. */
+	ret = count;
+	goto out;
+bad:
+	set_detail("trace %s: pids: a line that is not a process ID: '%.32s'",
+		   name, p);
+	ret = -EPROTO;
+out:
+	free(buf);
+	return ret;
+}
+
+int sct_trace_remove(const char *name)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (!ret)
+		ret = trace_path(path, sizeof(path), name, NULL);
+	if (ret)
+		return ret;
+	if (!rmdir(path))
+		return 0;
+	ret = -errno;
+	if (ret == -ENOENT)
+		trace_enoent(name);
+	else if (ret == -EBUSY)
+		set_detail("trace %s: enabled rules name it: disable them, or delete them, first",
+			   name);
+	else
+		set_detail("trace %s: %s%s", name, strerror(-ret),
+			   trace_eperm_hint(ret));
 	return ret;
 }

@@ -64,6 +64,7 @@ static void sct_yyerror(SCT_YYLTYPE *loc, void *scanner,
 %token ENABLED "enabled"
 %token FORCE "force"
 %token ACT_ON_INIT "act_on_init"
+%token TRACE "trace"
 %token TYPE "type"
 %token ERROR_CODE "error_code"
 %token LOG_FORMAT "log_format"
@@ -110,6 +111,8 @@ item:
 		{ sct_rf_value(ps, SCT_K_FORCE, L(@1), $3, L(@3)); }
 	| ACT_ON_INIT '=' VALUE
 		{ sct_rf_value(ps, SCT_K_ACT_ON_INIT, L(@1), $3, L(@3)); }
+	| TRACE '=' VALUE
+		{ sct_rf_value(ps, SCT_K_TRACE, L(@1), $3, L(@3)); }
 	| FILTER_EXPRESSION BODY
 		{ sct_rf_body(ps, SCT_K_FILTER, L(@1), $2, L(@2), L_END(@2)); }
 	| ACTION { sct_rf_key(ps, SCT_K_ACTION, L(@1)); } '{' action_items '}'

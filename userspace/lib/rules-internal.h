@@ -69,6 +69,7 @@ enum sct_key {
 	SCT_K_ENABLED,
 	SCT_K_FORCE,
 	SCT_K_ACT_ON_INIT,
+	SCT_K_TRACE,
 	SCT_NR_KEYS,
 };
 
@@ -151,6 +152,7 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 void sct_rf_body(struct sct_parse *ps, enum sct_key key, struct sct_loc kw,
 		   char *body, struct sct_loc open, struct sct_loc close);
 void sct_rf_key(struct sct_parse *ps, enum sct_key key, struct sct_loc kw);
+const char *sct_rf_bad_name(const char *s);
 
 /* filter.c */
 int sct_rf_filter(struct sct_parse *ps, struct sct_rule *r,

@@ -56,6 +56,7 @@ static const char *const sct_key_names[SCT_NR_KEYS] = {
 	[SCT_K_ENABLED]	= "enabled",
 	[SCT_K_FORCE]	= "force",
 	[SCT_K_ACT_ON_INIT] = "act_on_init",
+	[SCT_K_TRACE]	= "trace",
 };
 
 static const char *const sct_actions[] = { "log", "fail", "suspend", "kill" };
@@ -190,11 +191,13 @@ static int sct_parse_ll(const char *s, long long *v)
 	return errno || *end ? -1 : 0;
 }
 
-/* Why a rule name is not one the kernel takes, or NULL. */
-static const char *sct_bad_name(const char *s)
+/* Why a name is not one the kernel takes for a rule or a trace, or NULL. */
+const char *sct_rf_bad_name(const char *s)
 {
 	size_t i, n = strlen(s);
 
+	if (!n)
+		return "empty";
 	if (n > SCT_RULE_NAME_MAX)
 		return "longer than 63 characters";
 	if (s[0] == '-' || s[0] == '.')
@@ -455,12 +458,20 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 			goto invalid;
 		break;
 	case SCT_K_NAME:
-		why = sct_bad_name(val);
+		why = sct_rf_bad_name(val);
 		if (why) {
 			sct_rf_error(ps, loc, "invalid rule name '%s': %s", q, why);
 			goto invalid;
 		}
 		snprintf(r->name, sizeof(r->name), "%s", val);
+		break;
+	case SCT_K_TRACE:
+		why = sct_rf_bad_name(val);
+		if (why) {
+			sct_rf_error(ps, loc, "invalid trace name '%s': %s", q, why);
+			goto invalid;
+		}
+		snprintf(r->trace, sizeof(r->trace), "%s", val);
 		break;
 	case SCT_K_WHEN:
 		if (!strcasecmp(val, "before")) {
@@ -898,6 +909,8 @@ int sct_rule_print(FILE *out, const struct sct_rule *r)
 		fprintf(out, "\tforce = yes\n");
 	if (r->act_on_init)
 		fprintf(out, "\tact_on_init = yes\n");
+	if (r->trace[0])
+		fprintf(out, "\ttrace = %s\n", r->trace);
 	if (r->filter[0])
 		fprintf(out, "\tfilter_expression {%s}\n", r->filter);
 	fprintf(out, "\taction {\n");
@@ -963,5 +976,5 @@ bool sct_rule_same(const struct sct_rule *a, const struct sct_rule *b)
 	       !strcmp(a->log_format, b->log_format) &&
 	       !strcmp(a->log_target, b->log_target) &&
 	       a->enabled == b->enabled && a->force == b->force &&
-	       a->act_on_init == b->act_on_init;
+	       a->act_on_init == b->act_on_init && !strcmp(a->trace, b->trace);
 }

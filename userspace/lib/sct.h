@@ -45,6 +45,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <linux/sct.h>
 
@@ -149,6 +150,11 @@ struct sct_filter_span {
  * @act_on_init: 1 if the fail, suspend or kill rule acts on the calls of
  *               the global init (PID 1) too, which are exempt by
  *               default; 0 by default
+ * @trace: the name of the trace (a set of processes that follows forks,
+ *         see sct_trace_create()) whose members alone the rule matches,
+ *         a name as @name is; "" (the default) for a global rule, which
+ *         matches every process.  The trace must exist when the rule is
+ *         enabled
  * @file: the name of the file (or buffer) the rule comes from
  * @line: the line of its 'rule' keyword
  * @col: the column of its 'rule' keyword
@@ -175,6 +181,7 @@ struct sct_rule {
 	int enabled;
 	int force;
 	int act_on_init;
+	char trace[SCT_RULE_NAME_LEN];
 	char file[SCT_RULE_FILE_LEN];
 	int line;
 	int col;
@@ -285,7 +292,7 @@ void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
  *
  * Compares what the kernel keeps of a rule: the name, the syscalls, when,
  * the action, error_code, order, continue, the filter, log_format,
- * log_target, enabled, force and act_on_init.  The syscall lists are
+ * log_target, enabled, force, act_on_init and trace.  The syscall lists are
  * compared normalised (sct_syscall_list_normalize()), so that
  * "unlinkat, unlink" is the same as "unlink,unlinkat", and a number the
  * same as its name.  The other fields are compared as they are: the
@@ -442,6 +449,89 @@ int sct_rule_create(const struct sct_rule *r);
 int sct_rule_update(const struct sct_rule *r);
 int sct_rule_enable(const char *name, bool on);
 int sct_rule_delete(const char *name);
+
+/*
+ * Traces in the kernel (config.c): /sys/kernel/config/sct/traces/NAME.
+ * A trace is a set of processes that follows forks: a process added to
+ * it joins with all its threads, and the children its members make from
+ * then on (fork, vfork, clone) are members from their creation.  A rule
+ * whose trace names it (struct sct_rule.trace) matches the calls of its
+ * members only.  A trace's name follows the rules of rule names.
+ */
+#define SCT_TRACES_MAX		64	/* traces that exist at once */
+
+/**
+ * sct_trace_exists - is there a trace of this name?
+ * @name: the trace's name
+ *
+ * Return: 1, 0 (also on a kernel without traces), or a negative errno
+ * (-EINVAL for a name that is not one a trace can have).
+ */
+int sct_trace_exists(const char *name);
+
+/**
+ * sct_trace_create - make a trace, with no members yet
+ * @name: its name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
+ *        with '-' or '.', as a rule name
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad name (checked before
+ * the kernel is asked), -EEXIST if a trace of that name exists,
+ * -ENOSPC when %SCT_TRACES_MAX traces exist already, -EOPNOTSUPP on a
+ * kernel without traces, -EPERM without CAP_SYS_ADMIN.
+ * sct_error_detail() says what failed.
+ */
+int sct_trace_create(const char *name);
+
+/**
+ * sct_trace_add - put a process into a trace
+ * @name: the trace
+ * @pid: the process, in the caller's PID namespace; a thread's ID stands
+ *       for its process
+ *
+ * The process joins with every thread it has, and the children it makes
+ * from then on join at their creation, as do theirs; the children it
+ * has already do not.  Adding a member again changes nothing.
+ *
+ * Return: 0, or a negative errno: -ESRCH for no such process, -EINVAL
+ * for a @pid that is not positive or a kernel thread, -ENOENT for no
+ * such trace, -EPERM without CAP_SYS_ADMIN.  sct_error_detail() says
+ * what failed.
+ */
+int sct_trace_add(const char *name, pid_t pid);
+
+/**
+ * sct_trace_pids - the processes of a trace
+ * @name: the trace
+ * @out: where the entries go, in the order the kernel lists them; may be
+ *       NULL when @n is 0
+ * @n: the room in @out
+ *
+ * Reads the trace's pids: one process ID a line, in the caller's PID
+ * namespace (members outside it are left out), as many as the kernel's
+ * page holds (about 500).  Each line is an entry: a process ID, or 0
+ * for the last line "..." of a list the kernel cut, which says that the
+ * trace has more processes than it lists.  Processes come and go: the
+ * list is a snapshot.
+ *
+ * Return: the number of entries, of which the first @n are in @out
+ * (call again with room for them if it is more than @n); or a negative
+ * errno: -ENOENT for no such trace, -EACCES or -EPERM for a caller that
+ * is not root, -EPROTO for a line that is not a process ID.
+ */
+int sct_trace_pids(const char *name, pid_t *out, size_t n);
+
+/**
+ * sct_trace_remove - remove a trace
+ * @name: the trace
+ *
+ * Its members leave it, and go on as processes outside it.  The kernel
+ * refuses while an enabled rule names the trace.
+ *
+ * Return: 0, or a negative errno: -EBUSY while an enabled rule names the
+ * trace (disable or delete such rules first), -ENOENT for no such trace,
+ * -EPERM without CAP_SYS_ADMIN.  sct_error_detail() says what failed.
+ */
+int sct_trace_remove(const char *name);
 
 /*
  * The event log (log.c): binary records from /dev/sct_records, laid out

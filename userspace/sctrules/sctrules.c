@@ -358,6 +358,15 @@ static int apply(struct sct_rule_set *set, bool replace)
 			errors++;
 			continue;
 		}
+		/* The kernel looks a rule's trace up when it enables it. */
+		if (r->enabled && r->trace[0] &&
+		    sct_trace_exists(r->trace) != 1) {
+			fprintf(stderr, "%s:%d:%d: error: rule %s: no trace '%s': make it first (mkdir %s/traces/%s), or load the rule with 'enabled = no'\n",
+				r->file, r->line, r->col, r->name, r->trace,
+				sct_configfs_root(), r->trace);
+			errors++;
+			continue;
+		}
 		/* Both as the kernel shows them, syscall lists normalised. */
 		if (old && sct_rule_same(old, &shown))
 			plan[i] = PLAN_KEEP;
@@ -501,8 +510,13 @@ static int cmp_live(const void *pa, const void *pb, void *arg)
 	return cmp_order(&lv->set.rules[a], &lv->set.rules[b]);
 }
 
+/*
+ * The table of the rules; a last column, TRACE, when a rule has a trace
+ * (the columns before it stay where they are).
+ */
 static int cmd_list(void)
 {
+	bool traced = false;
 	size_t i, *idx;
 	struct live lv;
 	int ret;
@@ -513,19 +527,25 @@ static int cmd_list(void)
 	idx = calloc(lv.set.count + 1, sizeof(*idx));
 	if (!idx)
 		err(EXIT_RULES, NULL);
-	for (i = 0; i < lv.set.count; i++)
+	for (i = 0; i < lv.set.count; i++) {
 		idx[i] = i;
+		traced |= lv.set.rules[i].trace[0] != '\0';
+	}
 	qsort_r(idx, lv.set.count, sizeof(*idx), cmp_live, &lv);
-	printf("%6s  %-24s %-16s %-6s %-7s %-7s %12s\n", "ORDER", "NAME",
-	       "SYSCALL", "WHEN", "ACTION", "ENABLED", "HITS");
+	printf("%6s  %-24s %-16s %-6s %-7s %-7s %12s%s\n", "ORDER", "NAME",
+	       "SYSCALL", "WHEN", "ACTION", "ENABLED", "HITS",
+	       traced ? "  TRACE" : "");
 	for (i = 0; i < lv.set.count; i++) {
 		const struct sct_rule *r = &lv.set.rules[idx[i]];
 
-		printf("%6d  %-24s %-16s %-6s %-7s %-7s %12" PRIu64 "\n",
+		printf("%6d  %-24s %-16s %-6s %-7s %-7s %12" PRIu64,
 		       r->order, r->name, r->syscall[0] ? r->syscall : "-",
 		       r->when == SCT_WHEN_AFTER ? "after" : "before",
 		       r->action, r->enabled ? "yes" : "no",
 		       lv.st[idx[i]].hits);
+		if (traced)
+			printf("  %s", r->trace[0] ? r->trace : "-");
+		putchar('\n');
 	}
 	free(idx);
 	free_live(&lv);

@@ -12,9 +12,9 @@
  * filter offsets to the file, and a fuzz test of 10000 mutated inputs
  * (run it built with -fsanitize=address,undefined: a report fails it).
  * Also the parts of libsct that need no kernel: the syscall tables of
- * every ABI, records as JSON, and rules written to and read from a
- * directory that stands for configfs (SCT_CONFIGFS), with the attributes
- * an older kernel lacks.
+ * every ABI, records as JSON, and rules and traces written to and read
+ * from a directory that stands for configfs (SCT_CONFIGFS), with the
+ * attributes an older kernel lacks.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -111,6 +111,8 @@ static const char *rule_diff(const struct sct_rule *a,
 		return "force";
 	if (a->act_on_init != b->act_on_init)
 		return "act_on_init";
+	if (strcmp(a->trace, b->trace))
+		return "trace";
 	if (a->order_set != b->order_set)
 		return "order_set";
 	return NULL;
@@ -256,7 +258,9 @@ static const char round_trip_rules[] =
 	"rule { syscall_name = ia32:213 rule_name = s32 action { log_format {%abi %sname %sid} } }\n"
 	"rule { syscall_name = setuid32 rule_name = s32b action { type = FAIL error_code = 0 } }\n"
 	"rule { syscall_name = x32:read rule_name = xr }\n"
-	"rule { syscall_name = x32:512 rule_name = xn action { type = FAIL } }\n";
+	"rule { syscall_name = x32:512 rule_name = xn action { type = FAIL } }\n"
+	"rule { syscall_name = * rule_name = tr trace = build.1-x_Y }\n"
+	"rule { syscall_name = unlink rule_name = tk TRACE = t action { type = KILL } act_on_init = yes }\n";
 
 static void test_round_trip(void)
 {
@@ -268,7 +272,7 @@ static void test_round_trip(void)
 	FILE *f;
 
 	ret = parse(&set, round_trip_rules, strlen(round_trip_rules), &errs);
-	if (!ok(ret == 0 && set.count == 20, "the round-trip rules parse (%zu)",
+	if (!ok(ret == 0 && set.count == 22, "the round-trip rules parse (%zu)",
 		set.count))
 		diag("errors", errs);
 	free(errs);
@@ -360,8 +364,25 @@ static void test_round_trip(void)
 		   strstr(t1, "syscall_name = ia32:unlink\n") &&
 		   !strstr(t2, "force") && !strstr(t2, "act_on_init"),
 		   "force and act_on_init are printed when set, only then");
+		ok(t1 && t2 && !strstr(t1, "trace") && !strstr(t2, "trace"),
+		   "a rule without a trace prints none");
 		free(t1);
 		free(t2);
+	}
+	{
+		const struct sct_rule *tr = find(&set, "tr"), *tk = find(&set, "tk");
+		char *t1 = NULL;
+
+		ok(tr && !strcmp(tr->trace, "build.1-x_Y") && tk &&
+		   !strcmp(tk->trace, "t") && tk->act_on_init &&
+		   !strcmp(tk->action, "kill") && find(&set, "a") &&
+		   !find(&set, "a")->trace[0],
+		   "trace = NAME (a case-insensitive keyword, a name as written); \"\" by default");
+		if (tr)
+			round_trip(tr, &t1);
+		ok(t1 && strstr(t1, "\ttrace = build.1-x_Y\n"),
+		   "a rule's trace is printed as trace = NAME");
+		free(t1);
 	}
 	sct_rule_set_free(&set);
 	sct_rule_set_free(&set2);
@@ -385,7 +406,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '}', expected a value after '='\n" },
 	{ "unknown keyword",
 	  "rule {\n\tsyscal_name = x\n}\n",
-	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
+	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
 	{ "unknown action keyword",
 	  "rule { action { when = after } }\n",
 	  "t.rules:1:17: error: unexpected 'when', expected 'type', 'error_code', 'log_format', 'log_target' or '}'\n" },
@@ -397,7 +418,7 @@ static const struct {
 	  "t.rules:1:6: error: unexpected 'syscall_name', expected '{' after 'rule'\n" },
 	{ "end of file in a rule",
 	  "rule { syscall_name = unlink\n",
-	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
+	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
 	{ "filter_expression without braces",
 	  "rule { filter_expression PID == 1 }\n",
 	  "t.rules:1:26: error: unexpected 'PID', expected '{' after 'filter_expression'\n" },
@@ -406,7 +427,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '\"x\"', expected a value after '='\n" },
 	{ "a NUL byte",
 	  "rule { \0 }\n",
-	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
+	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
 	{ "unknown syscall",
 	  "rule { syscall_name = unlinkat2 rule_name = x }\n",
 	  "t.rules:1:23: error: unknown syscall 'unlinkat2'\n" },
@@ -482,7 +503,7 @@ static const struct {
 	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:*': expected x86_64, ia32 or x32\n" },
 	{ "two syscalls without ','",
 	  "rule { syscall_name = read write rule_name = x }\n",
-	  "t.rules:1:28: error: unexpected 'write', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
+	  "t.rules:1:28: error: unexpected 'write', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
 	{ "rule name with a bad character",
 	  "rule { syscall_name = open rule_name = a/b }\n",
 	  "t.rules:1:40: error: invalid rule name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
@@ -520,6 +541,21 @@ static const struct {
 	{ "force twice",
 	  "rule { syscall_name = write rule_name = x force = yes force = no action { type = FAIL } }\n",
 	  "t.rules:1:55: error: 'force' given twice in this rule (first at line 1)\n" },
+	{ "a trace name that starts with '-'",
+	  "rule { syscall_name = open rule_name = x trace = -t }\n",
+	  "t.rules:1:50: error: invalid trace name '-t': starts with '-' or '.'\n" },
+	{ "a trace name with a '/'",
+	  "rule { syscall_name = open rule_name = x trace = a/b }\n",
+	  "t.rules:1:50: error: invalid trace name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
+	{ "a trace name of 64 characters",
+	  "rule { syscall_name = open rule_name = x trace = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa }\n",
+	  "t.rules:1:50: error: invalid trace name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa': longer than 63 characters\n" },
+	{ "trace twice",
+	  "rule { syscall_name = open rule_name = x trace = t\n  trace = u }\n",
+	  "t.rules:2:3: error: 'trace' given twice in this rule (first at line 1)\n" },
+	{ "trace without a value",
+	  "rule { syscall_name = open rule_name = x trace = }\n",
+	  "t.rules:1:50: error: unexpected '}', expected a value after '='\n" },
 	{ "bad action type",
 	  "rule { syscall_name = open rule_name = x action { type = DENY } }\n",
 	  "t.rules:1:58: error: unknown action type 'DENY', expected LOG, FAIL, SUSPEND or KILL\n" },
@@ -673,8 +709,8 @@ static const struct {
 	  "t.rules:1:42: error: invalid rule name '-a': starts with '-' or '.'\n" },
 	{ "a syntax error right after another",
 	  "rule { x }\nrule { y }\n",
-	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n"
-	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init' or '}'\n" },
+	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n"
+	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
 };
 
 /* The expected messages, with "(not in %s)" naming the file. */
@@ -1489,6 +1525,65 @@ static void test_configfs(void)
 	ret = sct_rule_read("r", &back, NULL);
 	ok(ret == 0 && !back.force && !back.act_on_init && back.enabled,
 	   "an older kernel: the rule reads, with force and act_on_init 0");
+
+	/*
+	 * trace: written only when set where the kernel lacks it (the rule
+	 * as it was read, so that the files keep their values).
+	 */
+	rule = back;
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "trace"), "(none)"),
+	   "an older kernel: an empty trace is not written");
+	snprintf(rule.trace, sizeof(rule.trace), "t");
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == -EOPNOTSUPP &&
+	   strstr(sct_error_detail(), "rule r: trace: this kernel has no 'trace' attribute") &&
+	   strstr(sct_error_detail(), "remove 'trace = t' from the rule") &&
+	   !strcmp(get_file(dir, "trace"), "(none)"),
+	   "an older kernel: trace = t fails, saying the kernel has no 'trace'");
+	if (ret != -EOPNOTSUPP)
+		printf("# %d: %s\n", ret, sct_error_detail());
+	put_file(dir, "trace", "\n");
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "trace"), "t"),
+	   "a kernel with trace: trace = t is written");
+	rule.trace[0] = '\0';
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "trace"), "\n"),
+	   "a kernel with trace: an empty trace is written over one");
+	put_file(dir, "trace", "t\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !strcmp(back.trace, "t") && back.enabled,
+	   "sct_rule_read: the rule's trace");
+	diff = round_trip(&back, &text);
+	ok(!diff && strstr(text, "\ttrace = t\n"),
+	   "what show prints of a rule of a trace parses back into the same rule");
+	if (diff)
+		diag(diff, text);
+	free(text);
+	rule = back;
+	ok(sct_rule_same(&rule, &back), "sct_rule_same: the same rule of a trace");
+	rule.trace[0] = '\0';
+	ok(!sct_rule_same(&rule, &back), "a global rule is not a rule of a trace");
+	snprintf(rule.trace, sizeof(rule.trace), "u");
+	ok(!sct_rule_same(&rule, &back), "nor is the rule of another trace");
+	/* The kernel refuses to enable it while the trace is not there. */
+	snprintf(path, sizeof(path), "%s/enabled", dir);
+	unlink(path);
+	ret = sct_rule_enable("r", true);
+	ok(ret == -ENOENT &&
+	   strstr(sct_error_detail(), "rule r: enabled: no trace 't': make it first (mkdir ") &&
+	   strstr(sct_error_detail(), "/traces/t)"),
+	   "enabling a rule whose trace is not there: -ENOENT, naming the trace");
+	put_file(dir, "enabled", "1\n");
+	put_file(dir, "trace", "\n");
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !back.trace[0], "a global rule reads with trace \"\"");
+	snprintf(path, sizeof(path), "%s/trace", dir);
+	unlink(path);
+	ret = sct_rule_read("r", &back, NULL);
+	ok(ret == 0 && !back.trace[0] && back.enabled && back.order == 3,
+	   "an older kernel: the rule reads, with trace \"\"");
 	ret = sct_rule_read("nosuch", &back, NULL);
 	ok(ret == -ENOENT, "a rule that is not there: -ENOENT (%d)", ret);
 
@@ -1551,6 +1646,154 @@ static void test_configfs(void)
 	   strlen(back.syscall));
 out:
 	sct_rule_set_free(&set);
+	unsetenv("SCT_CONFIGFS");
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* ---- Traces in a directory that stands for configfs. ---- */
+
+/* The entries of a directory, but for . and .. */
+static int dir_entries(const char *path)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d;
+
+	d = opendir(path);
+	if (!d)
+		return -1;
+	while ((de = readdir(d)))
+		n += strcmp(de->d_name, ".") && strcmp(de->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+static void test_traces(void)
+{
+	static const char *const bad_names[] = {
+		"", "-t", ".", "..", ".t", "a/b", "../rules", "a b",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	};
+	static const char *const bad_pids[] = {
+		"5\nx\n", "...\n5\n", "5", "-5\n", "0\n", "5 \n", "\n", "+5\n",
+		"99999999999\n", "5\n...\n...\n",
+	};
+	char tmpl[] = "/tmp/sct-traces-test.XXXXXX", dir[PATH_MAX];
+	char tdir[PATH_MAX + 8], path[PATH_MAX + 16];
+	pid_t pids[4];
+	const char *root;
+	struct stat st;
+	int ret, bad;
+	size_t i;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "a directory for configfs, for traces"))
+		return;
+	setenv("SCT_CONFIGFS", root, 1);
+	snprintf(dir, sizeof(dir), "%s/rules", root);
+	mkdir(dir, 0755);
+
+	/* A kernel that predates traces: sct is there, traces/ is not. */
+	ret = sct_trace_create("t");
+	ok(ret == -EOPNOTSUPP &&
+	   strstr(sct_error_detail(), "trace t: this kernel has no traces (it predates them)"),
+	   "a kernel without traces: sct_trace_create fails with -EOPNOTSUPP, saying so");
+	ok(sct_trace_exists("t") == 0, "a kernel without traces: no trace exists");
+	ret = sct_trace_add("t", 1);
+	ok(ret == -ENOENT &&
+	   strstr(sct_error_detail(), "trace t: this kernel has no traces"),
+	   "a kernel without traces: sct_trace_add fails with -ENOENT, saying why");
+
+	snprintf(dir, sizeof(dir), "%s/traces", root);
+	mkdir(dir, 0755);
+	snprintf(tdir, sizeof(tdir), "%s/t", dir);
+	ret = sct_trace_create("t");
+	ok(ret == 0 && !stat(tdir, &st) && S_ISDIR(st.st_mode) &&
+	   sct_trace_exists("t") == 1 && sct_trace_exists("u") == 0,
+	   "sct_trace_create makes traces/NAME; sct_trace_exists finds it");
+	ret = sct_trace_create("t");
+	ok(ret == -EEXIST &&
+	   !strcmp(sct_error_detail(), "trace t: a trace of that name exists"),
+	   "a trace that exists: -EEXIST");
+	for (bad = 0, i = 0; i < sizeof(bad_names) / sizeof(bad_names[0]); i++) {
+		ret = sct_trace_create(bad_names[i]);
+		if (ret != -EINVAL ||
+		    !strstr(sct_error_detail(), "invalid trace name '") ||
+		    sct_trace_exists(bad_names[i]) != -EINVAL ||
+		    sct_trace_add(bad_names[i], 1) != -EINVAL ||
+		    sct_trace_pids(bad_names[i], NULL, 0) != -EINVAL ||
+		    sct_trace_remove(bad_names[i]) != -EINVAL) {
+			printf("# '%s': %d: %s\n", bad_names[i], ret,
+			       sct_error_detail());
+			bad++;
+		}
+	}
+	ok(!bad && dir_entries(dir) == 1 && dir_entries(root) == 2,
+	   "bad trace names are refused with -EINVAL before any path is made of them");
+
+	put_file(tdir, "add", "");
+	ret = sct_trace_add("t", 1234);
+	ok(ret == 0 && !strcmp(get_file(tdir, "add"), "1234"),
+	   "sct_trace_add writes the process ID to add");
+	ret = sct_trace_add("t", 0);
+	ok(ret == -EINVAL && sct_trace_add("t", -5) == -EINVAL &&
+	   strstr(sct_error_detail(), "trace t: add -5: not a process ID") &&
+	   !strcmp(get_file(tdir, "add"), "1234"),
+	   "sct_trace_add: a process ID of 0 or less is refused, unwritten");
+	ret = sct_trace_add("nosuch", 1);
+	ok(ret == -ENOENT &&
+	   !strcmp(sct_error_detail(), "trace nosuch: no such trace"),
+	   "sct_trace_add to a trace that is not there: -ENOENT");
+
+	ok(sct_trace_pids("t", NULL, 0) == -ENOENT,
+	   "sct_trace_pids without pids: -ENOENT");
+	put_file(tdir, "pids", "");
+	ok(sct_trace_pids("t", NULL, 0) == 0, "an empty trace has no entries");
+	put_file(tdir, "pids", "1234\n77\n4194304\n");
+	memset(pids, 0xff, sizeof(pids));
+	ret = sct_trace_pids("t", pids, 4);
+	ok(ret == 3 && pids[0] == 1234 && pids[1] == 77 &&
+	   pids[2] == 4194304 && pids[3] == -1,
+	   "sct_trace_pids: the process IDs, in order");
+	memset(pids, 0xff, sizeof(pids));
+	ret = sct_trace_pids("t", pids, 1);
+	ok(ret == 3 && pids[0] == 1234 && pids[1] == -1 &&
+	   sct_trace_pids("t", NULL, 0) == 3,
+	   "sct_trace_pids: the count of them all, and only as many as fit");
+	put_file(tdir, "pids", "5\n6\n...\n");
+	memset(pids, 0xff, sizeof(pids));
+	ret = sct_trace_pids("t", pids, 4);
+	ok(ret == 3 && pids[0] == 5 && pids[1] == 6 && pids[2] == 0 &&
+	   pids[3] == -1,
+	   "sct_trace_pids: a list the kernel cut ends with an entry 0");
+	for (bad = 0, i = 0; i < sizeof(bad_pids) / sizeof(bad_pids[0]); i++) {
+		put_file(tdir, "pids", bad_pids[i]);
+		ret = sct_trace_pids("t", pids, 4);
+		if (ret != -EPROTO ||
+		    !strstr(sct_error_detail(), "trace t: pids: a line that is not a process ID")) {
+			printf("# %d: %s\n", ret, sct_error_detail());
+			bad++;
+		}
+	}
+	ok(!bad, "sct_trace_pids: what is not a list of process IDs is -EPROTO");
+	ret = sct_trace_pids("nosuch", pids, 4);
+	ok(ret == -ENOENT &&
+	   !strcmp(sct_error_detail(), "trace nosuch: no such trace"),
+	   "sct_trace_pids of a trace that is not there: -ENOENT");
+
+	/* configfs removes a trace with its attributes; a directory, empty. */
+	snprintf(path, sizeof(path), "%s/add", tdir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/pids", tdir);
+	unlink(path);
+	ret = sct_trace_remove("t");
+	ok(ret == 0 && sct_trace_exists("t") == 0,
+	   "sct_trace_remove removes traces/NAME");
+	ret = sct_trace_remove("t");
+	ok(ret == -ENOENT &&
+	   !strcmp(sct_error_detail(), "trace t: no such trace"),
+	   "removing a trace that is not there: -ENOENT");
+
 	unsetenv("SCT_CONFIGFS");
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -1806,6 +2049,7 @@ static const char *const fuzz_tokens[] = {
 	"]", "RETVAL", "SOCKADDR(PARAMS[2]).", "in (", ",", "-", "0x",
 	"\"\\x", "DESCENDANT(", "~", "!", "=", " ", "\t", "\0", "\xff",
 	"rule_name = r", "syscall_name = open", "}}}}", "{{{{", "-EPERM",
+	"trace = t", "trace",
 };
 
 static char *fuzz_mutate(const char *const *corpus, size_t ncorpus,
@@ -1988,6 +2232,7 @@ int main(int argc, char **argv)
 	test_classes();
 	test_records();
 	test_configfs();
+	test_traces();
 	test_macros();
 	test_filter_pos();
 	test_bounds();
