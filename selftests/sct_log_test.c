@@ -9,6 +9,7 @@
  * their rules only match the test's own processes.
  */
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -569,6 +570,73 @@ TEST_F(log, binary)
 	EXPECT_EQ(-1, read(fd, buf, sizeof(buf)));
 	EXPECT_EQ(EAGAIN, errno);
 	close(fd);
+}
+
+static void *getppid_thread(void *arg)
+{
+	getppid_n(3);
+	return NULL;
+}
+
+/*
+ * The records of one call, entry and exit, have the same call id, and
+ * no two calls have the same, across two threads making calls at once.
+ */
+TEST_F(log, call_ids)
+{
+	const char *rb = rule_name(self, "ids_before");
+	const char *ra = rule_name(self, "ids_after");
+	struct {
+		int tid, when;
+		unsigned long long id;
+	} seen[16];
+	char buf[8192] __attribute__((aligned(8))), filter[64];
+	const struct sct_record_call *rec;
+	pthread_t threads[2];
+	int i, j, n = 0, fd, pairs;
+	ssize_t len, off;
+
+	snprintf(filter, sizeof(filter), "filter=PID == %d", getpid());
+	ASSERT_EQ(0, sct_rule_make(rb, (const char *[]){
+		"syscall=getppid", filter, "enabled=1", NULL }));
+	ASSERT_EQ(0, sct_rule_make(ra, (const char *[]){
+		"syscall=getppid", "when=after", filter, "enabled=1", NULL }));
+	fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	for (i = 0; i < 2; i++)
+		ASSERT_EQ(0, pthread_create(&threads[i], NULL, getppid_thread,
+					    NULL));
+	for (i = 0; i < 2; i++)
+		pthread_join(threads[i], NULL);
+
+	/* A read returns as many whole records as fit. */
+	while (n < 16 && (len = read(fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < len && n < 16; off += rec->hdr.size) {
+			rec = (const void *)(buf + off);
+			if (rec->hdr.type != SCT_RECORD_CALL)
+				continue;
+			ASSERT_LE(3, rec->hdr.version);
+			seen[n].tid = rec->tid;
+			seen[n].when = rec->when;
+			seen[n].id = rec->call_id;
+			n++;
+		}
+	}
+	close(fd);
+	/* Three calls a thread, each an entry and an exit record. */
+	ASSERT_EQ(12, n);
+	pairs = 0;
+	for (i = 0; i < n; i++) {
+		EXPECT_NE(0ULL, seen[i].id);
+		for (j = i + 1; j < n; j++) {
+			if (seen[i].id != seen[j].id)
+				continue;
+			pairs++;
+			EXPECT_EQ(seen[i].tid, seen[j].tid);
+			EXPECT_NE(seen[i].when, seen[j].when);
+		}
+	}
+	EXPECT_EQ(6, pairs);
 }
 
 /* Does /dev/kmsg get a line containing @needle within a few seconds? */

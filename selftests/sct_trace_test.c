@@ -17,6 +17,8 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <linux/sct.h>
+
 #include "kselftest_harness.h"
 #include "sct_test.h"
 
@@ -545,6 +547,125 @@ TEST_F(trace, exec_and_every_abi)
 	/* The test itself is no member: its unlink works. */
 	ASSERT_EQ(0, sct_write_file(file));
 	EXPECT_EQ(0, unlink(file));
+}
+
+/* Check the @n-th task record of the lifecycle test. */
+static void check_task_record(struct __test_metadata *_metadata,
+			      const struct sct_record_task *rec, int n,
+			      pid_t pid, pid_t *grandchild, const char *helper,
+			      unsigned int id)
+{
+	int event = rec->event;
+
+	EXPECT_LE(sizeof(*rec), rec->hdr.size);
+	EXPECT_NE(0, !!(rec->traces & (1ULL << id)));
+	switch (n) {
+	case 0:
+		EXPECT_EQ(SCT_TASK_FORK, event);
+		EXPECT_EQ(pid, rec->pid);
+		EXPECT_EQ(rec->child_pid, rec->child_tid);
+		EXPECT_NE(0ULL, rec->call_id);
+		*grandchild = rec->child_pid;
+		break;
+	case 1:
+		EXPECT_EQ(SCT_TASK_EXIT, event);
+		EXPECT_EQ(*grandchild, rec->pid);
+		EXPECT_EQ(7 << 8, rec->status);
+		break;
+	case 2:
+		EXPECT_EQ(SCT_TASK_SIGNAL, event);
+		EXPECT_EQ(pid, rec->pid);
+		EXPECT_EQ(SIGUSR1, rec->signo);
+		EXPECT_EQ(SI_USER, rec->code);
+		EXPECT_EQ(pid, rec->sender_pid);
+		EXPECT_EQ(0U, rec->sender_uid);
+		break;
+	case 3:
+		EXPECT_EQ(SCT_TASK_EXEC, event);
+		EXPECT_EQ(pid, rec->pid);
+		EXPECT_EQ(pid, rec->old_tid);
+		EXPECT_STREQ("sct_unlink", rec->comm);
+		EXPECT_EQ(SCT_DATA_STRING, rec->path.kind);
+		EXPECT_STREQ(helper, (const char *)rec + rec->path.off);
+		break;
+	case 4:
+		EXPECT_EQ(SCT_TASK_EXIT, event);
+		EXPECT_EQ(pid, rec->pid);
+		EXPECT_EQ(126 << 8, rec->status);
+		break;
+	}
+}
+
+static void on_usr1(int sig)
+{
+}
+
+/*
+ * With lifecycle on, a member's fork, signal, exec and exit are logged as
+ * task records, and so is the exit of the child it made.
+ */
+TEST_F(trace, lifecycle)
+{
+	const char *t = trace_make(self, "life");
+	char helper[PATH_MAX], path[PATH_MAX], idbuf[16];
+	char buf[8192] __attribute__((aligned(8)));
+	const struct sct_record_task *rec;
+	int go[2], status, fd, n = 0;
+	pid_t pid, grandchild = 0;
+	ssize_t len, off;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_LT(0, readlink("/proc/self/exe", helper, sizeof(helper) - 16));
+	helper[sizeof(helper) - 16] = '\0';
+	strcpy(strrchr(helper, '/') + 1, "sct_unlink");
+	if (access(helper, X_OK))
+		SKIP(return, "no %s", helper);
+	ASSERT_EQ(0, trace_write(t, "lifecycle", "1"));
+	snprintf(path, sizeof(path), "%s/%s/id", SCT_TRACES, t);
+	ASSERT_LT(0, sct_read_attr(path, idbuf, sizeof(idbuf)));
+	fd = sct_open_new("/dev/sct_records", O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		pid_t g;
+		char c;
+
+		if (read(go[0], &c, 1) != 1)
+			_exit(2);
+		g = fork();
+		if (!g)
+			_exit(7);
+		if (g < 0 || waitpid(g, NULL, 0) != g)
+			_exit(2);
+		signal(SIGUSR1, on_usr1);
+		kill(getpid(), SIGUSR1);
+		/* Without arguments, the helper exits with 126. */
+		execl(helper, helper, (char *)NULL);
+		_exit(2);
+	}
+	self->kids[self->nkids++] = pid;
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	self->nkids--;
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 126);
+
+	/* In order: fork, the child's exit, signal, exec, exit. */
+	while ((len = read(fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < len; off += rec->hdr.size) {
+			rec = (const void *)(buf + off);
+			if (rec->hdr.type != SCT_RECORD_TASK)
+				continue;
+			check_task_record(_metadata, rec, n++, pid, &grandchild,
+					  helper, strtoul(idbuf, NULL, 10));
+		}
+	}
+	close(fd);
+	EXPECT_EQ(5, n);
+	/* Off again: the rings go with the last user. */
+	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
 }
 
 /* The traces in traces/ now. */

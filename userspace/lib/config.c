@@ -822,6 +822,21 @@ static int trace_name(const char *name)
 	return -EINVAL;
 }
 
+/*
+ * The path of trace @name's file @attr (its directory for NULL), after
+ * checking the name; @clear starts a call of the API: no detail yet.
+ */
+static int trace_file(char *path, size_t size, const char *name,
+		      const char *attr, bool clear)
+{
+	int ret;
+
+	if (clear)
+		sct_detail[0] = '\0';
+	ret = trace_name(name);
+	return ret ?: trace_path(path, size, name, attr);
+}
+
 /* Is sct there, but without traces/: a kernel that predates traces? */
 static bool no_traces(void)
 {
@@ -852,9 +867,7 @@ int sct_trace_exists(const char *name)
 	struct stat st;
 	int ret;
 
-	ret = trace_name(name);
-	if (!ret)
-		ret = trace_path(path, sizeof(path), name, NULL);
+	ret = trace_file(path, sizeof(path), name, NULL, false);
 	if (ret)
 		return ret;
 	if (!stat(path, &st))
@@ -867,10 +880,7 @@ int sct_trace_create(const char *name)
 	char path[PATH_MAX];
 	int ret;
 
-	sct_detail[0] = '\0';
-	ret = trace_name(name);
-	if (!ret)
-		ret = trace_path(path, sizeof(path), name, NULL);
+	ret = trace_file(path, sizeof(path), name, NULL, true);
 	if (ret)
 		return ret;
 	if (!mkdir(path, 0755))
@@ -899,10 +909,7 @@ int sct_trace_add(const char *name, pid_t pid)
 	char path[PATH_MAX], val[32];
 	int ret;
 
-	sct_detail[0] = '\0';
-	ret = trace_name(name);
-	if (!ret)
-		ret = trace_path(path, sizeof(path), name, "add");
+	ret = trace_file(path, sizeof(path), name, "add", true);
 	if (ret)
 		return ret;
 	if (pid <= 0) {
@@ -940,10 +947,7 @@ int sct_trace_pids(const char *name, pid_t *out, size_t n)
 	long v;
 	int ret;
 
-	sct_detail[0] = '\0';
-	ret = trace_name(name);
-	if (!ret)
-		ret = trace_path(path, sizeof(path), name, "pids");
+	ret = trace_file(path, sizeof(path), name, "pids", true);
 	if (ret)
 		return ret;
 	buf = malloc(SCT_PIDS_SIZE);
@@ -995,10 +999,7 @@ int sct_trace_remove(const char *name)
 	char path[PATH_MAX];
 	int ret;
 
-	sct_detail[0] = '\0';
-	ret = trace_name(name);
-	if (!ret)
-		ret = trace_path(path, sizeof(path), name, NULL);
+	ret = trace_file(path, sizeof(path), name, NULL, true);
 	if (ret)
 		return ret;
 	if (!rmdir(path))

@@ -173,6 +173,27 @@ int sct_record_abi(const struct sct_record_call *rec)
 }
 
 /**
+ * sct_record_call_id - the id of the call a record tells of
+ * @rec: the record
+ *
+ * The records of one call, of its entry and of its exit, have the same
+ * id, and no other call of the boot has it.
+ *
+ * Return: the id, or 0 for a record of a kernel that gives none (record
+ * version 2 and before).
+ */
+unsigned long long sct_record_call_id(const struct sct_record_call *rec)
+{
+#if SCT_RECORD_VERSION >= 3
+	if (rec->hdr.version >= 3 &&
+	    rec->hdr.size >= offsetof(struct sct_record_call, call_id) +
+			     sizeof(rec->call_id))
+		return rec->call_id;
+#endif
+	return 0;
+}
+
+/**
  * sct_record_syscall - the name of a record's syscall, as its ABI knows it
  * @rec: the record
  *
@@ -294,9 +315,10 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 		sct_json_string(out, name, SIZE_MAX);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"when\":\"%s\",\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d",
-		rec->when == SCT_WHEN_AFTER ? "after" : "before", rec->cpu,
-		rec->pid, rec->tid, rec->ppid);
+	fprintf(out, ",\"when\":\"%s\",\"call_id\":%llu,\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d",
+		rec->when == SCT_WHEN_AFTER ? "after" : "before",
+		sct_record_call_id(rec), rec->cpu, rec->pid, rec->tid,
+		rec->ppid);
 	fprintf(out, ",\"uid\":%u,\"euid\":%u,\"suid\":%u,\"fsuid\":%u,\"gid\":%u,\"egid\":%u,\"sgid\":%u,\"fsgid\":%u,\"comm\":",
 		rec->uid, rec->euid, rec->suid, rec->fsuid, rec->gid,
 		rec->egid, rec->sgid, rec->fsgid);

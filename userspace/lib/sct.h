@@ -556,6 +556,7 @@ const char *sct_record_data(const struct sct_record_call *rec,
 const char *sct_record_rule(const struct sct_record_call *rec);
 const char *sct_record_text(const struct sct_record_call *rec);
 int sct_record_abi(const struct sct_record_call *rec);
+unsigned long long sct_record_call_id(const struct sct_record_call *rec);
 const char *sct_record_syscall(const struct sct_record_call *rec);
 
 int sct_format_time(char *buf, size_t size, uint64_t ns);

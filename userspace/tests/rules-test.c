@@ -1376,6 +1376,21 @@ static void test_records(void)
 	   !sct_record_syscall(rec),
 	   "an ABI libsct does not know: null, and no name");
 	free(json);
+#if SCT_RECORD_VERSION >= 3
+	/* Version 3: the call's id; version 2 has none, whatever is there. */
+	rec = make_record(buf, 3, SCT_ABI_NATIVE, 39);
+	rec->call_id = 123456789012ULL;
+	json = record_json(rec);
+	ok(sct_record_call_id(rec) == 123456789012ULL &&
+	   strstr(json, ",\"when\":\"before\",\"call_id\":123456789012,"),
+	   "a version 3 record: \"call_id\"");
+	free(json);
+	rec->hdr.version = 2;
+	json = record_json(rec);
+	ok(!sct_record_call_id(rec) && strstr(json, ",\"call_id\":0,"),
+	   "a version 2 record: call_id 0");
+	free(json);
+#endif
 }
 
 /* ---- Rules in a directory that stands for configfs. ---- */
