@@ -559,6 +559,7 @@ static void check_task_record(struct __test_metadata *_metadata,
 
 	EXPECT_LE(sizeof(*rec), rec->hdr.size);
 	EXPECT_NE(0, !!(rec->traces & (1ULL << id)));
+	EXPECT_EQ(0U, rec->pad);
 	switch (n) {
 	case 0:
 		EXPECT_EQ(SCT_TASK_FORK, event);
@@ -610,7 +611,8 @@ TEST_F(trace, lifecycle)
 	char helper[PATH_MAX], path[PATH_MAX], idbuf[16];
 	char buf[8192] __attribute__((aligned(8)));
 	const struct sct_record_task *rec;
-	int go[2], status, fd, n = 0;
+	int go[2], status, fd, tfd, n = 0, lines = 0;
+	char line[512], want[PATH_MAX + 64], size[32];
 	pid_t pid, grandchild = 0;
 	ssize_t len, off;
 
@@ -625,6 +627,8 @@ TEST_F(trace, lifecycle)
 	ASSERT_LT(0, sct_read_attr(path, idbuf, sizeof(idbuf)));
 	fd = sct_open_new("/dev/sct_records", O_NONBLOCK);
 	ASSERT_LE(0, fd);
+	tfd = sct_open_new("/dev/sct_log", O_NONBLOCK);
+	ASSERT_LE(0, tfd);
 	ASSERT_EQ(0, pipe(go));
 	pid = fork();
 	ASSERT_LE(0, pid);
@@ -664,8 +668,25 @@ TEST_F(trace, lifecycle)
 	}
 	close(fd);
 	EXPECT_EQ(5, n);
-	/* Off again: the rings go with the last user. */
+
+	/* The text lines, with the name and the path quoted. */
+	snprintf(want, sizeof(want), "\"sct_unlink\"[%d/%d] exec \"%s\"",
+		 pid, pid, helper);
+	while (!sct_read_line(tfd, line, sizeof(line))) {
+		if (strstr(line, want))
+			lines |= 1;
+		snprintf(want + PATH_MAX, 64, "[%d/%d] exit 126", pid, pid);
+		if (strstr(line, want + PATH_MAX))
+			lines |= 2;
+	}
+	close(tfd);
+	EXPECT_EQ(3, lines) TH_LOG("want '%s'", want);
+
+	/* Off again: the rings are no longer held, log_size can change. */
 	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
+	ASSERT_LT(0, sct_read_attr(SCT_CONFIGFS "/log_size", size,
+				   sizeof(size)));
+	EXPECT_EQ(0, sct_write_attr(SCT_CONFIGFS "/log_size", size));
 }
 
 /* The traces in traces/ now. */
