@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +74,32 @@ int sct_log_fd(const struct sct_log *log)
 	return log->fd;
 }
 
+/* The fixed part of a record of @type, which its size must cover. */
+static size_t sct_record_min_size(unsigned int type)
+{
+	switch (type) {
+	case SCT_RECORD_CALL:
+		return sizeof(struct sct_record_call);
+	case SCT_RECORD_LOST:
+		return sizeof(struct sct_record_lost);
+#if SCT_RECORD_VERSION >= 3
+	case SCT_RECORD_TASK:
+		return sizeof(struct sct_record_task);
+#endif
+	}
+	/* A type this libsct does not know: skipped by its size. */
+	return sizeof(struct sct_record_header);
+}
+
 /**
  * sct_log_next - take the next record
  * @log: the log
  * @rec: set to the record, valid until the next call
  *
  * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK),
- * or a negative errno (-EINTR for a signal).  A record shorter than its
- * type's header fails with -EPROTO.
+ * or a negative errno (-EINTR for a signal).  A record shorter than the
+ * fixed part of its type (struct sct_record_call, sct_record_lost or
+ * sct_record_task) fails with -EPROTO.
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
@@ -97,12 +117,8 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 	}
 	hdr = (const void *)(log->buf.bytes + log->pos);
 	left = log->len - log->pos;
-	if (left < sizeof(*hdr) || hdr->size < sizeof(*hdr) ||
-	    hdr->size > left || hdr->size % 8 ||
-	    (hdr->type == SCT_RECORD_CALL &&
-	     hdr->size < sizeof(struct sct_record_call)) ||
-	    (hdr->type == SCT_RECORD_LOST &&
-	     hdr->size < sizeof(struct sct_record_lost))) {
+	if (left < sizeof(*hdr) || hdr->size > left || hdr->size % 8 ||
+	    hdr->size < sct_record_min_size(hdr->type)) {
 		log->pos = log->len;
 		return -EPROTO;
 	}
@@ -189,6 +205,8 @@ unsigned long long sct_record_call_id(const struct sct_record_call *rec)
 	    rec->hdr.size >= offsetof(struct sct_record_call, call_id) +
 			     sizeof(rec->call_id))
 		return rec->call_id;
+#else
+	(void)rec;
 #endif
 	return 0;
 }
@@ -357,6 +375,264 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 	fputs("}\n", out);
 }
 
+#if SCT_RECORD_VERSION >= 3
+/* ---- Task records. ---- */
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The names of the signals, by the numbers of <signal.h> (the kernel's). */
+static const char *const sct_signal_names[] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+#ifdef SIGSTKFLT
+	[SIGSTKFLT] = "SIGSTKFLT",
+#endif
+	[SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP",
+	[SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN", [SIGTTOU] = "SIGTTOU",
+	[SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU", [SIGXFSZ] = "SIGXFSZ",
+	[SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+/* A signal's name, or NULL (real-time signals have none). */
+static const char *sct_signal_name(int signo)
+{
+	if (signo <= 0 || (size_t)signo >= ARRAY_SIZE(sct_signal_names))
+		return NULL;
+	return sct_signal_names[signo];
+}
+
+/*
+ * The path of an exec record, NUL-terminated within the record, or NULL
+ * when it is absent or does not fit (as sct_record_data() does).
+ */
+static const char *sct_task_path(const struct sct_record_task *rec)
+{
+	const struct sct_record_data *d = &rec->path;
+	const char *p = (const char *)rec + d->off;
+
+	if (!d->len || d->off < sizeof(*rec) ||
+	    (size_t)d->off + d->len > rec->hdr.size || p[d->len - 1])
+		return NULL;
+	return p;
+}
+
+/* A text being written into a buffer that may be too small. */
+struct sct_text {
+	char *buf;
+	size_t size;
+	size_t len;	/* the length of the whole text, kept or not */
+};
+
+static void sct_text_put(struct sct_text *t, const char *s, size_t n)
+{
+	size_t room;
+
+	if (t->len + 1 < t->size) {
+		room = t->size - t->len - 1;
+		memcpy(t->buf + t->len, s, n < room ? n : room);
+	}
+	t->len += n;
+}
+
+static __attribute__((format(printf, 2, 3)))
+void sct_text_printf(struct sct_text *t, const char *fmt, ...)
+{
+	char tmp[64];	/* numbers and short words only */
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		sct_text_put(t, tmp, (size_t)n < sizeof(tmp) ? (size_t)n :
+							    sizeof(tmp) - 1);
+}
+
+/*
+ * A string as the kernel's log lines show it (sct_put_string() in
+ * kernel/sct/format.c, as strace does): quoted; quotes and backslashes
+ * after a backslash; \n, \t, \r, \v and \f; other bytes outside
+ * printable ASCII as three octal digits; "..." after the start of a
+ * longer string.
+ */
+static void sct_text_string(struct sct_text *t, const char *s, size_t max,
+			    bool truncated)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = strnlen(s, max);
+	char esc[8];
+
+	sct_text_put(t, "\"", 1);
+	for (i = 0; i < n; i++) {
+		switch (p[i]) {
+		case '"':
+		case '\\':
+			esc[0] = '\\';
+			esc[1] = p[i];
+			sct_text_put(t, esc, 2);
+			break;
+		case '\n':
+			sct_text_put(t, "\\n", 2);
+			break;
+		case '\t':
+			sct_text_put(t, "\\t", 2);
+			break;
+		case '\r':
+			sct_text_put(t, "\\r", 2);
+			break;
+		case '\v':
+			sct_text_put(t, "\\v", 2);
+			break;
+		case '\f':
+			sct_text_put(t, "\\f", 2);
+			break;
+		default:
+			if (p[i] >= ' ' && p[i] < 0x7f)
+				sct_text_put(t, s + i, 1);
+			else
+				sct_text_printf(t, "\\%03o", p[i]);
+		}
+	}
+	sct_text_put(t, "\"", 1);
+	if (truncated)
+		sct_text_put(t, "...", 3);
+}
+
+int sct_record_task_text(char *buf, size_t size,
+			 const struct sct_record_task *rec)
+{
+	struct sct_text t = { .buf = buf, .size = size };
+	const char *path;
+
+	if (rec->hdr.size < sizeof(*rec))
+		return -EPROTO;
+	/* The line of sct_log_task_text() in kernel/sct/log.c. */
+	sct_text_string(&t, rec->comm, sizeof(rec->comm), false);
+	sct_text_printf(&t, "[%d/%d] ", rec->pid, rec->tid);
+	switch (rec->event) {
+	case SCT_TASK_FORK:
+		sct_text_printf(&t, "fork %d/%d flags %#llx", rec->child_pid,
+				rec->child_tid,
+				(unsigned long long)rec->flags);
+		break;
+	case SCT_TASK_EXEC:
+		sct_text_put(&t, "exec ", 5);
+		path = sct_task_path(rec);
+		if (path)
+			sct_text_string(&t, path, rec->path.len - 1,
+					rec->path.kind ==
+					SCT_DATA_STRING_TRUNC);
+		if (rec->old_tid != rec->tid)
+			sct_text_printf(&t, " from thread %d", rec->old_tid);
+		break;
+	case SCT_TASK_SIGNAL:
+		sct_text_printf(&t, "signal %d code %d from %d uid %u",
+				rec->signo, rec->code, rec->sender_pid,
+				rec->sender_uid);
+		break;
+	case SCT_TASK_EXIT:
+		if (rec->status & 0x7f)
+			sct_text_printf(&t, "killed by signal %d%s",
+					rec->status & 0x7f,
+					rec->status & 0x80 ? " (core dumped)" :
+							     "");
+		else
+			sct_text_printf(&t, "exit %d",
+					(rec->status >> 8) & 0xff);
+		break;
+	default:
+		sct_text_printf(&t, "event %u", rec->event);
+	}
+	if (size)
+		buf[t.len < size ? t.len : size - 1] = '\0';
+	if (size && t.len >= size)
+		return -ENOSPC;
+	return t.len;
+}
+
+/* "signal":NAME, or null. */
+static void sct_json_signal(FILE *out, int signo)
+{
+	const char *name = sct_signal_name(signo);
+
+	fputs(",\"signal\":", out);
+	if (name)
+		sct_json_string(out, name, SIZE_MAX);
+	else
+		fputs("null", out);
+}
+
+static void sct_json_task(FILE *out, const struct sct_record_task *rec)
+{
+	static const char *const events[] = {
+		[SCT_TASK_FORK] = "fork",
+		[SCT_TASK_EXEC] = "exec",
+		[SCT_TASK_SIGNAL] = "signal",
+		[SCT_TASK_EXIT] = "exit",
+	};
+	const char *path;
+	char time[40];
+
+	if (sct_format_time(time, sizeof(time), rec->time_ns))
+		time[0] = '\0';
+	fprintf(out, "{\"type\":\"task\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"event\":",
+		(unsigned long long)rec->hdr.seq, time,
+		(unsigned long long)rec->time_ns);
+	if (rec->event < ARRAY_SIZE(events) && events[rec->event])
+		fprintf(out, "\"%s\"", events[rec->event]);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"call_id\":%llu,\"traces\":%llu,\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d,\"comm\":",
+		(unsigned long long)rec->call_id,
+		(unsigned long long)rec->traces, rec->cpu, rec->pid,
+		rec->tid, rec->ppid);
+	sct_json_string(out, rec->comm, sizeof(rec->comm));
+	switch (rec->event) {
+	case SCT_TASK_FORK:
+		fprintf(out, ",\"child_pid\":%d,\"child_tid\":%d,\"flags\":%llu",
+			rec->child_pid, rec->child_tid,
+			(unsigned long long)rec->flags);
+		break;
+	case SCT_TASK_EXEC:
+		path = sct_task_path(rec);
+		fputs(",\"path\":", out);
+		if (path)
+			sct_json_string(out, path, rec->path.len);
+		else
+			fputs("null", out);
+		fprintf(out, ",\"path_truncated\":%s,\"old_tid\":%d",
+			path && rec->path.kind == SCT_DATA_STRING_TRUNC ?
+			"true" : "false", rec->old_tid);
+		break;
+	case SCT_TASK_SIGNAL:
+		fprintf(out, ",\"signo\":%d", rec->signo);
+		sct_json_signal(out, rec->signo);
+		fprintf(out, ",\"code\":%d,\"sender_pid\":%d,\"sender_uid\":%u",
+			rec->code, rec->sender_pid, rec->sender_uid);
+		break;
+	case SCT_TASK_EXIT:
+		fprintf(out, ",\"status\":%d", rec->status);
+		if (rec->status & 0x7f) {
+			fprintf(out, ",\"signo\":%d", rec->status & 0x7f);
+			sct_json_signal(out, rec->status & 0x7f);
+			fprintf(out, ",\"core_dumped\":%s",
+				rec->status & 0x80 ? "true" : "false");
+		} else {
+			fprintf(out, ",\"exit_code\":%d",
+				(rec->status >> 8) & 0xff);
+		}
+		break;
+	}
+	fputs("}\n", out);
+}
+#endif /* SCT_RECORD_VERSION >= 3 */
+
 /**
  * sct_record_json - print a record as one line of JSON
  * @out: where to
@@ -364,10 +640,12 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
  *
  * Call records give {"type":"call",...}, with "abi" ("x86_64", "ia32"
  * or "x32") and "syscall" named as that ABI knows it; lost records
- * {"type":"lost","seq":first,"count":n}.
+ * {"type":"lost","seq":first,"count":n}; task records
+ * {"type":"task",...,"event":"fork"|"exec"|"signal"|"exit",...}, with
+ * the fields of their event (see sctlog(1)).
  *
- * Return: 0, or -EPROTO for a record type it does not know (nothing
- * printed).
+ * Return: 0, or -EPROTO for a record type it does not know, or a task
+ * record shorter than struct sct_record_task (nothing printed).
  */
 int sct_record_json(FILE *out, const struct sct_record_header *rec)
 {
@@ -382,6 +660,13 @@ int sct_record_json(FILE *out, const struct sct_record_header *rec)
 			(unsigned long long)rec->seq,
 			(unsigned long long)lost->count);
 		return 0;
+#if SCT_RECORD_VERSION >= 3
+	case SCT_RECORD_TASK:
+		if (rec->size < sizeof(struct sct_record_task))
+			return -EPROTO;
+		sct_json_task(out, (const void *)rec);
+		return 0;
+#endif
 	}
 	return -EPROTO;
 }

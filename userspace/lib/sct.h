@@ -563,4 +563,36 @@ int sct_format_time(char *buf, size_t size, uint64_t ns);
 void sct_json_string(FILE *out, const char *s, size_t max);
 int sct_record_json(FILE *out, const struct sct_record_header *rec);
 
+#if SCT_RECORD_VERSION >= 3
+/**
+ * sct_record_task_text - a task record as /dev/sct_log shows it
+ * @buf: where the line goes, NUL-terminated, without a newline; may be
+ *       NULL when @size is 0, to learn the length
+ * @size: the size of @buf; 2048 holds every line (the kernel's longest)
+ * @rec: a record of type %SCT_RECORD_TASK, from sct_log_next()
+ *
+ * The line the kernel writes to /dev/sct_log for the record: the command
+ * name quoted, then "[PID/TID] " and the event:
+ *
+ *   "sh"[100/100] fork 101/101 flags 0x1200011
+ *   "ls"[101/101] exec "/bin/ls"
+ *   "ls"[101/101] exec "/bin/ls" from thread 103
+ *   "ls"[101/101] signal 10 code 0 from 100 uid 0
+ *   "ls"[101/101] exit 0
+ *   "ls"[101/101] killed by signal 11 (core dumped)
+ *
+ * Strings are escaped as the kernel escapes them in call lines, as strace
+ * does: '"' and '\' after a backslash; \n, \t, \r, \v and \f; other
+ * bytes outside printable ASCII as three octal digits ("\033"); and a
+ * path that the kernel cut (%SCT_DATA_STRING_TRUNC) has "..." after its
+ * closing quote.  An event this libsct does not know is "event N".
+ *
+ * Return: the length of the line; -ENOSPC when it does not fit in @size
+ * (and @size is not 0: @buf then holds its start); -EPROTO for a record
+ * shorter than struct sct_record_task.
+ */
+int sct_record_task_text(char *buf, size_t size,
+			 const struct sct_record_task *rec);
+#endif
+
 #endif /* SCT_H */

@@ -3,8 +3,9 @@
  * sctlog: print the sct event log.
  *
  * Reads /dev/sct_records and prints each record as its rule's log_format
- * shows it, or as JSON, or sends it to syslog(3); follows the log like
- * "tail -f" until interrupted.  Lost records are reported on stderr.
+ * shows it (a task record of a trace as /dev/sct_log does), or as JSON,
+ * or sends it to syslog(3); follows the log like "tail -f" until
+ * interrupted.  Lost records are reported on stderr.
  *
  * Exit status: 0 on success (also when stopped by SIGINT or SIGTERM),
  * 1 on an error, 2 on a usage error.
@@ -36,12 +37,13 @@ static void usage(FILE *out, int status)
 	fprintf(out,
 		"Usage: %s [OPTION]...\n"
 		"Print the records of sct's event log, as their rules' log_format shows\n"
-		"them, and follow the log until interrupted.\n"
+		"them (and what members of traces do: fork, exec, signal, exit), and\n"
+		"follow the log until interrupted.\n"
 		"\n"
 		"  -d, --dump          print the records there are, then exit\n"
 		"  -N, --new           only records written from now on\n"
 		"  -n, --count=N       exit after N records\n"
-		"  -r, --rule=RULE     only the records of rule RULE\n"
+		"  -r, --rule=RULE     only the records of rule RULE (no task records)\n"
 		"  -j, --json          one JSON object per line\n"
 		"  -s, --syslog        send the records to syslog(3), not stdout\n"
 		"  -D, --device=PATH   read PATH, not " SCT_RECORDS_DEVICE "\n"
@@ -95,6 +97,30 @@ static bool print_call(const struct options *o,
 	return true;
 }
 
+#if SCT_RECORD_VERSION >= 3
+/* Print one task record; return whether it counts (-r drops them all). */
+static bool print_task(const struct options *o,
+		       const struct sct_record_task *rec)
+{
+	char line[4096];
+
+	/* Task records have no rule. */
+	if (o->rule)
+		return false;
+	if (o->json) {
+		sct_record_json(stdout, &rec->hdr);
+		return true;
+	}
+	/* sct_log_next() checked the size; a cut line is printed cut. */
+	sct_record_task_text(line, sizeof(line), rec);
+	if (o->syslog)
+		syslog(LOG_NOTICE, "%s", line);
+	else
+		printf("%s\n", line);
+	return true;
+}
+#endif
+
 static int run(const struct options *o, const sigset_t *waitmask)
 {
 	const struct sct_record_header *rec;
@@ -136,6 +162,11 @@ static int run(const struct options *o, const sigset_t *waitmask)
 		else if (rec->type == SCT_RECORD_CALL &&
 			 print_call(o, (const void *)rec))
 			printed++;
+#if SCT_RECORD_VERSION >= 3
+		else if (rec->type == SCT_RECORD_TASK &&
+			 print_task(o, (const void *)rec))
+			printed++;
+#endif
 	}
 	sct_log_close(log);
 	if (fflush(stdout))

@@ -12,9 +12,10 @@
  * filter offsets to the file, and a fuzz test of 10000 mutated inputs
  * (run it built with -fsanitize=address,undefined: a report fails it).
  * Also the parts of libsct that need no kernel: the syscall tables of
- * every ABI, records as JSON, and rules and traces written to and read
- * from a directory that stands for configfs (SCT_CONFIGFS), with the
- * attributes an older kernel lacks.
+ * every ABI, records as JSON (task records also as text) and read with
+ * sct_log_next(), and rules and traces written to and read from a
+ * directory that stands for configfs (SCT_CONFIGFS), with the attributes
+ * an older kernel lacks.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -1393,6 +1394,199 @@ static void test_records(void)
 #endif
 }
 
+#if SCT_RECORD_VERSION >= 3
+/* The start of the JSON of every task record that make_task() makes. */
+#define TASK_JSON(event)						\
+	"{\"type\":\"task\",\"seq\":9,\"time\":\"2023-11-14T22:13:20.123456Z\"," \
+	"\"time_ns\":1700000000123456789,\"event\":" event ",\"call_id\":77," \
+	"\"traces\":5,\"cpu\":1,\"pid\":100,\"tid\":101,\"ppid\":1,\"comm\":"
+
+/*
+ * A task record of @event by "ls" (100/101), as the kernel writes it:
+ * with @path (NULL for none; cut, %SCT_DATA_STRING_TRUNC, if @trunc)
+ * after the fixed part, padded to 8 bytes.
+ */
+static struct sct_record_task *make_task(void *buf, unsigned int event,
+					 const char *path, bool trunc)
+{
+	struct sct_record_task *rec = buf;
+	size_t len = path ? strlen(path) + 1 : 0;
+
+	memset(buf, 0, sizeof(*rec) + 64);
+	rec->hdr.size = sizeof(*rec) + (len + 7) / 8 * 8;
+	rec->hdr.version = 3;
+	rec->hdr.type = SCT_RECORD_TASK;
+	rec->hdr.seq = 9;
+	rec->time_ns = 1700000000123456789ULL;
+	rec->call_id = 77;
+	rec->traces = 5;
+	rec->event = event;
+	rec->cpu = 1;
+	rec->pid = 100;
+	rec->tid = 101;
+	rec->ppid = 1;
+	strcpy(rec->comm, "ls");
+	if (path) {
+		memcpy((char *)buf + sizeof(*rec), path, len);
+		rec->path.off = sizeof(*rec);
+		rec->path.len = len;
+		rec->path.kind = trunc ? SCT_DATA_STRING_TRUNC :
+					 SCT_DATA_STRING;
+	}
+	return rec;
+}
+
+/* Check a task record's line and JSON, exactly. */
+static void check_task(const struct sct_record_task *rec, const char *text,
+		       const char *json, const char *what)
+{
+	char line[512], *out;
+	size_t size;
+	FILE *f = open_memstream(&out, &size);
+	int ret, jret;
+
+	jret = sct_record_json(f, &rec->hdr);
+	fclose(f);
+	ret = sct_record_task_text(line, sizeof(line), rec);
+	if (ret < 0)
+		snprintf(line, sizeof(line), "(error %d)", ret);
+	if (!ok(ret == (int)strlen(text) && !strcmp(line, text) &&
+		jret == 0 && !strcmp(out, json), "task record: %s", what)) {
+		diag("text", line);
+		diag("json", out);
+	}
+	free(out);
+}
+
+static void test_task_records(void)
+{
+	static uint64_t buf[(sizeof(struct sct_record_task) + 64) / 8 + 1];
+	static uint64_t two[(2 * sizeof(struct sct_record_task) + 64) / 8];
+	const struct sct_record_header *got;
+	struct sct_record_task *rec;
+	char tmpl[] = "/tmp/sct-records-XXXXXX";
+	char line[64], *out;
+	struct sct_log *log;
+	size_t size;
+	int fd, ret, ret2;
+	FILE *f;
+
+	rec = make_task(buf, SCT_TASK_FORK, NULL, false);
+	rec->child_pid = 102;
+	rec->child_tid = 102;
+	rec->flags = 0x1200011;
+	check_task(rec, "\"ls\"[100/101] fork 102/102 flags 0x1200011",
+		   TASK_JSON("\"fork\"") "\"ls\",\"child_pid\":102,\"child_tid\":102,\"flags\":18874385}\n",
+		   "fork");
+	rec->child_pid = 100;
+	rec->child_tid = 105;
+	rec->flags = 0;
+	check_task(rec, "\"ls\"[100/101] fork 100/105 flags 0",
+		   TASK_JSON("\"fork\"") "\"ls\",\"child_pid\":100,\"child_tid\":105,\"flags\":0}\n",
+		   "a thread, flags 0 as the kernel's %#llx shows it");
+
+	rec = make_task(buf, SCT_TASK_EXEC, "/bin/ls", false);
+	rec->old_tid = 101;
+	strcpy(rec->comm, "a\"b\nc\\");
+	check_task(rec, "\"a\\\"b\\nc\\\\\"[100/101] exec \"/bin/ls\"",
+		   TASK_JSON("\"exec\"") "\"a\\\"b\\nc\\\\\",\"path\":\"/bin/ls\",\"path_truncated\":false,\"old_tid\":101}\n",
+		   "exec; a name with a quote, a newline and a backslash escaped");
+
+	rec = make_task(buf, SCT_TASK_EXEC, "/x\t\v\f\r\033\x80y", true);
+	rec->old_tid = 103;
+	check_task(rec, "\"ls\"[100/101] exec \"/x\\t\\v\\f\\r\\033\\200y\"... from thread 103",
+		   TASK_JSON("\"exec\"") "\"ls\",\"path\":\"/x\\t\\u000b\\u000c\\r\\u001b\\u0080y\",\"path_truncated\":true,\"old_tid\":103}\n",
+		   "exec by another thread, a truncated path, octal escapes");
+
+	rec = make_task(buf, SCT_TASK_EXEC, NULL, false);
+	rec->old_tid = 101;
+	check_task(rec, "\"ls\"[100/101] exec ",
+		   TASK_JSON("\"exec\"") "\"ls\",\"path\":null,\"path_truncated\":false,\"old_tid\":101}\n",
+		   "exec without a path: nothing, null");
+	rec = make_task(buf, SCT_TASK_EXEC, "/bin/ls", false);
+	rec->old_tid = 101;
+	rec->path.len = 64;
+	check_task(rec, "\"ls\"[100/101] exec ",
+		   TASK_JSON("\"exec\"") "\"ls\",\"path\":null,\"path_truncated\":false,\"old_tid\":101}\n",
+		   "a path past the record's end is not read");
+
+	rec = make_task(buf, SCT_TASK_SIGNAL, NULL, false);
+	rec->signo = SIGUSR1;
+	rec->sender_pid = 99;
+	rec->sender_uid = 1000;
+	check_task(rec, "\"ls\"[100/101] signal 10 code 0 from 99 uid 1000",
+		   TASK_JSON("\"signal\"") "\"ls\",\"signo\":10,\"signal\":\"SIGUSR1\",\"code\":0,\"sender_pid\":99,\"sender_uid\":1000}\n",
+		   "signal, named");
+	rec->signo = 40;
+	rec->code = -6;
+	rec->sender_pid = 0;
+	rec->sender_uid = 0;
+	check_task(rec, "\"ls\"[100/101] signal 40 code -6 from 0 uid 0",
+		   TASK_JSON("\"signal\"") "\"ls\",\"signo\":40,\"signal\":null,\"code\":-6,\"sender_pid\":0,\"sender_uid\":0}\n",
+		   "a real-time signal has no name: null");
+
+	rec = make_task(buf, SCT_TASK_EXIT, NULL, false);
+	rec->status = 3 << 8;
+	check_task(rec, "\"ls\"[100/101] exit 3",
+		   TASK_JSON("\"exit\"") "\"ls\",\"status\":768,\"exit_code\":3}\n",
+		   "exit 3");
+	rec->status = SIGSEGV | 0x80;
+	check_task(rec, "\"ls\"[100/101] killed by signal 11 (core dumped)",
+		   TASK_JSON("\"exit\"") "\"ls\",\"status\":139,\"signo\":11,\"signal\":\"SIGSEGV\",\"core_dumped\":true}\n",
+		   "killed, with a core dump");
+	rec->status = SIGKILL;
+	check_task(rec, "\"ls\"[100/101] killed by signal 9",
+		   TASK_JSON("\"exit\"") "\"ls\",\"status\":9,\"signo\":9,\"signal\":\"SIGKILL\",\"core_dumped\":false}\n",
+		   "killed by SIGKILL");
+	rec->event = 9;
+	check_task(rec, "\"ls\"[100/101] event 9",
+		   TASK_JSON("null") "\"ls\"}\n", "an event libsct does not know");
+
+	/* Buffers too small, and a length alone. */
+	rec = make_task(buf, SCT_TASK_EXEC, "/bin/ls", false);
+	rec->old_tid = 101;
+	ret = sct_record_task_text(line, 10, rec);
+	ret2 = sct_record_task_text(NULL, 0, rec);
+	ok(ret == -ENOSPC && !strcmp(line, "\"ls\"[100/") &&
+	   ret2 == (int)strlen("\"ls\"[100/101] exec \"/bin/ls\""),
+	   "sct_record_task_text: -ENOSPC, the start; size 0: the length (%d, %d)",
+	   ret, ret2);
+
+	/* Short records: -EPROTO, nothing printed. */
+	rec->hdr.size = sizeof(*rec) - 8;
+	f = open_memstream(&out, &size);
+	ret = sct_record_json(f, &rec->hdr);
+	fclose(f);
+	ret2 = sct_record_task_text(line, sizeof(line), rec);
+	ok(ret == -EPROTO && !*out && ret2 == -EPROTO,
+	   "a short task record: -EPROTO from sct_record_json and sct_record_task_text");
+	free(out);
+
+	/* sct_log_next() on a good task record, then a short one. */
+	make_task(two, SCT_TASK_EXIT, NULL, false);
+	rec = make_task((char *)two + sizeof(*rec), SCT_TASK_EXIT, NULL,
+			false);
+	rec->hdr.size = sizeof(*rec) - 8;
+	fd = mkstemp(tmpl);
+	if (!ok(fd >= 0 && write(fd, two, 2 * sizeof(*rec) - 8) ==
+			   (ssize_t)(2 * sizeof(*rec) - 8),
+		"a file of task records"))
+		return;
+	close(fd);
+	ret = sct_log_open(&log, tmpl, SCT_LOG_NONBLOCK);
+	if (ok(ret == 0, "sct_log_open on the file (%d)", ret)) {
+		ret = sct_log_next(log, &got);
+		ret2 = sct_log_next(log, &got);
+		ok(ret == 1 && got->type == SCT_RECORD_TASK &&
+		   got->size == sizeof(*rec) && ret2 == -EPROTO,
+		   "sct_log_next: a task record, then -EPROTO for a short one (%d, %d)",
+		   ret, ret2);
+		sct_log_close(log);
+	}
+	unlink(tmpl);
+}
+#endif
+
 /* ---- Rules in a directory that stands for configfs. ---- */
 
 static int rm_entry(const char *path, const struct stat *st, int flag,
@@ -2246,6 +2440,9 @@ int main(int argc, char **argv)
 	test_lists();
 	test_classes();
 	test_records();
+#if SCT_RECORD_VERSION >= 3
+	test_task_records();
+#endif
 	test_configfs();
 	test_traces();
 	test_macros();
