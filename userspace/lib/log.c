@@ -96,8 +96,9 @@ static size_t sct_record_min_size(unsigned int type)
  * @log: the log
  * @rec: set to the record, valid until the next call
  *
- * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK),
- * or a negative errno (-EINTR for a signal).  A record shorter than the
+ * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK)
+ * or, for a file of records (sctlog -D), at its end, or a negative errno
+ * (-EINTR for a signal).  A record shorter than the
  * fixed part of its type (struct sct_record_call, sct_record_lost or
  * sct_record_task) fails with -EPROTO.
  */
@@ -112,6 +113,9 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
 		if (n < 0)
 			return errno == EAGAIN ? 0 : -errno;
+		/* The end of a file; the devices never return 0. */
+		if (!n)
+			return 0;
 		log->len = n;
 		log->pos = 0;
 	}

@@ -1562,11 +1562,26 @@ static void test_task_records(void)
 	   "a short task record: -EPROTO from sct_record_json and sct_record_task_text");
 	free(out);
 
+	/* sct_log_next() at the end of a file: no record, no error. */
+	fd = mkstemp(tmpl);
+	if (ok(fd >= 0, "an empty file of records")) {
+		close(fd);
+		ret = sct_log_open(&log, tmpl, SCT_LOG_NONBLOCK);
+		if (ok(ret == 0, "sct_log_open on the empty file (%d)", ret)) {
+			ret = sct_log_next(log, &got);
+			ok(ret == 0, "sct_log_next at the end of a file: 0 (%d)",
+			   ret);
+			sct_log_close(log);
+		}
+		unlink(tmpl);
+	}
+
 	/* sct_log_next() on a good task record, then a short one. */
 	make_task(two, SCT_TASK_EXIT, NULL, false);
 	rec = make_task((char *)two + sizeof(*rec), SCT_TASK_EXIT, NULL,
 			false);
 	rec->hdr.size = sizeof(*rec) - 8;
+	strcpy(tmpl, "/tmp/sct-records-XXXXXX");
 	fd = mkstemp(tmpl);
 	if (!ok(fd >= 0 && write(fd, two, 2 * sizeof(*rec) - 8) ==
 			   (ssize_t)(2 * sizeof(*rec) - 8),
