@@ -512,10 +512,7 @@ TEST_F(trace, exec_and_every_abi)
 	pid_t pid;
 
 	ASSERT_NE(NULL, t);
-	ASSERT_LT(0, readlink("/proc/self/exe", helper, sizeof(helper) - 16));
-	helper[sizeof(helper) - 16] = '\0';
-	strcpy(strrchr(helper, '/') + 1, "sct_unlink");
-	if (access(helper, X_OK))
+	if (sct_sibling("sct_unlink", helper, sizeof(helper)))
 		SKIP(return, "no %s", helper);
 	snprintf(tr, sizeof(tr), "trace=%s", t);
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
@@ -617,10 +614,7 @@ TEST_F(trace, lifecycle)
 	ssize_t len, off;
 
 	ASSERT_NE(NULL, t);
-	ASSERT_LT(0, readlink("/proc/self/exe", helper, sizeof(helper) - 16));
-	helper[sizeof(helper) - 16] = '\0';
-	strcpy(strrchr(helper, '/') + 1, "sct_unlink");
-	if (access(helper, X_OK))
+	if (sct_sibling("sct_unlink", helper, sizeof(helper)))
 		SKIP(return, "no %s", helper);
 	ASSERT_EQ(0, trace_write(t, "lifecycle", "1"));
 	snprintf(path, sizeof(path), "%s/%s/id", SCT_TRACES, t);
