@@ -5,7 +5,7 @@
  * shift=0,sleep=off" and one vCPU, the figure printed is the instructions
  * per call of the caller and of the reader together.
  *
- *   sct-log-drain [-b] [-n CALLS] [-r ROUNDS] DEVICE
+ *   sct-log-drain [-b] [-t TRACE] [-n CALLS] [-r ROUNDS] DEVICE
  *
  * A child process reads DEVICE (/dev/sct_log, or /dev/sct_records with
  * -b) as any reader does: it sleeps in poll() and reads what there is
@@ -15,6 +15,10 @@
  * the reader's work on them.  With an event log ring large enough for a
  * round, the reader loses nothing.  Prints the best round in ns per call
  * and the records the reader read and was told it lost.
+ *
+ * With -t TRACE (and -b) the reader reads the stream of trace TRACE
+ * (SCT_IOC_TRACE), and the caller joins the trace once the reader is
+ * there: the rules of the trace log its calls.
  */
 #include <err.h>
 #include <errno.h>
@@ -26,10 +30,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <linux/sct.h>
 
 /* The start of every binary record, as in <linux/sct.h>. */
 struct rec_header {
@@ -105,15 +112,50 @@ static void drain(int fd, int binary, struct counts *c)
 	}
 }
 
+/* Open @dev for the reader: at its end, or attached to @trace. */
+static int reader_open(const char *dev, const char *trace)
+{
+	struct sct_ioc_trace req = { { 0 } };
+	int fd = open(dev, O_RDONLY | O_NONBLOCK);
+
+	if (fd < 0)
+		err(1, "%s", dev);
+	if (!trace) {
+		if (lseek(fd, 0, SEEK_END) < 0)
+			err(1, "%s", dev);
+		return fd;
+	}
+	if (strlen(trace) >= sizeof(req.name))
+		errx(2, "%s: trace name too long", trace);
+	strcpy(req.name, trace);
+	if (ioctl(fd, SCT_IOC_TRACE, &req))
+		err(1, "%s: attach to trace %s", dev, trace);
+	return fd;
+}
+
+/* The caller joins trace @trace. */
+static void join(const char *trace)
+{
+	char path[256], pid[32];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/sys/kernel/config/sct/traces/%s/add",
+		 trace);
+	n = snprintf(pid, sizeof(pid), "%d\n", getpid());
+	fd = open(path, O_WRONLY);
+	if (fd < 0 || write(fd, pid, n) != n)
+		err(1, "%s", path);
+	close(fd);
+}
+
 /* The reader: drain when woken, and on 'd' from @ctl, then report. */
-static void reader(const char *dev, int binary, int ctl, int ack)
+static void reader(const char *dev, const char *trace, int binary, int ctl,
+		   int ack)
 {
 	struct counts c = { 0, 0 };
 	struct pollfd p[2];
-	int fd = open(dev, O_RDONLY | O_NONBLOCK);
+	int fd = reader_open(dev, trace);
 
-	if (fd < 0 || lseek(fd, 0, SEEK_END) < 0)
-		err(1, "%s", dev);
 	full_write(ack, &c, sizeof(c));
 	p[0] = (struct pollfd){ .fd = fd, .events = POLLIN };
 	p[1] = (struct pollfd){ .fd = ctl, .events = POLLIN };
@@ -139,10 +181,12 @@ static void reader(const char *dev, int binary, int ctl, int ack)
 
 static void usage(FILE *out, int status)
 {
-	fprintf(out, "usage: %s [-b] [-n CALLS] [-r ROUNDS] DEVICE\n"
+	fprintf(out, "usage: %s [-b] [-t TRACE] [-n CALLS] [-r ROUNDS] DEVICE\n"
 		"Prints the cost of one logged getpid() with its record read\n"
 		"from DEVICE (binary records with -b), in ns, the best of\n"
-		"ROUNDS rounds of CALLS calls (defaults: 100000 calls, 3 rounds).\n",
+		"ROUNDS rounds of CALLS calls (defaults: 100000 calls, 3 rounds).\n"
+		"With -t, the records of trace TRACE, from its stream, the\n"
+		"caller a member.\n",
 		program_invocation_short_name);
 	exit(status);
 }
@@ -151,13 +195,18 @@ int main(int argc, char **argv)
 {
 	long calls = 100000, rounds = 3, i, r;
 	int binary = 0, c, ctl[2], ack[2];
+	const char *trace = NULL;
 	struct counts got, total = { 0, 0 };
 	double best = 0;
 	pid_t pid;
 
-	while ((c = getopt(argc, argv, "bn:r:h")) != -1) {
+	while ((c = getopt(argc, argv, "bt:n:r:h")) != -1) {
 		switch (c) {
 		case 'b':
+			binary = 1;
+			break;
+		case 't':
+			trace = optarg;
 			binary = 1;
 			break;
 		case 'n':
@@ -186,11 +235,13 @@ int main(int argc, char **argv)
 	if (pid == 0) {
 		close(ctl[1]);
 		close(ack[0]);
-		reader(argv[optind], binary, ctl[0], ack[1]);
+		reader(argv[optind], trace, binary, ctl[0], ack[1]);
 	}
 	close(ctl[0]);
 	close(ack[1]);
 	full_read(ack[0], &got, sizeof(got));	/* the reader is ready */
+	if (trace)
+		join(trace);
 
 	/* Warm up, as a round that does not count. */
 	for (r = -1; r < rounds; r++) {

@@ -33,6 +33,22 @@ static void set_detail(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* set_detail(), for the other parts of libsct. */
+void sct_rf_detail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sct_detail, sizeof(sct_detail), fmt, ap);
+	va_end(ap);
+}
+
+/* A call of the API starts: no detail yet. */
+void sct_rf_detail_clear(void)
+{
+	sct_detail[0] = '\0';
+}
+
 /**
  * sct_error_detail() - what the last failing call of this thread did
  *
@@ -531,6 +547,42 @@ out:
 	return ret;
 }
 
+/* An unsigned decimal number and maybe a newline, as the kernel shows one. */
+static int parse_u64(const char *buf, uint64_t *v)
+{
+	unsigned long long ll;
+	char *end;
+
+	if (!isdigit((unsigned char)buf[0]))
+		return -EPROTO;
+	errno = 0;
+	ll = strtoull(buf, &end, 10);
+	if (errno || (*end && strcmp(end, "\n")))
+		return -EPROTO;
+	*v = ll;
+	return 0;
+}
+
+int sct_rule_id(const char *name, uint64_t *id)
+{
+	char buf[32];
+	const char *why;
+	int ret;
+
+	sct_detail[0] = '\0';
+	why = sct_rf_bad_name(name);
+	if (why) {
+		set_detail("invalid rule name '%s': %s", name, why);
+		return -EINVAL;
+	}
+	ret = read_attr(name, "id", buf, sizeof(buf));
+	if (!ret)
+		ret = parse_u64(buf, id);
+	if (ret)
+		set_detail("rule %s: id: %s", name, strerror(-ret));
+	return ret;
+}
+
 /**
  * sct_rule_filter_error() - why a rule's last filter did not compile
  * @name: the rule's name
@@ -822,6 +874,12 @@ static int trace_name(const char *name)
 	return -EINVAL;
 }
 
+/* trace_name(), for the other parts of libsct. */
+int sct_rf_trace_name(const char *name)
+{
+	return trace_name(name);
+}
+
 /*
  * The path of trace @name's file @attr (its directory for NULL), after
  * checking the name; @clear starts a call of the API: no detail yet.
@@ -1013,5 +1071,116 @@ int sct_trace_remove(const char *name)
 	else
 		set_detail("trace %s: %s%s", name, strerror(-ret),
 			   trace_eperm_hint(ret));
+	return ret;
+}
+
+/*
+ * The stream of a trace: buffer_size, overflow and lost, which kernels
+ * before streams do not have.
+ */
+
+/*
+ * Attribute @attr of trace @name was not there (-ENOENT): the trace is
+ * not, or the kernel predates streams, where the default (@dflt true) is
+ * what it does anyway, and another value is -EOPNOTSUPP.
+ */
+static int stream_enoent(const char *name, const char *attr, bool dflt)
+{
+	if (sct_trace_exists(name) != 1) {
+		trace_enoent(name);
+		return -ENOENT;
+	}
+	if (dflt) {
+		sct_detail[0] = '\0';
+		return 0;
+	}
+	set_detail("trace %s: %s: this kernel has no streams of traces (it predates them): boot a newer kernel",
+		   name, attr);
+	return -EOPNOTSUPP;
+}
+
+/* Write @val to attribute @attr of trace @name; @dflt: it is the default. */
+static int stream_write(const char *name, const char *attr, const char *val,
+			bool dflt)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	ret = trace_file(path, sizeof(path), name, attr, true);
+	if (ret)
+		return ret;
+	ret = write_file(path, val);
+	if (!ret)
+		return 0;
+	if (ret == -ENOENT)
+		return stream_enoent(name, attr, dflt);
+	if (ret == -EBUSY)
+		set_detail("trace %s: %s: busy: an enabled rule names the trace, its lifecycle is 1, or a reader is attached to its stream",
+			   name, attr);
+	else if (ret == -ERANGE)
+		set_detail("trace %s: %s %s: out of range (0, or %d to %d bytes)",
+			   name, attr, val, SCT_BUFFER_SIZE_MIN,
+			   SCT_BUFFER_SIZE_MAX);
+	else
+		set_detail("trace %s: %s %s: %s%s", name, attr, val,
+			   strerror(-ret), trace_eperm_hint(ret));
+	return ret;
+}
+
+int sct_trace_set_buffer_size(const char *name, unsigned long bytes)
+{
+	char val[32];
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (ret)
+		return ret;
+	snprintf(val, sizeof(val), "%lu", bytes);
+	if (bytes && (bytes < SCT_BUFFER_SIZE_MIN ||
+		      bytes > SCT_BUFFER_SIZE_MAX)) {
+		set_detail("trace %s: buffer_size %s: out of range (0, or %d to %d bytes)",
+			   name, val, SCT_BUFFER_SIZE_MIN, SCT_BUFFER_SIZE_MAX);
+		return -ERANGE;
+	}
+	return stream_write(name, "buffer_size", val, !bytes);
+}
+
+int sct_trace_set_overflow(const char *name, enum sct_overflow policy)
+{
+	int ret;
+
+	sct_detail[0] = '\0';
+	ret = trace_name(name);
+	if (ret)
+		return ret;
+	if (policy != SCT_OVERFLOW_DROP && policy != SCT_OVERFLOW_WAIT) {
+		set_detail("trace %s: overflow: no policy %d (SCT_OVERFLOW_DROP or SCT_OVERFLOW_WAIT)",
+			   name, (int)policy);
+		return -EINVAL;
+	}
+	return stream_write(name, "overflow",
+			    policy == SCT_OVERFLOW_WAIT ? "wait" : "drop",
+			    policy == SCT_OVERFLOW_DROP);
+}
+
+int sct_trace_lost(const char *name, uint64_t *lost)
+{
+	char path[PATH_MAX], buf[32];
+	ssize_t len;
+	int ret;
+
+	*lost = 0;
+	ret = trace_file(path, sizeof(path), name, "lost", true);
+	if (ret)
+		return ret;
+	len = read_file(path, buf, sizeof(buf));
+	if (len == -ENOENT)
+		return stream_enoent(name, "lost", true);
+	ret = len < 0 ? len : parse_u64(buf, lost);
+	if (ret == -EPROTO)
+		set_detail("trace %s: lost: not a number: '%.32s'", name, buf);
+	else if (ret)
+		set_detail("trace %s: lost: %s", name, strerror(-ret));
 	return ret;
 }

@@ -11,11 +11,12 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "sct.h"
+#include "rules-internal.h"
 
 /* Larger than any record the kernel returns. */
 #define SCT_LOG_BUF	65536
@@ -24,16 +25,26 @@ struct sct_log {
 	int fd;
 	size_t len;	/* bytes in buf */
 	size_t pos;	/* the next record in buf */
+	uint64_t since_ns;	/* skip call and task records before it */
 	union {
 		struct sct_record_header hdr;
 		char bytes[SCT_LOG_BUF];
 	} buf;
 };
 
+/* The records device: $SCT_RECORDS if set (for tests), else the real one. */
+static const char *sct_records_device(void)
+{
+	const char *path = getenv("SCT_RECORDS");
+
+	return path && *path ? path : SCT_RECORDS_DEVICE;
+}
+
 /**
  * sct_log_open() - open the binary event log
  * @logp: set to the log
- * @path: the device, or NULL for SCT_RECORDS_DEVICE
+ * @path: the device, or NULL for SCT_RECORDS_DEVICE ($SCT_RECORDS if
+ *	set, for tests)
  * @flags: SCT_LOG_NONBLOCK, SCT_LOG_NEW
  *
  * Return: 0, or a negative errno (-EPERM for a caller without
@@ -51,9 +62,10 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 		return -ENOMEM;
 	log->len = 0;
 	log->pos = 0;
+	log->since_ns = 0;
 	if (flags & SCT_LOG_NONBLOCK)
 		oflags |= O_NONBLOCK;
-	log->fd = open(path ? path : SCT_RECORDS_DEVICE, oflags);
+	log->fd = open(path ? path : sct_records_device(), oflags);
 	if (log->fd < 0)
 		goto fail;
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
@@ -66,6 +78,70 @@ fail:
 		close(log->fd);
 	free(log);
 	return ret;
+}
+
+int sct_log_open_trace(struct sct_log **logp, const char *trace, int flags)
+{
+	const char *path = sct_records_device();
+#ifdef SCT_IOC_TRACE
+	struct sct_ioc_trace arg = {};
+#endif
+	struct timespec now;
+	int ret;
+
+	*logp = NULL;
+	sct_rf_detail_clear();
+	ret = sct_rf_trace_name(trace);
+	if (ret)
+		return ret;
+	/* The shared log's cursor does not matter: the stream has its own. */
+	ret = sct_log_open(logp, path, flags & ~SCT_LOG_NEW);
+	if (ret) {
+		sct_rf_detail("%s: %s", path, strerror(-ret));
+		return ret;
+	}
+#ifdef SCT_IOC_TRACE
+	/* sct_rf_trace_name() checked that it fits. */
+	strcpy(arg.name, trace);
+	ret = ioctl((*logp)->fd, SCT_IOC_TRACE, &arg) ? -errno : 0;
+#else
+	ret = -ENOTTY;
+#endif
+	switch (ret) {
+	case 0:
+		break;
+	case -ENOENT:
+		sct_rf_detail("trace %s: no such trace", trace);
+		break;
+	case -ENODATA:
+		sct_rf_detail("trace %s: it has no stream (its buffer_size is 0): set its buffer_size first",
+			      trace);
+		break;
+	case -EBUSY:
+		sct_rf_detail("trace %s: another reader is attached to its stream (a stream has one reader at a time)",
+			      trace);
+		break;
+	case -ENOTTY:
+		/* A device without ioctl(), or @path is no device. */
+		sct_rf_detail("trace %s: %s has no streams of traces (a kernel that predates them?)",
+			      trace, path);
+		ret = -EOPNOTSUPP;
+		break;
+	default:
+		sct_rf_detail("trace %s: attaching to its stream: %s", trace,
+			      strerror(-ret));
+	}
+	if (ret) {
+		sct_log_close(*logp);
+		*logp = NULL;
+		return ret;
+	}
+	if (flags & SCT_LOG_NEW) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		(*logp)->since_ns = (uint64_t)now.tv_sec * 1000000000 +
+				    now.tv_nsec;
+	}
+	return 0;
 }
 
 /* The file descriptor, for poll(2). */
@@ -91,29 +167,50 @@ static size_t sct_record_min_size(unsigned int type)
 	return sizeof(struct sct_record_header);
 }
 
+/*
+ * The time of a call or task record, to skip those from before
+ * SCT_LOG_NEW; 0 for other records, which are never skipped.
+ */
+static uint64_t sct_record_time(const struct sct_record_header *hdr)
+{
+	if (hdr->type == SCT_RECORD_CALL)
+		return ((const struct sct_record_call *)hdr)->time_ns;
+#if SCT_RECORD_VERSION >= 3
+	if (hdr->type == SCT_RECORD_TASK)
+		return ((const struct sct_record_task *)hdr)->time_ns;
+#endif
+	return 0;
+}
+
 /**
  * sct_log_next - take the next record
  * @log: the log
  * @rec: set to the record, valid until the next call
  *
  * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK)
- * or, for a file of records (sctlog -D), at its end, or a negative errno
- * (-EINTR for a signal).  A record shorter than the
+ * or, for a file of records (sctlog -D) or the stream of a trace that
+ * was removed, at its end; or a negative errno (-EINTR for a signal).
+ * A record shorter than the
  * fixed part of its type (struct sct_record_call, sct_record_lost or
  * sct_record_task) fails with -EPROTO.
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
 	const struct sct_record_header *hdr;
+	uint64_t time;
 	size_t left;
 	ssize_t n;
 
+again:
 	if (log->pos >= log->len) {
 		/* A read returns as many whole records as fit. */
 		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
 		if (n < 0)
 			return errno == EAGAIN ? 0 : -errno;
-		/* The end of a file; the devices never return 0. */
+		/*
+		 * The end of a file, or of the stream of a trace that was
+		 * removed; the shared log never returns 0.
+		 */
 		if (!n)
 			return 0;
 		log->len = n;
@@ -127,6 +224,14 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 		return -EPROTO;
 	}
 	log->pos += hdr->size;
+	/* SCT_LOG_NEW on a stream: records from before the open are skipped. */
+	if (log->since_ns) {
+		time = sct_record_time(hdr);
+		if (time && time < log->since_ns)
+			goto again;
+		if (time)
+			log->since_ns = 0;
+	}
 	*rec = hdr;
 	return 1;
 }
@@ -311,7 +416,8 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 	}
 }
 
-static void sct_json_call(FILE *out, const struct sct_record_call *rec)
+static void sct_json_call(FILE *out, const struct sct_record_call *rec,
+			  const char *rule)
 {
 	const char *name = sct_record_syscall(rec);
 	const char *abi = sct_abi_name(sct_record_abi(rec));
@@ -325,7 +431,7 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 	fprintf(out, "{\"type\":\"call\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
 		(unsigned long long)rec->hdr.seq, time,
 		(unsigned long long)rec->time_ns);
-	sct_json_string(out, sct_record_rule(rec), SIZE_MAX);
+	sct_json_string(out, rule ?: sct_record_rule(rec), SIZE_MAX);
 	fprintf(out, ",\"rule_id\":%llu,\"abi\":",
 		(unsigned long long)rec->rule_id);
 	if (abi)
@@ -379,51 +485,7 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec)
 	fputs("}\n", out);
 }
 
-#if SCT_RECORD_VERSION >= 3
-/* ---- Task records. ---- */
-
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* The names of the signals, by the numbers of <signal.h> (the kernel's). */
-static const char *const sct_signal_names[] = {
-	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
-	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
-	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
-	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
-	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
-#ifdef SIGSTKFLT
-	[SIGSTKFLT] = "SIGSTKFLT",
-#endif
-	[SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP",
-	[SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN", [SIGTTOU] = "SIGTTOU",
-	[SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU", [SIGXFSZ] = "SIGXFSZ",
-	[SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
-	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
-	[SIGSYS] = "SIGSYS",
-};
-
-/* A signal's name, or NULL (real-time signals have none). */
-static const char *sct_signal_name(int signo)
-{
-	if (signo <= 0 || (size_t)signo >= ARRAY_SIZE(sct_signal_names))
-		return NULL;
-	return sct_signal_names[signo];
-}
-
-/*
- * The path of an exec record, NUL-terminated within the record, or NULL
- * when it is absent or does not fit (as sct_record_data() does).
- */
-static const char *sct_task_path(const struct sct_record_task *rec)
-{
-	const struct sct_record_data *d = &rec->path;
-	const char *p = (const char *)rec + d->off;
-
-	if (!d->len || d->off < sizeof(*rec) ||
-	    (size_t)d->off + d->len > rec->hdr.size || p[d->len - 1])
-		return NULL;
-	return p;
-}
+/* ---- Lines of text, as the kernel's. ---- */
 
 /* A text being written into a buffer that may be too small. */
 struct sct_text {
@@ -506,6 +568,253 @@ static void sct_text_string(struct sct_text *t, const char *s, size_t max,
 	sct_text_put(t, "\"", 1);
 	if (truncated)
 		sct_text_put(t, "...", 3);
+}
+
+/* ---- Lines of call records, as the kernel's default log_format. ---- */
+
+/*
+ * The kernel's SCT_GATE_BITS: a call numbered at or above it has no slot,
+ * and so no name and no parameter types in its lines.
+ */
+#define SCT_SLOT_NR_MAX	1024
+
+/*
+ * An IPv6 address as the kernel's %pI6c writes it (RFC 5952): words in
+ * hex without leading zeros, the first longest run of two or more zero
+ * words as "::"; a v4-mapped (::ffff:0:0/96) or ISATAP (the words before
+ * the last two 0:5efe or 200:5efe) address ends in dotted IPv4.
+ */
+static void sct_ip6_text(char *buf, size_t size, const unsigned char *a)
+{
+	int i, run, best = 1, at = -1, range;
+	bool v4, colon = false;
+	unsigned int w[8];
+	size_t n = 0;
+
+	for (i = 0; i < 8; i++)
+		w[i] = a[2 * i] << 8 | a[2 * i + 1];
+	v4 = (!w[0] && !w[1] && !w[2] && !w[3] && !w[4] && w[5] == 0xffff) ||
+	     ((w[4] | 0x200) == 0x200 && w[5] == 0x5efe);
+	range = v4 ? 6 : 8;
+	for (i = 0; i < range; i++) {
+		for (run = 0; i + run < range && !w[i + run]; run++)
+			;
+		if (run > best) {
+			best = run;
+			at = i;
+		}
+	}
+	buf[0] = '\0';
+	for (i = 0; i < range && n < size; i++) {
+		if (i == at) {
+			n += snprintf(buf + n, size - n, "%s:",
+				      colon || !i ? ":" : "");
+			colon = false;
+			i += best - 1;
+			continue;
+		}
+		n += snprintf(buf + n, size - n, "%s%x", colon ? ":" : "",
+			      w[i]);
+		colon = true;
+	}
+	if (v4 && n < size)
+		snprintf(buf + n, size - n, "%s%u.%u.%u.%u", colon ? ":" : "",
+			 a[12], a[13], a[14], a[15]);
+}
+
+/* A socket address, as the kernel's sct_put_sockaddr() shows it. */
+static void sct_text_sockaddr(struct sct_text *t, const char *data,
+			      unsigned int len)
+{
+	struct sockaddr_in6 sin6 = {};
+	struct sockaddr_in sin;
+	sa_family_t family;
+	const unsigned char *a;
+	char addr[64];
+
+	if (len < sizeof(family))
+		return;
+	memcpy(&family, data, sizeof(family));
+	if (len >= sizeof(sin) && family == AF_INET) {
+		memcpy(&sin, data, sizeof(sin));
+		a = (const unsigned char *)&sin.sin_addr;
+		sct_text_printf(t, "{sa_family=AF_INET, sin_port=htons(%u), ",
+				ntohs(sin.sin_port));
+		sct_text_printf(t, "sin_addr=inet_addr(\"%u.%u.%u.%u\")}",
+				a[0], a[1], a[2], a[3]);
+	} else if (len >= offsetof(struct sockaddr_in6, sin6_scope_id) &&
+		   family == AF_INET6) {
+		memcpy(&sin6, data, len < sizeof(sin6) ? len : sizeof(sin6));
+		sct_ip6_text(addr, sizeof(addr), sin6.sin6_addr.s6_addr);
+		sct_text_printf(t, "{sa_family=AF_INET6, sin6_port=htons(%u), ",
+				ntohs(sin6.sin6_port));
+		sct_text_put(t, "sin6_addr=\"", 11);
+		sct_text_put(t, addr, strlen(addr));
+		sct_text_put(t, "\"}", 2);
+	} else {
+		sct_text_printf(t, "{sa_family=%u}", family);
+	}
+}
+
+/*
+ * Parameter @i of a call, of @type (a character of params.awk), as the
+ * kernel's sct_put_param() shows it: its string or socket address when
+ * the record carries one, else its value by its type.  The data items
+ * are checked against the record's size as the kernel checks them.
+ */
+static void sct_text_param(struct sct_text *t,
+			   const struct sct_record_call *rec, int i, char type)
+{
+	const struct sct_record_data *d = &rec->param[i];
+	const char *data = (const char *)rec + d->off;
+	uint64_t v = rec->args[i];
+
+	if (d->len && (size_t)d->off + d->len <= rec->hdr.size) {
+		switch (d->kind) {
+		case SCT_DATA_STRING:
+		case SCT_DATA_STRING_TRUNC:
+			sct_text_string(t, data, d->len,
+					d->kind == SCT_DATA_STRING_TRUNC);
+			return;
+		case SCT_DATA_SOCKADDR:
+			sct_text_sockaddr(t, data, d->len);
+			return;
+		}
+	}
+
+	switch (type) {
+	case 'i':
+		sct_text_printf(t, "%d", (int)v);
+		break;
+	case 'u':
+		sct_text_printf(t, "%u", (unsigned int)v);
+		break;
+	case 'l':
+		sct_text_printf(t, "%lld", (long long)v);
+		break;
+	case 'U':
+		sct_text_printf(t, "%llu", (unsigned long long)v);
+		break;
+	case 'h':
+		sct_text_printf(t, "%u", (unsigned int)(uint16_t)v);
+		break;
+	default:
+		if (v)
+			sct_text_printf(t, "0x%llx", (unsigned long long)v);
+		else
+			sct_text_put(t, "NULL", 4);
+	}
+}
+
+int sct_record_call_text(char *buf, size_t size,
+			 const struct sct_record_call *rec,
+			 const char *rule_name)
+{
+	char line[SCT_RECORD_TEXT_MAX];
+	struct sct_text t = { .buf = line, .size = sizeof(line) };
+	const char *name = NULL, *types = NULL;
+	int abi = sct_record_abi(rec), nr = rec->nr, i, n;
+	size_t len;
+
+	/* Every field the line shows; call_id (version 3) is not one. */
+	if (rec->hdr.size < offsetof(struct sct_record_call, call_id))
+		return -EPROTO;
+	/*
+	 * "%ruleid %comm[%pid] uid=%uid %sname(%params)", and " = %retval"
+	 * after it for an after rule: SCT_LOG_DEFAULT_BEFORE and
+	 * SCT_LOG_DEFAULT_AFTER of kernel/sct/log.c, as sct_format() in
+	 * kernel/sct/format.c writes them.
+	 */
+	if (!rule_name)
+		rule_name = sct_record_data(rec, &rec->rule);
+	if (rule_name)
+		sct_text_put(&t, rule_name, strlen(rule_name));
+	else
+		sct_text_printf(&t, "%llu", (unsigned long long)rec->rule_id);
+	sct_text_put(&t, " ", 1);
+	sct_text_string(&t, rec->comm, sizeof(rec->comm), false);
+	sct_text_printf(&t, "[%d] uid=%u ", rec->pid, rec->uid);
+	if (nr >= 0 && nr < SCT_SLOT_NR_MAX && sct_abi_name(abi)) {
+		name = sct_syscall_name_abi(abi, nr);
+		types = sct_rf_syscall_types(abi, nr);
+	}
+	if (name)
+		sct_text_put(&t, name, strlen(name));
+	else
+		sct_text_printf(&t, "syscall_%d", nr);
+	sct_text_put(&t, "(", 1);
+	/* Six hexadecimal numbers for a syscall without a prototype. */
+	n = types ? (int)strlen(types) : 6;
+	for (i = 0; i < n && i < 6; i++) {
+		if (i)
+			sct_text_put(&t, ", ", 2);
+		sct_text_param(&t, rec, i, types ? types[i] : 'x');
+	}
+	sct_text_put(&t, ")", 1);
+	if (rec->when == SCT_WHEN_AFTER)
+		sct_text_printf(&t, " = %lld", (long long)rec->retval);
+
+	/* A line that does not fit the kernel's buffer ends in "...". */
+	len = t.len;
+	if (len >= sizeof(line)) {
+		memcpy(line + sizeof(line) - 4, "...", 4);
+		len = sizeof(line) - 1;
+	} else {
+		line[len] = '\0';
+	}
+	if (size) {
+		memcpy(buf, line, len < size ? len : size - 1);
+		buf[len < size ? len : size - 1] = '\0';
+	}
+	if (size && len >= size)
+		return -ENOSPC;
+	return len;
+}
+
+#if SCT_RECORD_VERSION >= 3
+/* ---- Task records. ---- */
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The names of the signals, by the numbers of <signal.h> (the kernel's). */
+static const char *const sct_signal_names[] = {
+	[SIGHUP] = "SIGHUP", [SIGINT] = "SIGINT", [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL", [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS", [SIGFPE] = "SIGFPE", [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+#ifdef SIGSTKFLT
+	[SIGSTKFLT] = "SIGSTKFLT",
+#endif
+	[SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP",
+	[SIGTSTP] = "SIGTSTP", [SIGTTIN] = "SIGTTIN", [SIGTTOU] = "SIGTTOU",
+	[SIGURG] = "SIGURG", [SIGXCPU] = "SIGXCPU", [SIGXFSZ] = "SIGXFSZ",
+	[SIGVTALRM] = "SIGVTALRM", [SIGPROF] = "SIGPROF",
+	[SIGWINCH] = "SIGWINCH", [SIGIO] = "SIGIO", [SIGPWR] = "SIGPWR",
+	[SIGSYS] = "SIGSYS",
+};
+
+/* A signal's name, or NULL (real-time signals have none). */
+static const char *sct_signal_name(int signo)
+{
+	if (signo <= 0 || (size_t)signo >= ARRAY_SIZE(sct_signal_names))
+		return NULL;
+	return sct_signal_names[signo];
+}
+
+/*
+ * The path of an exec record, NUL-terminated within the record, or NULL
+ * when it is absent or does not fit (as sct_record_data() does).
+ */
+static const char *sct_task_path(const struct sct_record_task *rec)
+{
+	const struct sct_record_data *d = &rec->path;
+	const char *p = (const char *)rec + d->off;
+
+	if (!d->len || d->off < sizeof(*rec) ||
+	    (size_t)d->off + d->len > rec->hdr.size || p[d->len - 1])
+		return NULL;
+	return p;
 }
 
 int sct_record_task_text(char *buf, size_t size,
@@ -653,11 +962,17 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
  */
 int sct_record_json(FILE *out, const struct sct_record_header *rec)
 {
+	return sct_record_json_rule(out, rec, NULL);
+}
+
+int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
+			 const char *rule)
+{
 	const struct sct_record_lost *lost = (const void *)rec;
 
 	switch (rec->type) {
 	case SCT_RECORD_CALL:
-		sct_json_call(out, (const void *)rec);
+		sct_json_call(out, (const void *)rec, rule);
 		return 0;
 	case SCT_RECORD_LOST:
 		fprintf(out, "{\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",

@@ -2,7 +2,8 @@
 /*
  * libsct: what the parts of the rule-file parser share (the scanner
  * rulefile.l, the grammar rulefile.y, the rules in rules.c and the
- * filters in filter.c).  Not installed.
+ * filters in filter.c), and what the other parts of libsct share with
+ * each other.  Not installed.
  */
 #ifndef SCT_RULES_INTERNAL_H
 #define SCT_RULES_INTERNAL_H
@@ -164,6 +165,14 @@ int sct_rf_check_raw(const char *expr, int when, unsigned int *pos,
 
 /* ids.c */
 int sct_rf_lookup_id(const char *file, const char *name, unsigned long *id);
+
+/* config.c, for the log (log.c): the detail of an error, and names. */
+void sct_rf_detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void sct_rf_detail_clear(void);
+int sct_rf_trace_name(const char *name);
+
+/* syscalls.c, for the lines of call records (log.c). */
+const char *sct_rf_syscall_types(int abi, int nr);
 
 /* The grammar (rulefile.y) and the scanner (rulefile.l). */
 int sct_rf_run(struct sct_parse *ps, const char *buf, size_t len);

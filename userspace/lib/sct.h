@@ -450,6 +450,20 @@ int sct_rule_update(const struct sct_rule *r);
 int sct_rule_enable(const char *name, bool on);
 int sct_rule_delete(const char *name);
 
+/**
+ * sct_rule_id - a rule's id, as its records give it
+ * @name: the rule's name
+ * @id: set to its id (sct_record_call.rule_id), unique for the boot
+ *
+ * Reads the rule's id attribute alone, to name the records of a trace's
+ * stream, which carry the id of their rule but not its name.
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad name (checked before
+ * a path is made of it), -ENOENT for no such rule, -EPROTO for a value
+ * that is not a number.
+ */
+int sct_rule_id(const char *name, uint64_t *id);
+
 /*
  * Traces in the kernel (config.c): /sys/kernel/config/sct/traces/NAME.
  * A trace is a set of processes that follows forks: a process added to
@@ -534,6 +548,75 @@ int sct_trace_pids(const char *name, pid_t *out, size_t n);
 int sct_trace_remove(const char *name);
 
 /*
+ * The stream of a trace (traces/NAME/buffer_size, overflow and lost): a
+ * ring of its own for the records of the trace's rules and of its
+ * members' tasks, which then go there alone, never to the shared log,
+ * for one reader (sct_log_open_trace()).
+ */
+#define SCT_BUFFER_SIZE_MIN	16384	/* bytes; 0 is no stream */
+#define SCT_BUFFER_SIZE_MAX	67108864
+
+/**
+ * enum sct_overflow - what a trace's stream does with a record that does
+ * not fit
+ * @SCT_OVERFLOW_DROP: it is lost, and counted (the default)
+ * @SCT_OVERFLOW_WAIT: the member that writes it sleeps (killable) until
+ *                     the reader makes room; while no reader is
+ *                     attached, it is lost as with drop
+ */
+enum sct_overflow {
+	SCT_OVERFLOW_DROP,
+	SCT_OVERFLOW_WAIT,
+};
+
+/**
+ * sct_trace_set_buffer_size - give a trace a stream of its own, or none
+ * @name: the trace
+ * @bytes: the size of its ring, %SCT_BUFFER_SIZE_MIN to
+ *         %SCT_BUFFER_SIZE_MAX, which the kernel rounds up to a power of
+ *         two; 0 (the default) for no stream: the trace's records go to
+ *         the shared log
+ *
+ * Setting it, to the same size or another, empties the stream and starts
+ * its sequence numbers again at 1.  On a kernel without streams, 0 is
+ * taken as it is (there is nothing to change).
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad name and -ERANGE for
+ * a size out of range (both checked before the kernel is asked), -EBUSY
+ * while an enabled rule names the trace, its lifecycle is 1 or a reader
+ * is attached to its stream, -ENOENT for no such trace, -EOPNOTSUPP on a
+ * kernel without streams, -EPERM without CAP_SYS_ADMIN.
+ * sct_error_detail() says what failed.
+ */
+int sct_trace_set_buffer_size(const char *name, unsigned long bytes);
+
+/**
+ * sct_trace_set_overflow - what a trace's stream does when it is full
+ * @name: the trace
+ * @policy: %SCT_OVERFLOW_DROP or %SCT_OVERFLOW_WAIT
+ *
+ * On a kernel without streams, %SCT_OVERFLOW_DROP is taken as it is.
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad name or policy
+ * (checked before the kernel is asked), -ENOENT for no such trace,
+ * -EOPNOTSUPP on a kernel without streams, -EPERM without
+ * CAP_SYS_ADMIN.  sct_error_detail() says what failed.
+ */
+int sct_trace_set_overflow(const char *name, enum sct_overflow policy);
+
+/**
+ * sct_trace_lost - the records a trace's stream lost
+ * @name: the trace
+ * @lost: set to the records lost since its buffer_size was last set (0
+ *        on a kernel without streams)
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad name, -ENOENT for no
+ * such trace, -EPROTO for a value that is not a number, -EACCES for a
+ * caller that is not root.  sct_error_detail() says what failed.
+ */
+int sct_trace_lost(const char *name, uint64_t *lost);
+
+/*
  * The event log (log.c): binary records from /dev/sct_records, laid out
  * in <linux/sct.h>, and their text and JSON forms.
  */
@@ -547,6 +630,33 @@ int sct_trace_remove(const char *name);
 struct sct_log;
 
 int sct_log_open(struct sct_log **log, const char *path, int flags);
+
+/**
+ * sct_log_open_trace - read the stream of a trace
+ * @log: set to the log
+ * @trace: the trace, one whose buffer_size is set
+ *         (sct_trace_set_buffer_size())
+ * @flags: %SCT_LOG_NONBLOCK, %SCT_LOG_NEW
+ *
+ * Opens the records device as sct_log_open() does with a NULL path, and
+ * attaches it to the stream of @trace (SCT_IOC_TRACE): sct_log_next()
+ * then returns that trace's records alone, from the oldest one its
+ * stream still holds, with the stream's own sequence numbers (from 1);
+ * sct_log_close() detaches.  A stream has one reader at a time, and what
+ * it reads is gone from the stream.  Its call records carry no rule name
+ * and no text: sct_record_call_text() makes their line, with the rule's
+ * name found by its id (sct_rule_id()).  With %SCT_LOG_NEW, the call and
+ * task records written before the call are skipped (by their time);
+ * reports of lost records never are.  Once the trace is removed,
+ * sct_log_next() returns what is left, then 0, and poll(2) gives POLLHUP.
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad trace name (checked
+ * first), the errors of sct_log_open(), -ENOENT for no such trace,
+ * -ENODATA for a trace without a stream (buffer_size 0), -EBUSY when
+ * another reader is attached to it, -EOPNOTSUPP on a kernel without
+ * streams.  sct_error_detail() says what failed.
+ */
+int sct_log_open_trace(struct sct_log **log, const char *trace, int flags);
 int sct_log_fd(const struct sct_log *log);
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec);
 void sct_log_close(struct sct_log *log);
@@ -562,6 +672,58 @@ const char *sct_record_syscall(const struct sct_record_call *rec);
 int sct_format_time(char *buf, size_t size, uint64_t ns);
 void sct_json_string(FILE *out, const char *s, size_t max);
 int sct_record_json(FILE *out, const struct sct_record_header *rec);
+
+/**
+ * sct_record_json_rule - sct_record_json(), with the name of the rule
+ * @out: where to
+ * @rec: the record, from sct_log_next()
+ * @rule: for a call record, its rule's name, as "rule" gives it; NULL
+ *        for the name the record carries (sct_record_rule(): "?" for
+ *        none, as in a trace's stream)
+ *
+ * Return: as sct_record_json().
+ */
+int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
+			 const char *rule);
+
+/* The longest line of a record, its NUL included: the kernel's. */
+#define SCT_RECORD_TEXT_MAX	2048
+
+/**
+ * sct_record_call_text - a call record as the kernel's default format shows it
+ * @buf: where the line goes, NUL-terminated, without a newline; may be
+ *       NULL when @size is 0, to learn the length
+ * @size: the size of @buf; %SCT_RECORD_TEXT_MAX holds every line
+ * @rec: a record of type %SCT_RECORD_CALL, from sct_log_next()
+ * @rule_name: the name of the record's rule; NULL for the name the
+ *             record carries, or, for a record without one (those of a
+ *             trace's stream), the rule's id in decimal
+ *
+ * The line the kernel writes to /dev/sct_log for a rule without a
+ * log_format, byte for byte: "%ruleid %comm[%pid] uid=%uid
+ * %sname(%params)", with " = %retval" after it for an after rule:
+ *
+ *   r1 "rm"[100] uid=0 unlinkat(-100, "./dummy", 0)
+ *   r2 "nc"[101] uid=0 connect(3, {sa_family=AF_INET, sin_port=htons(25), sin_addr=inet_addr("127.0.0.1")}, 16) = -111
+ *
+ * The syscall is named in the table of the record's ABI ("syscall_N"
+ * for a number without a name), and its parameters are shown as strace
+ * does, by their types in the kernel's prototypes: strings and socket
+ * addresses the record carries (strings escaped as in
+ * sct_record_task_text(), "..." after one the kernel cut; IPv6
+ * addresses as the kernel's %pI6c writes them), numbers in decimal,
+ * other pointers in hexadecimal, or NULL (all six in hexadecimal for a
+ * syscall without a prototype).  A line longer than the kernel's
+ * SCT_RECORD_TEXT_MAX - 1 bytes is cut as the kernel cuts it, ending in
+ * "...".
+ *
+ * Return: the length of the line; -ENOSPC when it does not fit in @size
+ * (and @size is not 0: @buf then holds its start); -EPROTO for a record
+ * shorter than the fields the line shows.
+ */
+int sct_record_call_text(char *buf, size_t size,
+			 const struct sct_record_call *rec,
+			 const char *rule_name);
 
 #if SCT_RECORD_VERSION >= 3
 /**

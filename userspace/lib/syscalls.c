@@ -3,7 +3,8 @@
  * libsct: syscall names, from the kernel's syscall tables, made into
  * headers at build time: the native (x86_64) table as the kernel's
  * kernel/sct does (syscall_names.h), the ia32 and x32 ones by
- * lib/abi-names.awk (syscall_names_ia32.h, syscall_names_x32.h).  Lists
+ * lib/abi-names.awk (syscall_names_ia32.h, syscall_names_x32.h), and the
+ * types of their parameters, by the kernel's params.awk.  Lists
  * of them, as a rule's syscall attribute takes them, and strace's
  * syscall classes (syscall-classes.h, made from strace's source by
  * lib/gen-classes.sh and kept in git, since the build has no strace).
@@ -15,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "sct.h"
+#include "rules-internal.h"
 
 static const char *const sct_syscall_names[] = {
 #include "syscall_names.h"
@@ -27,6 +28,24 @@ static const char *const sct_syscall_names_ia32[] = {
 
 static const char *const sct_syscall_names_x32[] = {
 #include "syscall_names_x32.h"
+};
+
+/*
+ * The types of each syscall's parameters, one character each, as the
+ * kernel's log lines show them: made by the kernel's own
+ * kernel/sct/params.awk from the same prototypes (syscall_params.h,
+ * syscall_params_ia32.h, syscall_params_x32.h).
+ */
+static const char *const sct_syscall_params[] = {
+#include "syscall_params.h"
+};
+
+static const char *const sct_syscall_params_ia32[] = {
+#include "syscall_params_ia32.h"
+};
+
+static const char *const sct_syscall_params_x32[] = {
+#include "syscall_params_x32.h"
 };
 
 #define ARRAY_SIZE(a)	((int)(sizeof(a) / sizeof((a)[0])))
@@ -124,6 +143,39 @@ const char *sct_syscall_name_abi(int abi, int nr)
 	if (!t || nr < 0 || nr >= count)
 		return NULL;
 	return t[nr];
+}
+
+/**
+ * sct_rf_syscall_types() - the types of a syscall's parameters
+ * @abi: an SCT_ABI_* value
+ * @nr: the number in that ABI's table (for x32, without the x32 bit)
+ *
+ * Return: one character per parameter, as the kernel's params.awk
+ * writes them ("i", "u", "l", "U", "h" numbers; "x", "s", "a"
+ * pointers), or NULL for a syscall the kernel has no prototype of.
+ */
+const char *sct_rf_syscall_types(int abi, int nr)
+{
+	const char *const *t;
+	int count;
+
+	switch (abi) {
+	case SCT_ABI_NATIVE:
+		t = sct_syscall_params;
+		count = ARRAY_SIZE(sct_syscall_params);
+		break;
+	case SCT_ABI_COMPAT:
+		t = sct_syscall_params_ia32;
+		count = ARRAY_SIZE(sct_syscall_params_ia32);
+		break;
+	case SCT_ABI_X32:
+		t = sct_syscall_params_x32;
+		count = ARRAY_SIZE(sct_syscall_params_x32);
+		break;
+	default:
+		return NULL;
+	}
+	return nr >= 0 && nr < count ? t[nr] : NULL;
 }
 
 /**

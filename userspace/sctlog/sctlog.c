@@ -5,7 +5,10 @@
  * Reads /dev/sct_records and prints each record as its rule's log_format
  * shows it (a task record of a trace as /dev/sct_log does), or as JSON,
  * or sends it to syslog(3); follows the log like "tail -f" until
- * interrupted.  Lost records are reported on stderr.
+ * interrupted.  Lost records are reported on stderr.  With -T, reads the
+ * stream of one trace instead, whose call records carry no text: they are
+ * shown as the kernel's default log_format shows them, their rules named
+ * by their ids.
  *
  * Exit status: 0 on success (also when stopped by SIGINT or SIGTERM),
  * 1 on an error, 2 on a usage error.
@@ -44,6 +47,9 @@ static void usage(FILE *out, int status)
 		"  -N, --new           only records written from now on\n"
 		"  -n, --count=N       exit after N records\n"
 		"  -r, --rule=RULE     only the records of rule RULE (no task records)\n"
+		"  -T, --trace=TRACE   read the stream of trace TRACE (its buffer_size\n"
+		"                      set), not the shared log; its call records are\n"
+		"                      shown in the default log_format\n"
 		"  -j, --json          one JSON object per line\n"
 		"  -s, --syslog        send the records to syslog(3), not stdout\n"
 		"  -D, --device=PATH   read PATH, not " SCT_RECORDS_DEVICE "\n"
@@ -65,7 +71,88 @@ struct options {
 	unsigned long long count;
 	const char *rule;
 	const char *device;
+	const char *trace;
 };
+
+/*
+ * The names of rules by their ids, for the records of a trace's stream,
+ * which carry only the id.  Ids are unique for the boot, so an entry
+ * stays right once made, also after its rule is gone.
+ */
+struct rule_id {
+	uint64_t id;
+	char *name;	/* NULL: no rule has the id (looked for once) */
+};
+
+static struct rule_id *rule_ids;
+static size_t nrule_ids;
+
+static struct rule_id *rule_id_find(uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < nrule_ids; i++)
+		if (rule_ids[i].id == id)
+			return &rule_ids[i];
+	return NULL;
+}
+
+static struct rule_id *rule_id_add(uint64_t id, const char *name)
+{
+	struct rule_id *r;
+
+	r = reallocarray(rule_ids, nrule_ids + 1, sizeof(*rule_ids));
+	if (!r)
+		err(1, "rule names");
+	rule_ids = r;
+	r = &rule_ids[nrule_ids++];
+	r->id = id;
+	r->name = name ? strdup(name) : NULL;
+	if (name && !r->name)
+		err(1, "rule names");
+	return r;
+}
+
+/*
+ * Read the ids of the rules there are, for those not known yet.  Rules
+ * that go while this runs are skipped; with sct's configfs missing, no
+ * rule has a name.
+ */
+static void rule_ids_scan(void)
+{
+	struct rule_id *r;
+	char **names;
+	uint64_t id;
+	int i, n;
+
+	n = sct_rule_names(&names);
+	for (i = 0; i < n; i++) {
+		if (sct_rule_id(names[i], &id))
+			continue;
+		r = rule_id_find(id);
+		if (!r)
+			rule_id_add(id, names[i]);
+		else if (!r->name)
+			r->name = strdup(names[i]);
+	}
+	if (n > 0)
+		sct_rule_names_free(names, n);
+}
+
+/*
+ * The name of the rule of @id, read from configfs again when the id is
+ * new; NULL if no rule had it then.
+ */
+static const char *rule_name(uint64_t id)
+{
+	struct rule_id *r = rule_id_find(id);
+
+	if (!r) {
+		rule_ids_scan();
+		r = rule_id_find(id) ?: rule_id_add(id, NULL);
+	}
+	return r->name;
+}
 
 static void print_lost(const struct options *o,
 		       const struct sct_record_lost *lost)
@@ -86,14 +173,33 @@ static void print_lost(const struct options *o,
 static bool print_call(const struct options *o,
 		       const struct sct_record_call *rec)
 {
-	if (o->rule && strcmp(o->rule, sct_record_rule(rec)))
+	char line[SCT_RECORD_TEXT_MAX];
+	const char *name, *text;
+
+	/*
+	 * The records of a trace's stream carry no rule name and no text:
+	 * the name is found by the rule's id, and the line is the default
+	 * log_format's.
+	 */
+	name = sct_record_data(rec, &rec->rule);
+	if (!name)
+		name = rule_name(rec->rule_id);
+	if (o->rule && (!name || strcmp(o->rule, name)))
 		return false;
-	if (o->json)
-		sct_record_json(stdout, &rec->hdr);
-	else if (o->syslog)
-		syslog(LOG_NOTICE, "%s", sct_record_text(rec));
+	if (o->json) {
+		sct_record_json_rule(stdout, &rec->hdr, name);
+		return true;
+	}
+	text = sct_record_data(rec, &rec->text);
+	if (!text) {
+		/* sct_log_next() checked the size; a cut line is cut. */
+		sct_record_call_text(line, sizeof(line), rec, name);
+		text = line;
+	}
+	if (o->syslog)
+		syslog(LOG_NOTICE, "%s", text);
 	else
-		printf("%s\n", sct_record_text(rec));
+		printf("%s\n", text);
 	return true;
 }
 
@@ -125,17 +231,30 @@ static int run(const struct options *o, const sigset_t *waitmask)
 {
 	const struct sct_record_header *rec;
 	unsigned long long printed = 0;
+	int flags = SCT_LOG_NONBLOCK | (o->new_only ? SCT_LOG_NEW : 0);
+	bool ended = false;
 	struct pollfd pfd;
 	struct sct_log *log;
 	int ret;
 
-	ret = sct_log_open(&log, o->device, SCT_LOG_NONBLOCK |
-					    (o->new_only ? SCT_LOG_NEW : 0));
-	if (ret)
-		errx(1, "%s: %s%s", o->device ? o->device : SCT_RECORDS_DEVICE,
-		     sct_strerror(ret),
-		     ret == -EPERM || ret == -EACCES ?
-		     " (reading sct's log needs CAP_SYS_ADMIN)" : "");
+	if (o->trace) {
+		/* The names of the rules there are; others when they show. */
+		rule_ids_scan();
+		ret = sct_log_open_trace(&log, o->trace, flags);
+		if (ret == -EPERM || ret == -EACCES)
+			errx(1, "%s (reading sct's log needs CAP_SYS_ADMIN)",
+			     sct_error_detail());
+		if (ret)
+			errx(1, "%s", sct_error_detail());
+	} else {
+		ret = sct_log_open(&log, o->device, flags);
+		if (ret)
+			errx(1, "%s: %s%s",
+			     o->device ? o->device : SCT_RECORDS_DEVICE,
+			     sct_strerror(ret),
+			     ret == -EPERM || ret == -EACCES ?
+			     " (reading sct's log needs CAP_SYS_ADMIN)" : "");
+	}
 	pfd.fd = sct_log_fd(log);
 	pfd.events = POLLIN;
 
@@ -152,9 +271,18 @@ static int run(const struct options *o, const sigset_t *waitmask)
 				err(1, "stdout");
 			if (o->dump)
 				break;
+			/* The stream of a removed trace: read to its end. */
+			if (ended) {
+				warnx("trace %s: its stream ended (the trace was removed)",
+				      o->trace);
+				break;
+			}
 			/* Signals are blocked but while waiting: none is missed. */
+			pfd.revents = 0;
 			if (ppoll(&pfd, 1, NULL, waitmask) < 0 && errno != EINTR)
 				err(1, "poll");
+			if (o->trace && (pfd.revents & POLLHUP))
+				ended = true;
 			continue;
 		}
 		if (rec->type == SCT_RECORD_LOST)
@@ -181,6 +309,7 @@ int main(int argc, char **argv)
 		{ "new",	no_argument,		NULL, 'N' },
 		{ "count",	required_argument,	NULL, 'n' },
 		{ "rule",	required_argument,	NULL, 'r' },
+		{ "trace",	required_argument,	NULL, 'T' },
 		{ "json",	no_argument,		NULL, 'j' },
 		{ "syslog",	no_argument,		NULL, 's' },
 		{ "device",	required_argument,	NULL, 'D' },
@@ -194,7 +323,7 @@ int main(int argc, char **argv)
 	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "dNn:r:jsD:hV", longopts,
+	while ((c = getopt_long(argc, argv, "dNn:r:T:jsD:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -215,6 +344,9 @@ int main(int argc, char **argv)
 			break;
 		case 'r':
 			o.rule = optarg;
+			break;
+		case 'T':
+			o.trace = optarg;
 			break;
 		case 'j':
 			o.json = true;
@@ -241,6 +373,11 @@ int main(int argc, char **argv)
 	}
 	if (o.json && o.syslog) {
 		warnx("--json and --syslog do not go together");
+		usage(stderr, 2);
+	}
+	/* A trace's stream is read from the device, with an ioctl(). */
+	if (o.trace && o.device) {
+		warnx("--trace and --device do not go together");
 		usage(stderr, 2);
 	}
 

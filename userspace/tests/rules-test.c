@@ -15,7 +15,8 @@
  * every ABI, records as JSON (task records also as text) and read with
  * sct_log_next(), and rules and traces written to and read from a
  * directory that stands for configfs (SCT_CONFIGFS), with the attributes
- * an older kernel lacks.
+ * an older kernel lacks.  records-test.c has the lines of call records,
+ * held to the kernel's own format.c, and the streams of traces.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -37,11 +38,12 @@
 #include <unistd.h>
 
 #include "sct.h"
+#include "tests.h"
 
 static int tap_n;
 static int tap_failed;
 
-static bool ok(bool cond, const char *fmt, ...)
+bool ok(bool cond, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -57,7 +59,7 @@ static bool ok(bool cond, const char *fmt, ...)
 }
 
 /* Print text as TAP diagnostics. */
-static void diag(const char *what, const char *text)
+void diag(const char *what, const char *text)
 {
 	const char *p = text, *nl;
 
@@ -2458,8 +2460,10 @@ int main(int argc, char **argv)
 #if SCT_RECORD_VERSION >= 3
 	test_task_records();
 #endif
+	test_call_text();
 	test_configfs();
 	test_traces();
+	test_streams();
 	test_macros();
 	test_filter_pos();
 	test_bounds();

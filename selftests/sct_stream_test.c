@@ -1,0 +1,706 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The streams of traces: a trace with a buffer_size keeps its records to
+ * itself, for the one reader attached to it with SCT_IOC_TRACE, with
+ * sequence numbers of its own.  Under the drop policy every record that
+ * does not fit is counted; under the wait policy none is lost, however
+ * slow the reader.
+ *
+ * The rules here log getppid for the members of a trace; the members are
+ * children that make a given number of calls when told to.
+ */
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include <linux/sct.h>
+
+#include "kselftest_harness.h"
+#include "sct_test.h"
+
+#define SCT_TRACES	SCT_CONFIGFS "/traces"
+#define MAX_NAMES	8
+/* The smallest stream: about 60 call records. */
+#define SMALL		16384
+
+FIXTURE(stream)
+{
+	char rules[MAX_NAMES][64];
+	int nrules;
+	char traces[MAX_NAMES][64];
+	int ntraces;
+	pid_t kids[MAX_NAMES];
+	int nkids;
+};
+
+FIXTURE_SETUP(stream)
+{
+	if (!sct_present())
+		SKIP(return, "no sct");
+	if (!sct_exists(SCT_TRACES))
+		SKIP(return, "no traces in this kernel");
+}
+
+/*
+ * In the parent, after the test's process is gone, also after a failed
+ * ASSERT: @self is shared with it.
+ */
+FIXTURE_TEARDOWN_PARENT(stream)
+{
+	char path[PATH_MAX];
+	int i;
+
+	for (i = 0; i < self->nkids; i++) {
+		kill(self->kids[i], SIGKILL);
+		waitpid(self->kids[i], NULL, 0);
+	}
+	for (i = 0; i < self->nrules; i++)
+		sct_rule_remove(self->rules[i]);
+	for (i = 0; i < self->ntraces; i++) {
+		snprintf(path, sizeof(path), "%s/%s", SCT_TRACES,
+			 self->traces[i]);
+		rmdir(path);
+	}
+}
+
+static const char *rule_name(FIXTURE_DATA(stream) *self, const char *tag)
+{
+	char *name = self->rules[self->nrules++];
+
+	snprintf(name, sizeof(self->rules[0]), "ksft_%d_%s", getpid(), tag);
+	return name;
+}
+
+static int trace_write(const char *name, const char *attr, const char *val)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, name, attr);
+	return sct_write_attr(path, val);
+}
+
+/* Attribute @attr of trace @name, into @buf without its newline. */
+static int trace_read(const char *name, const char *attr, char *buf,
+		      size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, name, attr);
+	n = sct_read_attr(path, buf, size);
+	if (n < 0)
+		return n;
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = '\0';
+	return 0;
+}
+
+static long long trace_num(const char *name, const char *attr)
+{
+	char buf[64];
+
+	return trace_read(name, attr, buf, sizeof(buf)) ? -1 :
+	       strtoll(buf, NULL, 0);
+}
+
+/*
+ * Make a trace with a stream of @size bytes (none for 0) and overflow
+ * policy @policy; its name, or NULL.
+ */
+static const char *trace_make(FIXTURE_DATA(stream) *self, const char *tag,
+			      unsigned int size, const char *policy)
+{
+	char *name = self->traces[self->ntraces++];
+	char path[PATH_MAX], val[32];
+
+	snprintf(name, sizeof(self->traces[0]), "ksft_%d_%s", getpid(), tag);
+	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, name);
+	if (mkdir(path, 0755))
+		return NULL;
+	snprintf(val, sizeof(val), "%u", size);
+	if (size && trace_write(name, "buffer_size", val))
+		return NULL;
+	if (trace_write(name, "overflow", policy))
+		return NULL;
+	return name;
+}
+
+/* A log rule on getppid, side @when, for the members of @trace. */
+static int log_rule(const char *r, const char *trace, const char *when)
+{
+	char t[96], w[32];
+
+	snprintf(t, sizeof(t), "trace=%s", trace);
+	snprintf(w, sizeof(w), "when=%s", when);
+	return sct_rule_make(r, (const char *[]){
+		"syscall=getppid", "action=log", w, t, "enabled=1", NULL });
+}
+
+/* The id of rule @r, or 0. */
+static unsigned long long rule_id(const char *r)
+{
+	char buf[32];
+
+	return sct_rule_get(r, "id", buf, sizeof(buf)) ? 0 :
+	       strtoull(buf, NULL, 10);
+}
+
+/* Open /dev/sct_records and attach it to trace @t; the fd, or -errno. */
+static int attach(const char *t, int flags)
+{
+	struct sct_ioc_trace req = {};
+	int fd = open("/dev/sct_records", O_RDONLY | flags);
+
+	if (fd < 0)
+		return -errno;
+	snprintf(req.name, sizeof(req.name), "%s", t);
+	if (ioctl(fd, SCT_IOC_TRACE, &req)) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* What a reader took from a stream. */
+struct taken {
+	long long calls;	/* call records */
+	long long tasks;	/* task records */
+	long long lost;	/* records reported lost */
+	long long next;	/* the sequence number expected next */
+	long long gaps;	/* numbers neither read nor reported */
+	long long foreign;	/* records of other rules or tasks */
+	long long open;	/* entries without their exit yet */
+	long long unpaired;	/* exits without their entry */
+	long long with_text;	/* call records with a name or text */
+	uint64_t ids[64];		/* call ids of open entries */
+	pid_t tids[64];			/* and their threads */
+};
+
+/*
+ * Take the records in @buf: numbers must follow each other, a lost
+ * record standing for those it reports; call records must be of rule
+ * @rid or @rid2 and process @pid, and an exit must follow its entry, by
+ * call id, in the same thread.
+ */
+static void take(struct taken *tk, const char *buf, ssize_t len,
+		 unsigned long long rid, unsigned long long rid2, pid_t pid)
+{
+	const struct sct_record_header *hdr;
+	const struct sct_record_call *call;
+	const struct sct_record_lost *lost;
+	ssize_t off;
+	int i;
+
+	for (off = 0; off < len; off += hdr->size) {
+		hdr = (const void *)(buf + off);
+		if (hdr->size < sizeof(*hdr) || off + hdr->size > len) {
+			tk->gaps++;
+			return;
+		}
+		if (hdr->type == SCT_RECORD_LOST) {
+			lost = (const void *)hdr;
+			if ((long long)hdr->seq != tk->next)
+				tk->gaps++;
+			tk->lost += lost->count;
+			tk->next = hdr->seq + lost->count;
+			continue;
+		}
+		if ((long long)hdr->seq != tk->next)
+			tk->gaps++;
+		tk->next = hdr->seq + 1;
+		if (hdr->type == SCT_RECORD_TASK) {
+			tk->tasks++;
+			continue;
+		}
+		if (hdr->type != SCT_RECORD_CALL)
+			continue;
+		call = (const void *)hdr;
+		tk->calls++;
+		if ((call->rule_id != rid && call->rule_id != rid2) ||
+		    call->pid != pid)
+			tk->foreign++;
+		if (call->rule.len || call->text.len)
+			tk->with_text++;
+		if (call->when == SCT_WHEN_BEFORE) {
+			for (i = 0; i < 64 && tk->tids[i]; i++)
+				;
+			if (i < 64) {
+				tk->ids[i] = call->call_id;
+				tk->tids[i] = call->tid;
+				tk->open++;
+			}
+			continue;
+		}
+		for (i = 0; i < 64; i++) {
+			if (tk->tids[i] == call->tid &&
+			    tk->ids[i] == call->call_id)
+				break;
+		}
+		if (i == 64) {
+			tk->unpaired++;
+		} else {
+			tk->tids[i] = 0;
+			tk->open--;
+		}
+	}
+}
+
+/*
+ * Read @fd until @want records were taken or reported lost, or @ms
+ * milliseconds pass without a record, @chunk bytes a read, sleeping
+ * @nap microseconds after each read.
+ */
+static void drain(int fd, struct taken *tk, long long want,
+		  unsigned long long rid, unsigned long long rid2, pid_t pid,
+		  size_t chunk, unsigned int nap, int ms)
+{
+	static char buf[65536] __attribute__((aligned(8)));
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t len;
+
+	while (tk->calls + tk->tasks + tk->lost < want) {
+		if (poll(&pfd, 1, ms) <= 0)
+			return;
+		len = read(fd, buf, chunk);
+		if (len <= 0)
+			return;
+		take(tk, buf, len, rid, rid2, pid);
+		if (nap)
+			usleep(nap);
+	}
+}
+
+/*
+ * A member: a child that waits for a byte on @go, then makes @calls
+ * getppid calls in each of @threads threads, and exits.
+ */
+static int calls_per_thread;
+
+static void *caller(void *arg)
+{
+	int i;
+
+	for (i = 0; i < calls_per_thread; i++)
+		syscall(SYS_getppid);
+	return NULL;
+}
+
+static pid_t member(FIXTURE_DATA(stream) *self, int go, int calls,
+		    int threads)
+{
+	pthread_t th[4];
+	pid_t pid = fork();
+	char c;
+	int i;
+
+	if (pid) {
+		if (pid > 0)
+			self->kids[self->nkids++] = pid;
+		return pid;
+	}
+	if (read(go, &c, 1) != 1)
+		_exit(2);
+	calls_per_thread = calls;
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&th[i], NULL, caller, NULL))
+			_exit(3);
+	caller(NULL);
+	for (i = 1; i < threads; i++)
+		pthread_join(th[i], NULL);
+	_exit(0);
+}
+
+/* Make @pid a member of @t; 0 or -errno. */
+static int trace_add(const char *t, pid_t pid)
+{
+	char val[32];
+
+	snprintf(val, sizeof(val), "%d", pid);
+	return trace_write(t, "add", val);
+}
+
+/* Wait for member @pid; its exit status, as waitpid gives it. */
+static int reap(FIXTURE_DATA(stream) *self, pid_t pid)
+{
+	int status = -1, i;
+
+	waitpid(pid, &status, 0);
+	for (i = 0; i < self->nkids; i++)
+		if (self->kids[i] == pid)
+			self->kids[i] = self->kids[--self->nkids];
+	return status;
+}
+
+TEST_F(stream, attributes)
+{
+	const char *t = trace_make(self, "attr", 0, "drop");
+	char buf[64];
+
+	ASSERT_NE(NULL, t);
+	EXPECT_EQ(0, trace_num(t, "buffer_size"));
+	ASSERT_EQ(0, trace_read(t, "overflow", buf, sizeof(buf)));
+	EXPECT_STREQ("drop", buf);
+	EXPECT_EQ(0, trace_num(t, "lost"));
+
+	/* Out of range, or not a size: refused, nothing changes. */
+	EXPECT_EQ(-ERANGE, trace_write(t, "buffer_size", "4096"));
+	EXPECT_EQ(-ERANGE, trace_write(t, "buffer_size", "134217728"));
+	EXPECT_EQ(-EINVAL, trace_write(t, "buffer_size", "big"));
+	EXPECT_EQ(-EINVAL, trace_write(t, "buffer_size", "-1"));
+	EXPECT_EQ(0, trace_num(t, "buffer_size"));
+	EXPECT_EQ(-EINVAL, trace_write(t, "overflow", "block"));
+	EXPECT_EQ(-EINVAL, trace_write(t, "overflow", "\n"));
+	ASSERT_EQ(0, trace_read(t, "overflow", buf, sizeof(buf)));
+	EXPECT_STREQ("drop", buf);
+
+	/* Rounded up to a power of two. */
+	EXPECT_EQ(0, trace_write(t, "buffer_size", "20000"));
+	EXPECT_EQ(32768, trace_num(t, "buffer_size"));
+	EXPECT_EQ(0, trace_write(t, "overflow", "wait"));
+	ASSERT_EQ(0, trace_read(t, "overflow", buf, sizeof(buf)));
+	EXPECT_STREQ("wait", buf);
+	EXPECT_EQ(0, trace_write(t, "buffer_size", "0"));
+	EXPECT_EQ(0, trace_num(t, "buffer_size"));
+}
+
+TEST_F(stream, attach_and_busy)
+{
+	const char *t = trace_make(self, "busy", SMALL, "drop");
+	const char *plain = trace_make(self, "plain", 0, "drop");
+	const char *r = rule_name(self, "busy");
+	struct sct_ioc_trace req = {};
+	int fd, fd2, tfd;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_NE(NULL, plain);
+	EXPECT_EQ(-ENOENT, attach("ksft_no_such_trace", 0));
+	EXPECT_EQ(-ENODATA, attach(plain, 0));
+
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	/* One reader at a time; a file reads one stream. */
+	EXPECT_EQ(-EBUSY, attach(t, 0));
+	snprintf(req.name, sizeof(req.name), "%s", t);
+	EXPECT_EQ(-1, ioctl(fd, SCT_IOC_TRACE, &req));
+	EXPECT_EQ(EINVAL, errno);
+	/* A name without its NUL. */
+	fd2 = open("/dev/sct_records", O_RDONLY);
+	ASSERT_LE(0, fd2);
+	memset(req.name, 'a', sizeof(req.name));
+	EXPECT_EQ(-1, ioctl(fd2, SCT_IOC_TRACE, &req));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fd2, SCT_IOC_TRACE, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	close(fd2);
+	/* The text device has no streams. */
+	tfd = open("/dev/sct_log", O_RDONLY);
+	ASSERT_LE(0, tfd);
+	snprintf(req.name, sizeof(req.name), "%s", t);
+	EXPECT_EQ(-1, ioctl(tfd, SCT_IOC_TRACE, &req));
+	EXPECT_EQ(ENOTTY, errno);
+	close(tfd);
+
+	/* Nothing yet; a stream is not seekable. */
+	EXPECT_EQ(-1, read(fd, &req, sizeof(req)));
+	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_EQ(-1, lseek(fd, 0, SEEK_SET));
+	EXPECT_EQ(ESPIPE, errno);
+
+	/* The stream stays while it is read, or its trace has rules. */
+	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
+	close(fd);
+	ASSERT_EQ(0, log_rule(r, t, "before"));
+	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "0"));
+	EXPECT_EQ(0, sct_rule_set(r, "enabled", "0"));
+	EXPECT_EQ(0, trace_write(t, "lifecycle", "1"));
+	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
+	EXPECT_EQ(0, trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(32768, trace_num(t, "buffer_size"));
+}
+
+/*
+ * Two traces, each with a stream, a rule and a member, at the same time:
+ * each reader gets its own trace's records, numbered from 1 without a
+ * gap, without rule name or text; the shared log gets none of them.
+ */
+TEST_F(stream, two_traces_isolated)
+{
+	const char *a = trace_make(self, "iso_a", 1 << 20, "wait");
+	const char *b = trace_make(self, "iso_b", 1 << 20, "wait");
+	const char *ra = rule_name(self, "iso_a");
+	const char *rb = rule_name(self, "iso_b");
+	char buf[4096] __attribute__((aligned(8)));
+	struct taken ta = { .next = 1 }, tb = { .next = 1 };
+	int go[2], fa, fb, shared, n = 500;
+	const struct sct_record_call *rec;
+	pid_t pa, pb;
+	ssize_t len, off;
+
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, b);
+	ASSERT_EQ(0, log_rule(ra, a, "before"));
+	ASSERT_EQ(0, log_rule(rb, b, "before"));
+	shared = sct_open_new("/dev/sct_records", O_NONBLOCK);
+	ASSERT_LE(0, shared);
+	fa = attach(a, 0);
+	ASSERT_LE(0, fa);
+	fb = attach(b, 0);
+	ASSERT_LE(0, fb);
+	ASSERT_EQ(0, pipe(go));
+	pa = member(self, go[0], n, 1);
+	ASSERT_LT(0, pa);
+	pb = member(self, go[0], n, 1);
+	ASSERT_LT(0, pb);
+	ASSERT_EQ(0, trace_add(a, pa));
+	ASSERT_EQ(0, trace_add(b, pb));
+	ASSERT_EQ(2, write(go[1], "xx", 2));
+	EXPECT_EQ(0, reap(self, pa));
+	EXPECT_EQ(0, reap(self, pb));
+
+	drain(fa, &ta, n, rule_id(ra), 0, pa, sizeof(buf), 0, 1000);
+	drain(fb, &tb, n, rule_id(rb), 0, pb, sizeof(buf), 0, 1000);
+	EXPECT_EQ(n, ta.calls);
+	EXPECT_EQ(n, tb.calls);
+	EXPECT_EQ(0, ta.foreign + tb.foreign);
+	EXPECT_EQ(0, ta.lost + tb.lost);
+	EXPECT_EQ(0, ta.gaps + tb.gaps);
+	EXPECT_EQ(0, ta.with_text + tb.with_text);
+
+	/* Not one of them in the shared log. */
+	while ((len = read(shared, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < len; off += rec->hdr.size) {
+			rec = (const void *)(buf + off);
+			if (rec->hdr.type == SCT_RECORD_CALL)
+				EXPECT_FALSE(rec->pid == pa || rec->pid == pb);
+		}
+	}
+	close(shared);
+	close(fa);
+	close(fb);
+}
+
+/*
+ * The wait policy: two threads of a member flood the smallest stream
+ * with entries and exits while the reader takes a few records at a time
+ * and naps.  Nothing is lost, the numbers have no gap, and each exit
+ * pairs with its entry by call id, in its thread.
+ */
+TEST_F(stream, wait_is_lossless)
+{
+	const char *t = trace_make(self, "wait", SMALL, "wait");
+	const char *rb = rule_name(self, "wait_b");
+	const char *ra = rule_name(self, "wait_a");
+	struct taken tk = { .next = 1 };
+	int go[2], fd, calls = 1500;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, log_rule(rb, t, "before"));
+	ASSERT_EQ(0, log_rule(ra, t, "after"));
+	fd = attach(t, 0);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = member(self, go[0], calls, 2);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+
+	/* About 4 records a read, and a nap: far slower than the member. */
+	drain(fd, &tk, 4 * calls, rule_id(rb), rule_id(ra), pid, 1024, 200,
+	      5000);
+	EXPECT_EQ(0, reap(self, pid));
+	EXPECT_EQ(4 * calls, tk.calls);
+	EXPECT_EQ(0, tk.lost);
+	EXPECT_EQ(0, tk.gaps);
+	EXPECT_EQ(0, tk.foreign);
+	EXPECT_EQ(0, tk.open);
+	EXPECT_EQ(0, tk.unpaired);
+	EXPECT_EQ(0, trace_num(t, "lost"));
+	close(fd);
+}
+
+/*
+ * The drop policy: a member floods the smallest stream with nobody
+ * reading.  The reader that comes later gets the first records that fit,
+ * then one report of the rest, and lost counts them all.
+ */
+TEST_F(stream, drop_counts_every_loss)
+{
+	const char *t = trace_make(self, "drop", SMALL, "drop");
+	const char *r = rule_name(self, "drop");
+	struct taken tk = { .next = 1 };
+	int go[2], fd, calls = 2000;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, log_rule(r, t, "before"));
+	ASSERT_EQ(0, pipe(go));
+	pid = member(self, go[0], calls, 1);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	EXPECT_EQ(0, reap(self, pid));
+
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	drain(fd, &tk, calls, rule_id(r), 0, pid, 65536, 0, 1000);
+	EXPECT_EQ(calls, tk.calls + tk.lost);
+	EXPECT_LT(0, tk.lost);
+	EXPECT_LT(0, tk.calls);
+	EXPECT_EQ(0, tk.gaps);
+	EXPECT_EQ(calls + 1, tk.next);
+	EXPECT_EQ(tk.lost, trace_num(t, "lost"));
+	close(fd);
+}
+
+/*
+ * A member waiting for room is killed: it dies at once, and the records
+ * it wrote before are all there, in order.
+ */
+TEST_F(stream, killed_while_waiting)
+{
+	const char *t = trace_make(self, "kill", SMALL, "wait");
+	const char *r = rule_name(self, "kill");
+	struct taken tk = { .next = 1 };
+	long long t0, lost;
+	int go[2], fd;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, log_rule(r, t, "before"));
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = member(self, go[0], 1000000, 1);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	/* The stream fills up, then the member waits. */
+	usleep(300000);
+	t0 = sct_now_ms();
+	ASSERT_EQ(0, kill(pid, SIGKILL));
+	EXPECT_EQ(SIGKILL, WTERMSIG(reap(self, pid)));
+	EXPECT_GT(2000, sct_now_ms() - t0);
+
+	drain(fd, &tk, 1000000, rule_id(r), 0, pid, 65536, 0, 200);
+	lost = trace_num(t, "lost");
+	EXPECT_LT(10, tk.calls);
+	/* At most the record it was waiting to write. */
+	EXPECT_GE(1, lost);
+	EXPECT_EQ(lost, tk.lost);
+	EXPECT_EQ(0, tk.gaps);
+	close(fd);
+}
+
+/*
+ * rmdir of the trace: the reader reads what is left, then the end of the
+ * file; poll says so.
+ */
+TEST_F(stream, end_of_trace)
+{
+	const char *t = trace_make(self, "end", SMALL, "drop");
+	const char *r = rule_name(self, "end");
+	struct taken tk = { .next = 1 };
+	struct pollfd pfd = { .events = POLLIN };
+	char path[PATH_MAX], buf[4096] __attribute__((aligned(8)));
+	int go[2], fd;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, log_rule(r, t, "before"));
+	fd = attach(t, 0);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = member(self, go[0], 10, 1);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	EXPECT_EQ(0, reap(self, pid));
+
+	ASSERT_EQ(0, sct_rule_remove(r));
+	self->nrules--;
+	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, t);
+	ASSERT_EQ(0, rmdir(path));
+	self->ntraces--;
+	drain(fd, &tk, 10, 0, 0, pid, sizeof(buf), 0, 1000);
+	EXPECT_EQ(10, tk.calls);
+	pfd.fd = fd;
+	EXPECT_EQ(1, poll(&pfd, 1, 0));
+	EXPECT_TRUE(pfd.revents & POLLHUP);
+	EXPECT_EQ(0, read(fd, buf, sizeof(buf)));
+	close(fd);
+}
+
+/*
+ * Task records of a trace with a stream go to the stream, numbered with
+ * its call records, and not to the shared log.
+ */
+TEST_F(stream, lifecycle_in_stream)
+{
+	const char *t = trace_make(self, "life", SMALL, "wait");
+	char buf[8192] __attribute__((aligned(8)));
+	const struct sct_record_task *rec;
+	struct taken tk = { .next = 1 };
+	int go[2], fd, shared, events = 0;
+	ssize_t len, off;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, trace_write(t, "lifecycle", "1"));
+	shared = sct_open_new("/dev/sct_records", O_NONBLOCK);
+	ASSERT_LE(0, shared);
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		char c;
+		pid_t g;
+
+		if (read(go[0], &c, 1) != 1)
+			_exit(2);
+		g = fork();
+		if (!g)
+			_exit(5);
+		waitpid(g, NULL, 0);
+		_exit(3);
+	}
+	self->kids[self->nkids++] = pid;
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	EXPECT_EQ(3, WEXITSTATUS(reap(self, pid)));
+
+	/* fork, the grandchild's exit, and the child's exit. */
+	len = read(fd, buf, sizeof(buf));
+	ASSERT_LT(0, len);
+	take(&tk, buf, len, 0, 0, pid);
+	EXPECT_EQ(3, tk.tasks);
+	EXPECT_EQ(0, tk.gaps);
+	for (off = 0; off < len; off += rec->hdr.size) {
+		rec = (const void *)(buf + off);
+		if (rec->hdr.type == SCT_RECORD_TASK)
+			events |= 1 << rec->event;
+	}
+	EXPECT_EQ(1 << SCT_TASK_FORK | 1 << SCT_TASK_EXIT, events);
+	while ((len = read(shared, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < len; off += rec->hdr.size) {
+			rec = (const void *)(buf + off);
+			EXPECT_NE(SCT_RECORD_TASK, rec->hdr.type);
+		}
+	}
+	close(shared);
+	close(fd);
+	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the files of the host test program share: TAP results
+ * (rules-test.c) and the tests of records-test.c.
+ */
+#ifndef SCT_TESTS_H
+#define SCT_TESTS_H
+
+#include <stdbool.h>
+
+/* One "ok"/"not ok" line; returns @cond. */
+bool ok(bool cond, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Text as TAP diagnostics, under a "# WHAT:" line. */
+void diag(const char *what, const char *text);
+
+/* records-test.c */
+void test_call_text(void);
+void test_streams(void);
+
+#endif /* SCT_TESTS_H */
