@@ -23,6 +23,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -580,6 +581,8 @@ static void expect_logged(struct __test_metadata *_metadata,
 	lfd = sct_open_new(SCT_LOG, O_NONBLOCK);
 	ASSERT_LE(0, lfd);
 	rfd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
+	/* The text too: it is compared with the line. */
+	ASSERT_EQ(0, ioctl(rfd, SCT_IOC_TEXT, 1));
 	ASSERT_LE(0, rfd);
 
 	EXPECT_EQ(0, run_unlink(self, how, tag, rule, NULL, &hits))

@@ -36,6 +36,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -414,6 +415,7 @@ TEST_F(enf, widths_log)
 	ASSERT_LE(0, lfd);
 	rfd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, rfd);
+	ASSERT_EQ(0, ioctl(rfd, SCT_IOC_TEXT, 1));
 
 	EXPECT_EQ(0, syscall(SYS_kill, target, 0x100000009L));
 	ASSERT_EQ(target, kid_wait(self, target, &status, 5000));
@@ -1160,6 +1162,7 @@ TEST_F(enf, exec_32bit_after)
 	ASSERT_LE(0, lfd);
 	rfd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, rfd);
+	ASSERT_EQ(0, ioctl(rfd, SCT_IOC_TEXT, 1));
 	ASSERT_EQ(0, kid_go(go));
 	ASSERT_EQ(pid, kid_wait(self, pid, &status, 10000));
 	ASSERT_TRUE(WIFEXITED(status));

@@ -13,6 +13,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <sys/ioctl.h>
 #include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -527,6 +528,7 @@ TEST_F(log, binary)
 	ASSERT_EQ(0, sct_rule_get(r, "id", idbuf, sizeof(idbuf)));
 	fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, SCT_IOC_TEXT, 1));
 	unlink(self->file);
 
 	/* Too small a buffer: -EINVAL, and the record stays. */
@@ -569,6 +571,50 @@ TEST_F(log, binary)
 
 	EXPECT_EQ(-1, read(fd, buf, sizeof(buf)));
 	EXPECT_EQ(EAGAIN, errno);
+	close(fd);
+}
+
+/*
+ * Binary records carry their text only for a reader that asks for it
+ * (SCT_IOC_TEXT); the rule's name always.
+ */
+TEST_F(log, text_on_request)
+{
+	const char *r = rule_name(self, "text");
+	char buf[8192] __attribute__((aligned(8)));
+	const struct sct_record_call *rec = (const void *)buf;
+	int fd, on;
+	ssize_t n;
+
+	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
+		"syscall=unlink", self->filter, "log_format=%params",
+		"enabled=1", NULL }));
+	fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, ioctl(fd, SCT_IOC_TEXT, 2));
+	EXPECT_EQ(EINVAL, errno);
+	for (on = 0; on < 3; on++) {
+		/* Off by default, then on, then off again. */
+		if (on)
+			ASSERT_EQ(0, ioctl(fd, SCT_IOC_TEXT, on & 1));
+		ASSERT_EQ(0, sct_write_file(self->file));
+		unlink(self->file);
+		n = read(fd, buf, sizeof(buf));
+		ASSERT_LE((ssize_t)sizeof(*rec), n);
+		ASSERT_EQ(SCT_RECORD_CALL, rec->hdr.type);
+		ASSERT_GE(n, rec->rule.off + rec->rule.len);
+		EXPECT_STREQ(r, buf + rec->rule.off);
+		if (on != 1) {
+			EXPECT_EQ(0, rec->text.len);
+			EXPECT_EQ(0, rec->text.off);
+			EXPECT_EQ(rec->hdr.size,
+				  rec->rule.off + ((rec->rule.len + 7U) & ~7U));
+			continue;
+		}
+		ASSERT_LT(0, rec->text.len);
+		ASSERT_GE(n, rec->text.off + rec->text.len);
+		EXPECT_EQ('"', buf[rec->text.off]);
+	}
 	close(fd);
 }
 

@@ -747,6 +747,7 @@ static void sa_start(struct __test_metadata *_metadata, const char *rule,
 	c->rule_id = rule_id(rule);
 	c->fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
 	ASSERT_LE(0, c->fd);
+	ASSERT_EQ(0, ioctl(c->fd, SCT_IOC_TEXT, 1));
 	*sock = socket(AF_INET, SOCK_DGRAM, 0);
 	ASSERT_LE(0, *sock);
 }
@@ -1055,6 +1056,7 @@ TEST_F(safety, param_padding)
 
 	fd = open(SCT_RECORDS, O_RDONLY | O_NONBLOCK);	/* from the oldest */
 	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, SCT_IOC_TEXT, 1));
 	while ((n = read(fd, buf, READ_BUF)) > 0) {
 		for (off = 0; off < (size_t)n; off += h->size) {
 			h = (const void *)(buf + off);
@@ -1585,6 +1587,8 @@ TEST_F_TIMEOUT(safety, ring_wrap, 120)
 			rd[i].fd = open(i ? SCT_LOG : SCT_RECORDS,
 					O_RDONLY | O_NONBLOCK);
 			ASSERT_LE(0, rd[i].fd);
+			if (!i)
+				ASSERT_EQ(0, ioctl(rd[i].fd, SCT_IOC_TEXT, 1));
 			ASSERT_EQ(0, pthread_create(&th[i], NULL, reader_fn,
 						    &rd[i]));
 		}

@@ -40,6 +40,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -659,6 +660,9 @@ static void *reader(void *arg)
 			usleep(100000);
 			continue;
 		}
+		/* The text too: its bounds are checked. */
+		if (r->binary && ioctl(fd, SCT_IOC_TEXT, 1))
+			failure("SCT_IOC_TEXT: %s", err_name(errno));
 		r->last_seq = 0;
 		if (rnd(&r->s) & 1)
 			reader_seek(r, fd);

@@ -70,6 +70,15 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 		goto fail;
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
 		goto fail;
+#ifdef SCT_IOC_TEXT
+	/*
+	 * A file of records, or a kernel from before SCT_IOC_TEXT, whose
+	 * records always carry it: ENOTTY.
+	 */
+	if ((flags & SCT_LOG_TEXT) && ioctl(log->fd, SCT_IOC_TEXT, 1) &&
+	    errno != ENOTTY)
+		goto fail;
+#endif
 	*logp = log;
 	return 0;
 fail:
@@ -95,7 +104,7 @@ int sct_log_open_trace(struct sct_log **logp, const char *trace, int flags)
 	if (ret)
 		return ret;
 	/* The shared log's cursor does not matter: the stream has its own. */
-	ret = sct_log_open(logp, path, flags & ~SCT_LOG_NEW);
+	ret = sct_log_open(logp, path, flags & ~(SCT_LOG_NEW | SCT_LOG_TEXT));
 	if (ret) {
 		sct_rf_detail("%s: %s", path, strerror(-ret));
 		return ret;

@@ -626,6 +626,7 @@ int sct_trace_lost(const char *name, uint64_t *lost);
 /* Flags of sct_log_open(). */
 #define SCT_LOG_NONBLOCK	0x1	/* sct_log_next() does not wait */
 #define SCT_LOG_NEW		0x2	/* only records written from now on */
+#define SCT_LOG_TEXT		0x4	/* call records carry their text line */
 
 struct sct_log;
 

@@ -247,7 +247,8 @@ static int run(const struct options *o, const sigset_t *waitmask)
 		if (ret)
 			errx(1, "%s", sct_error_detail());
 	} else {
-		ret = sct_log_open(&log, o->device, flags);
+		/* The kernel's lines, in each rule's own log_format. */
+		ret = sct_log_open(&log, o->device, flags | SCT_LOG_TEXT);
 		if (ret)
 			errx(1, "%s: %s%s",
 			     o->device ? o->device : SCT_RECORDS_DEVICE,

@@ -67,7 +67,7 @@ static bool seq_buf_has_overflowed(struct seq_buf *s)
 	return s->len > s->size;
 }
 
-static void seq_buf_set_overflow(struct seq_buf *s)
+void seq_buf_set_overflow(struct seq_buf *s)
 {
 	s->len = s->size + 1;
 }

@@ -27,6 +27,8 @@
 /* The kernel's functions, renamed away from libsct's of the same names. */
 #define sct_format		ksct_format
 #define sct_format_check	ksct_format_check
+#define sct_format_compile	ksct_format_compile
+#define sct_format_ops		ksct_format_ops
 #define sct_format_string	ksct_format_string
 #define sct_syscall_types	ksct_syscall_types
 #define sct_syscall_name	ksct_syscall_name
@@ -42,6 +44,9 @@ typedef __s64 s64;
 #define CONFIG_X86_X32_ABI	1
 
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#define U16_MAX			0xffff
+#define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
+#define static_assert(e)	_Static_assert(e, #e)
 #define BIT(n)			(1UL << (n))
 #define array_index_nospec(i, n)	(i)
 #define NSEC_PER_SEC		1000000000L
@@ -61,6 +66,14 @@ typedef __s64 s64;
 #define SCT_NR_PARAMS		6
 #define SCT_FMT_NEED_DATA	BIT(0)
 #define SCT_FMT_NEED_RETVAL	BIT(1)
+
+struct sct_fmt_op {
+	u16 macro;
+	u16 off;
+	u16 len;
+};
+
+#define SCT_M_TEXT		U16_MAX
 
 static inline unsigned int sct_slot(unsigned int abi, unsigned int nr)
 {
@@ -85,6 +98,11 @@ size_t sct_format_string(char *buf, size_t size, const char *s, size_t max,
 			 bool truncated);
 size_t sct_format(char *buf, size_t size, const char *fmt,
 		  const struct sct_record_call *rec, const char *rule);
+int sct_format_compile(const char *fmt, struct sct_fmt_op *ops,
+		       unsigned int *need, unsigned int *pos);
+size_t sct_format_ops(char *buf, size_t size, const char *fmt,
+		      const struct sct_fmt_op *ops, unsigned int n,
+		      const struct sct_record_call *rec, const char *rule);
 
 /* lib/seq_buf.c and include/linux/seq_buf.h, as they behave. */
 struct seq_buf {
@@ -95,6 +113,7 @@ struct seq_buf {
 
 void seq_buf_init(struct seq_buf *s, char *buf, unsigned int size);
 unsigned int seq_buf_buffer_left(struct seq_buf *s);
+void seq_buf_set_overflow(struct seq_buf *s);
 const char *seq_buf_str(struct seq_buf *s);
 int seq_buf_putc(struct seq_buf *s, unsigned char c);
 int seq_buf_puts(struct seq_buf *s, const char *str);
