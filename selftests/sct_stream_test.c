@@ -602,6 +602,70 @@ TEST_F(stream, killed_while_waiting)
 }
 
 /*
+ * A member that waits for room goes on when sct is switched off, its
+ * records lost; and a reader that is a member itself never waits for
+ * itself.
+ */
+TEST_F(stream, no_wait_when_off_or_self)
+{
+	const char *t = trace_make(self, "off", SMALL, "wait");
+	const char *r = rule_name(self, "off");
+	struct taken tk = { .next = 1 };
+	long long t0, lost;
+	int go[2], fd, i;
+	pid_t pid;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, log_rule(r, t, "before"));
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pipe(go));
+	pid = member(self, go[0], 20000, 1);
+	ASSERT_LT(0, pid);
+	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(1, write(go[1], "x", 1));
+	usleep(300000);
+	/* It waits: nothing more is lost than the stream holds. */
+	EXPECT_EQ(0, trace_num(t, "lost"));
+	t0 = sct_now_ms();
+	ASSERT_EQ(0, sct_write_switch("0"));
+	EXPECT_EQ(0, reap(self, pid));
+	EXPECT_EQ(0, sct_write_switch("1"));
+	EXPECT_GT(5000, sct_now_ms() - t0);
+	/*
+	 * The one it waited to write goes in the reserve it left, or is
+	 * lost; switched off, it makes no more.
+	 */
+	drain(fd, &tk, 20000, rule_id(r), 0, pid, 65536, 0, 200);
+	lost = trace_num(t, "lost");
+	EXPECT_GE(1, lost);
+	EXPECT_EQ(lost, tk.lost);
+	EXPECT_LT(10, tk.calls);
+	EXPECT_EQ(tk.calls + tk.lost + 1, tk.next);
+	EXPECT_EQ(0, tk.gaps);
+	close(fd);
+
+	/* A reader that joins its own trace: its calls never wait. */
+	ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
+	ASSERT_EQ(0, trace_write(t, "buffer_size", "16384"));
+	ASSERT_EQ(0, sct_rule_set(r, "enabled", "1"));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		if (attach(t, 0) < 0 || trace_add(t, getpid()))
+			_exit(2);
+		for (i = 0; i < 5000; i++)
+			syscall(SYS_getppid);
+		_exit(0);
+	}
+	self->kids[self->nkids++] = pid;
+	t0 = sct_now_ms();
+	EXPECT_EQ(0, reap(self, pid));
+	EXPECT_GT(5000, sct_now_ms() - t0);
+	EXPECT_LT(0, trace_num(t, "lost"));
+}
+
+/*
  * rmdir of the trace: the reader reads what is left, then the end of the
  * file; poll says so.
  */
