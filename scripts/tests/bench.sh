@@ -17,10 +17,13 @@ st=0
 shellcheck "$SCT_ROOT/scripts/guest/bench" >"$tmp/log" 2>&1 || st=1
 tap_detail=$tmp/log result "shellcheck scripts/guest/bench" $st
 
+# <linux/sct.h> of the series, as scripts/bench.sh gives it.
+mkdir -p "$tmp/include/linux"
+cp "$KTREE/include/uapi/linux/sct.h" "$tmp/include/linux/"
 for t in sct-getpid-loop sct-seccomp-run sct-log-drain; do
 	st=0
-	gcc -static -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -o "$tmp/$t" \
-		"$SCT_ROOT/userspace/bench/$t.c" >"$tmp/log" 2>&1 || st=1
+	gcc -static -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -I"$tmp/include" \
+		-o "$tmp/$t" "$SCT_ROOT/userspace/bench/$t.c" >"$tmp/log" 2>&1 || st=1
 	tap_detail=$tmp/log result "userspace/bench/$t.c builds with -Werror" $st
 done
 

@@ -31,11 +31,13 @@ all() {	# all STATUS...: 0 if every status is 0
 	done
 	echo 0
 }
+# Not grep -q: it would stop reading at the first match, and under
+# pipefail the SIGPIPE of a long part's sed would fail the test.
 has() {	# has PART LINE: a line of PART is exactly LINE
-	part "$1" | grep -qxF -- "$2"
+	part "$1" | grep -xF -- "$2" >/dev/null
 }
 has_re() {	# has_re PART REGEX: a line of PART matches REGEX
-	part "$1" | grep -q -- "$2"
+	part "$1" | grep -- "$2" >/dev/null
 }
 count() {	# count PART REGEX: the lines of PART that match REGEX
 	part "$1" | grep -c -- "$2" || true
@@ -45,7 +47,7 @@ count() {	# count PART REGEX: the lines of PART that match REGEX
 guest_finish() {
 	if [ $fails -ne 0 ]; then
 		echo "# guest output:"
-		sed 's/^/# /' "$tmp/out" "$tmp/err" | tail -n 60
+		sed 's/^/# /' "$tmp/out" "$tmp/err" | tail -n "${SCT_GUEST_OUTPUT_LINES:-60}"
 	fi
 	finish
 }
