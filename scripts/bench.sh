@@ -293,18 +293,21 @@ miss_reason() {
 		"cost.  Writing a record is the smaller part (a logged call with" \
 		"no reader is $(ratio log_noreader) × B0; $(tsum P3_write "$sct_re")" \
 		"instructions in sct: $(top_sct P3_write)); reading it back" \
-		"through /dev/sct_records costs about $d more a record, because" \
-		"each binary record carries its formatted text line: formatting" \
-		"(sct_log_fill, sct_format, sct_macro and the string functions" \
-		"they call) is $(tsum P3_read '^(sct_log_fill|sct_format|sct_macro|sct_put_|strlen|strncmp|strnlen|strchrnul|seq_buf_|num_to_str|put_dec)')" \
-		"of the $(ttotal P3_read) instructions of the traced read of" \
-		"one record, sct_macro looking each macro of the format up by name" \
-		"with strlen and strncmp on every record.  No record is lost" \
-		"(a ring that holds a round).  What would bring it down: no" \
-		"text in /dev/sct_records unless a reader asks for it, formats" \
-		"parsed once, when the rule is enabled, into a list of macros," \
-		"and, on a machine with more than one CPU, the reader on another" \
-		"CPU than the callers" ;;
+		"through /dev/sct_records costs about $d more a record.  Binary" \
+		"records carry no text unless the reader asks (SCT_IOC_TEXT), so" \
+		"no formatting is left in it; what is left is the shared log's" \
+		"reader: of the $(ttotal P3_read) instructions of the traced read" \
+		"of one record, sct_log_fill is $(tsum P3_read '^sct_log_fill$')," \
+		"copying the record twice in the kernel (out of the ring, to check" \
+		"that it was not overwritten meanwhile, then into the reader's" \
+		"output with the rule's name), and merging the CPUs' rings by" \
+		"sequence number costs $(tsum P3_read '^sct_log_(scan|peek)$')" \
+		"(sct_log_scan, sct_log_peek).  No record is lost (a ring that" \
+		"holds a round).  What would bring it down: one copy, from the" \
+		"ring straight to user space, as the stream of a trace does (T1r:" \
+		"${v[T1r]} instructions a record, whose writers never overwrite" \
+		"what its one reader has not read), and, on a machine with more" \
+		"than one CPU, the reader on another CPU than the callers" ;;
 	esac
 }
 
