@@ -102,7 +102,13 @@ FIXTURE_SETUP(enf)
 		SKIP(return, "booted with sct=off: no rule can be enabled");
 }
 
-FIXTURE_TEARDOWN(enf)
+/*
+ * In the parent, once the test's process is gone: also after a failed
+ * ASSERT, which 6.12's harness may let skip a FIXTURE_TEARDOWN (it keeps
+ * the child's pid in a variable that longjmp() may clobber).  @self is
+ * shared with the test's process.
+ */
+FIXTURE_TEARDOWN_PARENT(enf)
 {
 	int i;
 
@@ -1201,7 +1207,13 @@ FIXTURE_SETUP(off)
 		SKIP(return, "runs only on a boot with sct=off");
 }
 
-FIXTURE_TEARDOWN(off)
+/*
+ * In the parent, once the test's process is gone: also after a failed
+ * ASSERT, which 6.12's harness may let skip a FIXTURE_TEARDOWN (it keeps
+ * the child's pid in a variable that longjmp() may clobber).  @self is
+ * shared with the test's process.
+ */
+FIXTURE_TEARDOWN_PARENT(off)
 {
 	int i;
 
