@@ -194,6 +194,7 @@ static __noreturn void stall_child(int note, int release)
 static int stall_start(struct stall *st)
 {
 	int note[2], release[2];
+	pid_t pid;
 
 	if (pipe2(note, O_CLOEXEC))
 		return -errno;
@@ -204,12 +205,14 @@ static int stall_start(struct stall *st)
 	}
 	fflush(stdout);
 	fflush(stderr);
-	st->pid = fork();
-	if (!st->pid) {
+	/* Not st->pid = fork(): the fixture, and so @st, is shared memory. */
+	pid = fork();
+	if (!pid) {
 		close(note[0]);
 		close(release[1]);
 		stall_child(note[1], release[0]);
 	}
+	st->pid = pid;
 	close(note[1]);
 	close(release[0]);
 	st->note = note[0];
