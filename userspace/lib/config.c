@@ -278,6 +278,20 @@ static int write_new_text(const char *name, const char *attr,
 				*val, what);
 }
 
+/*
+ * A number attribute that older kernels do not have (capture_size), as
+ * write_new_bool() writes a 0/1 one: 0 is the default.
+ */
+static int write_new_uint(const char *name, const char *attr,
+			  unsigned int v)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "%s = %u", attr, v);
+	return new_attr_written(name, attr, write_int(name, attr, v), v,
+				what);
+}
+
 static int read_ll(const char *name, const char *attr, long long *v)
 {
 	char buf[32], *end;
@@ -308,6 +322,25 @@ static int read_new_bool(const char *name, const char *attr, int *v)
 		return 0;
 	}
 	*v = !ret && ll;
+	return ret;
+}
+
+/*
+ * A number attribute that older kernels do not have (capture_size): 0,
+ * its default, where the kernel does not have it.
+ */
+static int read_new_uint(const char *name, const char *attr,
+			 unsigned int *v)
+{
+	long long ll = 0;
+	int ret;
+
+	ret = read_ll(name, attr, &ll);
+	if (ret == -ENOENT && sct_rule_exists(name) == 1)
+		ret = 0;
+	else if (!ret && (ll < 0 || ll > UINT_MAX))
+		ret = -EPROTO;
+	*v = ret ? 0 : ll;
 	return ret;
 }
 
@@ -457,8 +490,9 @@ int sct_rule_exists(const char *name)
  * @name: the rule's name
  * @r: filled in as a rule file would give it: attributes that do not
  *	apply to the action, and a log_target of "device", are left empty;
- *	r->file is "" and the positions are 0; force and act_on_init are 0,
- *	and trace is "", on a kernel that does not have them
+ *	r->file is "" and the positions are 0; force, act_on_init and
+ *	capture_size are 0, and trace is "", on a kernel that does not
+ *	have them
  * @st: if not NULL, filled in with the rule's state
  *
  * Return: 0, or a negative errno (-ENOENT: no such rule).
@@ -511,6 +545,8 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 		ret = read_new_bool(name, "act_on_init", &r->act_on_init);
 	if (!ret)
 		ret = read_new_text(name, "trace", r->trace, sizeof(r->trace));
+	if (!ret)
+		ret = read_new_uint(name, "capture_size", &r->capture_size);
 	if (ret)
 		goto out;
 	/* NAME or ABI:NAME; a name this libsct does not know has nr -1. */
@@ -527,6 +563,7 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 		r->log_format[0] = '\0';
 		r->log_target[0] = '\0';
 		r->cont = 0;
+		r->capture_size = 0;
 	} else {
 		r->force = 0;
 		r->act_on_init = 0;
@@ -604,9 +641,9 @@ int sct_rule_filter_error(const char *name, char *buf, size_t size)
  * Writes every attribute of @r, the filter last (it is compiled for the
  * side "when" sets), and trace among them: enabling the rule, after, looks
  * its trace up.  The rule must be disabled (the kernel refuses with
- * -EBUSY otherwise).  force, act_on_init and trace, which older kernels
- * do not have, are written there only when set: such a kernel makes a
- * rule that sets one fail with -EOPNOTSUPP.
+ * -EBUSY otherwise).  force, act_on_init, trace and capture_size, which
+ * older kernels do not have, are written there only when set: such a
+ * kernel makes a rule that sets one fail with -EOPNOTSUPP.
  *
  * Return: 0 or a negative errno; sct_error_detail() names the attribute
  * and, for a filter, gives the kernel's filter_error text.
@@ -641,6 +678,8 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 		ret = write_new_bool(n, "act_on_init", r->act_on_init);
 	if (!ret)
 		ret = write_new_text(n, "trace", r->trace);
+	if (!ret)
+		ret = write_new_uint(n, "capture_size", r->capture_size);
 	if (ret)
 		return ret;
 	ret = write_text(n, "filter", r->filter);
@@ -736,6 +775,22 @@ static void trace_refusal(const char *name)
 		   name, trace, sct_configfs_root(), trace);
 }
 
+/*
+ * Enabling rule @name failed with -EINVAL: if it has a capture_size but
+ * no trace, which the kernel refuses, say so.
+ */
+static void capture_refusal(const char *name)
+{
+	char trace[SCT_RULE_NAME_LEN];
+	long long size;
+
+	if (read_ll(name, "capture_size", &size) || size <= 0 ||
+	    read_attr(name, "trace", trace, sizeof(trace)) || trace[0])
+		return;
+	set_detail("rule %s: enabled: capture_size %lld needs a trace (captures are for the calls of a trace's members): give the rule a trace, or capture_size 0",
+		   name, size);
+}
+
 /**
  * sct_rule_enable() - put a rule into effect, or take it out
  * @name: the rule's name
@@ -745,7 +800,8 @@ static void trace_refusal(const char *name)
  * it is, e.g. %retval in a before rule's log_format; -EPERM: see
  * sct_rule_refusal(), whose reason sct_error_detail() then gives;
  * -ENOENT: no such rule, or the trace the rule names does not exist,
- * which sct_error_detail() then says).
+ * which sct_error_detail() then says; -EINVAL too for a capture_size
+ * without a trace, which it says as well).
  */
 int sct_rule_enable(const char *name, bool on)
 {
@@ -757,6 +813,8 @@ int sct_rule_enable(const char *name, bool on)
 		set_detail("rule %s: enabled: %s", name, why);
 	if (ret == -ENOENT && on)
 		trace_refusal(name);
+	if (ret == -EINVAL && on)
+		capture_refusal(name);
 	return ret;
 }
 

@@ -409,6 +409,11 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 	char addr[INET6_ADDRSTRLEN];
 	sa_family_t family;
 
+	/* Not even a family: nothing past @len is read. */
+	if (len < sizeof(family)) {
+		fputs("{\"family\":null}", out);
+		return;
+	}
 	memcpy(&family, data, sizeof(family));
 	if (family == AF_INET && len >= sizeof(*sin)) {
 		inet_ntop(AF_INET, &sin->sin_addr, addr, sizeof(addr));
@@ -425,13 +430,116 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 	}
 }
 
+#if SCT_RECORD_VERSION >= 4
+/*
+ * A captured struct or buffer: {"bytes":"<hex>","truncated":bool}, its
+ * @len bytes in lowercase hex, two digits a byte.
+ */
+static void sct_json_bytes(FILE *out, const unsigned char *data,
+			   unsigned int len, bool truncated)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned int i;
+
+	fputs("{\"bytes\":\"", out);
+	for (i = 0; i < len; i++) {
+		putc(hex[data[i] >> 4], out);
+		putc(hex[data[i] & 0xf], out);
+	}
+	fprintf(out, "\",\"truncated\":%s}", truncated ? "true" : "false");
+}
+
+/*
+ * A captured array of strings: a u32 count, then the strings, each
+ * NUL-terminated, in @len bytes (at least the count's 4):
+ * {"count":N,"strings":[...],"truncated":bool}.  No more strings than
+ * the count says are shown, and none past @len: a last string without
+ * its NUL is shown up to @len, cut.  The array is truncated when the
+ * kernel says so (@truncated), when it has more strings than the record
+ * carries, or when one was cut here.
+ */
+static void sct_json_strv(FILE *out, const char *data, unsigned int len,
+			  bool truncated)
+{
+	unsigned int pos = sizeof(uint32_t), shown = 0;
+	const char *nul;
+	uint32_t count;
+
+	memcpy(&count, data, sizeof(count));
+	fprintf(out, "{\"count\":%u,\"strings\":[", count);
+	while (shown < count && pos < len) {
+		nul = memchr(data + pos, '\0', len - pos);
+		if (shown)
+			putc(',', out);
+		sct_json_string(out, data + pos, len - pos);
+		shown++;
+		if (!nul) {
+			truncated = true;
+			break;
+		}
+		pos = nul - data + 1;
+	}
+	if (shown < count)
+		truncated = true;
+	fprintf(out, "],\"truncated\":%s}", truncated ? "true" : "false");
+}
+#endif
+
+/*
+ * The data of parameter @d of a call record, as JSON; false, with
+ * nothing written, for data that is absent or does not fit the record.
+ */
+static bool sct_json_param(FILE *out, const struct sct_record_call *rec,
+			   const struct sct_record_data *d, const char *key)
+{
+	const char *data = sct_record_data(rec, d);
+
+	if (d->kind == SCT_DATA_FAULT) {
+		fprintf(out, "%s{\"fault\":true}", key);
+		return true;
+	}
+	if (!data)
+		return false;
+	switch (d->kind) {
+	case SCT_DATA_SOCKADDR:
+		fputs(key, out);
+		sct_json_sockaddr(out, data, d->len);
+		break;
+	case SCT_DATA_STRING_TRUNC:
+		fprintf(out, "%s{\"string\":", key);
+		sct_json_string(out, data, d->len);
+		fputs(",\"truncated\":true}", out);
+		break;
+#if SCT_RECORD_VERSION >= 4
+	case SCT_DATA_BYTES:
+	case SCT_DATA_BYTES_TRUNC:
+		fputs(key, out);
+		sct_json_bytes(out, (const unsigned char *)data, d->len,
+			       d->kind == SCT_DATA_BYTES_TRUNC);
+		break;
+	case SCT_DATA_STRV:
+	case SCT_DATA_STRV_TRUNC:
+		/* Not even the count: as data that does not fit. */
+		if (d->len < sizeof(uint32_t))
+			return false;
+		fputs(key, out);
+		sct_json_strv(out, data, d->len,
+			      d->kind == SCT_DATA_STRV_TRUNC);
+		break;
+#endif
+	default:
+		fputs(key, out);
+		sct_json_string(out, data, d->len);
+	}
+	return true;
+}
+
 static void sct_json_call(FILE *out, const struct sct_record_call *rec,
 			  const char *rule)
 {
 	const char *name = sct_record_syscall(rec);
 	const char *abi = sct_abi_name(sct_record_abi(rec));
-	const char *data;
-	char time[40];
+	char time[40], key[16];
 	bool first;
 	int i;
 
@@ -467,24 +575,9 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec,
 	fputs("],\"data\":{", out);
 	first = true;
 	for (i = 0; i < 6; i++) {
-		const struct sct_record_data *d = &rec->param[i];
-
-		data = sct_record_data(rec, d);
-		if (!data && d->kind != SCT_DATA_FAULT)
-			continue;
-		fprintf(out, "%s\"%d\":", first ? "" : ",", i);
-		first = false;
-		if (!data)
-			fputs("{\"fault\":true}", out);
-		else if (d->kind == SCT_DATA_SOCKADDR)
-			sct_json_sockaddr(out, data, d->len);
-		else if (d->kind == SCT_DATA_STRING_TRUNC) {
-			fputs("{\"string\":", out);
-			sct_json_string(out, data, d->len);
-			fputs(",\"truncated\":true}", out);
-		} else {
-			sct_json_string(out, data, d->len);
-		}
+		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",", i);
+		if (sct_json_param(out, rec, &rec->param[i], key))
+			first = false;
 	}
 	fputs("}", out);
 	if (rec->when == SCT_WHEN_AFTER)

@@ -65,6 +65,7 @@ static void sct_yyerror(SCT_YYLTYPE *loc, void *scanner,
 %token FORCE "force"
 %token ACT_ON_INIT "act_on_init"
 %token TRACE "trace"
+%token CAPTURE_SIZE "capture_size"
 %token TYPE "type"
 %token ERROR_CODE "error_code"
 %token LOG_FORMAT "log_format"
@@ -113,6 +114,8 @@ item:
 		{ sct_rf_value(ps, SCT_K_ACT_ON_INIT, L(@1), $3, L(@3)); }
 	| TRACE '=' VALUE
 		{ sct_rf_value(ps, SCT_K_TRACE, L(@1), $3, L(@3)); }
+	| CAPTURE_SIZE '=' VALUE
+		{ sct_rf_value(ps, SCT_K_CAPTURE_SIZE, L(@1), $3, L(@3)); }
 	| FILTER_EXPRESSION BODY
 		{ sct_rf_body(ps, SCT_K_FILTER, L(@1), $2, L(@2), L_END(@2)); }
 	| ACTION { sct_rf_key(ps, SCT_K_ACTION, L(@1)); } '{' action_items '}'

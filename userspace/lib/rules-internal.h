@@ -71,6 +71,7 @@ enum sct_key {
 	SCT_K_FORCE,
 	SCT_K_ACT_ON_INIT,
 	SCT_K_TRACE,
+	SCT_K_CAPTURE_SIZE,
 	SCT_NR_KEYS,
 };
 

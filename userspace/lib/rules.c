@@ -57,6 +57,7 @@ static const char *const sct_key_names[SCT_NR_KEYS] = {
 	[SCT_K_FORCE]	= "force",
 	[SCT_K_ACT_ON_INIT] = "act_on_init",
 	[SCT_K_TRACE]	= "trace",
+	[SCT_K_CAPTURE_SIZE] = "capture_size",
 };
 
 static const char *const sct_actions[] = { "log", "fail", "suspend", "kill" };
@@ -419,6 +420,26 @@ static bool sct_syscall_value(struct sct_parse *ps, const char *s,
 	return true;
 }
 
+/*
+ * capture_size: a decimal number of bytes, as the kernel reads it, from
+ * 0 to SCT_CAPTURE_SIZE_MAX; why not, or NULL.
+ */
+static const char *sct_capture_size(const char *s, unsigned int *v)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	if (!s[0] || strspn(s, "0123456789") != strlen(s))
+		return "expected a decimal number of bytes from 0 to 4096";
+	for (i = 0; s[i]; i++) {
+		n = n * 10 + (s[i] - '0');
+		if (n > SCT_CAPTURE_SIZE_MAX)
+			return "out of range (0 to 4096: the kernel captures at most 4096 bytes of a call)";
+	}
+	*v = n;
+	return NULL;
+}
+
 /* A yes/no value, as the kernel's kstrtobool() takes it: 1, 0, or -1. */
 static int sct_bool(const char *s)
 {
@@ -472,6 +493,13 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 			goto invalid;
 		}
 		snprintf(r->trace, sizeof(r->trace), "%s", val);
+		break;
+	case SCT_K_CAPTURE_SIZE:
+		why = sct_capture_size(val, &r->capture_size);
+		if (why) {
+			sct_rf_error(ps, loc, "invalid capture_size '%s': %s", q, why);
+			goto invalid;
+		}
 		break;
 	case SCT_K_WHEN:
 		if (!strcasecmp(val, "before")) {
@@ -744,7 +772,13 @@ void sct_rf_end(struct sct_parse *ps)
 			sct_rule_not_log(ps, SCT_K_FORCE);
 		if (r->act_on_init)
 			sct_rule_not_log(ps, SCT_K_ACT_ON_INIT);
+		if (r->capture_size)
+			sct_rule_only(ps, SCT_K_CAPTURE_SIZE, "log");
 	}
+	/* The kernel reads captures for the members of traces alone. */
+	if (r->capture_size && !r->trace[0] && sct_valid(ps, SCT_K_TRACE))
+		sct_rf_error(ps, ps->key_loc[SCT_K_CAPTURE_SIZE],
+			     "'capture_size' needs a 'trace': only the calls of a trace's members have captures");
 	if (sct_valid(ps, SCT_K_WHEN)) {
 		if (ps->has_retval && r->when != SCT_WHEN_AFTER)
 			sct_rf_error(ps, ps->retval_loc,
@@ -911,6 +945,8 @@ int sct_rule_print(FILE *out, const struct sct_rule *r)
 		fprintf(out, "\tact_on_init = yes\n");
 	if (r->trace[0])
 		fprintf(out, "\ttrace = %s\n", r->trace);
+	if (r->capture_size)
+		fprintf(out, "\tcapture_size = %u\n", r->capture_size);
 	if (r->filter[0])
 		fprintf(out, "\tfilter_expression {%s}\n", r->filter);
 	fprintf(out, "\taction {\n");
@@ -976,5 +1012,6 @@ bool sct_rule_same(const struct sct_rule *a, const struct sct_rule *b)
 	       !strcmp(a->log_format, b->log_format) &&
 	       !strcmp(a->log_target, b->log_target) &&
 	       a->enabled == b->enabled && a->force == b->force &&
-	       a->act_on_init == b->act_on_init && !strcmp(a->trace, b->trace);
+	       a->act_on_init == b->act_on_init && !strcmp(a->trace, b->trace) &&
+	       a->capture_size == b->capture_size;
 }

@@ -86,6 +86,8 @@
 #define SCT_SYSCALL_LIST_MAX	4094
 /* Pieces of the map from a rule's filter back to its rule file. */
 #define SCT_FILTER_SPANS	256
+/* The largest capture_size the kernel takes (struct sct_rule.capture_size). */
+#define SCT_CAPTURE_SIZE_MAX	4096
 
 /**
  * struct sct_filter_span - where a piece of a resolved filter was written
@@ -155,6 +157,13 @@ struct sct_filter_span {
  *         a name as @name is; "" (the default) for a global rule, which
  *         matches every process.  The trace must exist when the rule is
  *         enabled
+ * @capture_size: for a log rule of a trace: 1 to %SCT_CAPTURE_SIZE_MAX to
+ *                have its records capture the structs, buffers (cut at
+ *                that many bytes) and arrays of strings (each string cut
+ *                at it) that the call's parameters point to, and their
+ *                strings and socket addresses whatever the log format
+ *                (%SCT_DATA_BYTES... in <linux/sct.h>); 0 (the default)
+ *                for no captures.  A rule with one needs a @trace
  * @file: the name of the file (or buffer) the rule comes from
  * @line: the line of its 'rule' keyword
  * @col: the column of its 'rule' keyword
@@ -182,6 +191,7 @@ struct sct_rule {
 	int force;
 	int act_on_init;
 	char trace[SCT_RULE_NAME_LEN];
+	unsigned int capture_size;
 	char file[SCT_RULE_FILE_LEN];
 	int line;
 	int col;
@@ -292,7 +302,8 @@ void sct_rule_filter_pos(const struct sct_rule *r, unsigned int off,
  *
  * Compares what the kernel keeps of a rule: the name, the syscalls, when,
  * the action, error_code, order, continue, the filter, log_format,
- * log_target, enabled, force, act_on_init and trace.  The syscall lists are
+ * log_target, enabled, force, act_on_init, trace and capture_size.  The
+ * syscall lists are
  * compared normalised (sct_syscall_list_normalize()), so that
  * "unlinkat, unlink" is the same as "unlink,unlinkat", and a number the
  * same as its name.  The other fields are compared as they are: the

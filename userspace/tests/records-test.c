@@ -17,6 +17,7 @@
  *     device (SCT_RECORDS), with this program's ioctl() standing for the
  *     kernel's SCT_IOC_TRACE, its errors, and SCT_LOG_NEW.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -615,9 +616,12 @@ static void rand_record(struct trec *r, char *rule, size_t rule_size)
 			rec->param[i].kind = SCT_DATA_FAULT;
 			break;
 		case 4:
-			/* Data the kernel would not give: other kinds, off. */
+			/*
+			 * Data the kernel would not give: other kinds (every
+			 * one to SCT_DATA_STRV_TRUNC, 8, and one more), off.
+			 */
 			rand_bytes(s, 16);
-			trec_param(r, i, pick(8), s, 1 + pick(16));
+			trec_param(r, i, pick(10), s, 1 + pick(16));
 			/* 8-aligned, as the kernel's: format.c needs it. */
 			if (!pick(4))
 				rec->param[i].off = pick(r->call.hdr.size) & ~7;
@@ -737,6 +741,361 @@ static void test_types(void)
 	}
 	ok(!bad, "the types of every syscall of every ABI are format.c's (%u differ)",
 	   bad);
+}
+
+/* ---- Captures as JSON (record version 4). ---- */
+
+/*
+ * A strict check of one line of JSON (RFC 8259), ASCII only, as libsct
+ * writes it: a value, then a newline, then nothing.  @p moves past what
+ * was read; false at the first fault.
+ */
+static bool json_value(const char **p, int depth);
+
+static void json_ws(const char **p)
+{
+	while (**p == ' ' || **p == '\t' || **p == '\r' || **p == '\n')
+		(*p)++;
+}
+
+static bool json_string(const char **p)
+{
+	const char *s = *p;
+	int i;
+
+	if (*s++ != '"')
+		return false;
+	for (;;) {
+		unsigned char c = *s++;
+
+		if (c == '"')
+			break;
+		if (c < 0x20 || c >= 0x7f)
+			return false;
+		if (c != '\\')
+			continue;
+		c = *s++;
+		if (c == 'u') {
+			for (i = 0; i < 4; i++, s++)
+				if (!isxdigit((unsigned char)*s))
+					return false;
+		} else if (!strchr("\"\\/bfnrt", c) || !c) {
+			return false;
+		}
+	}
+	*p = s;
+	return true;
+}
+
+static bool json_number(const char **p)
+{
+	const char *s = *p;
+
+	if (*s == '-')
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (isdigit((unsigned char)*s))
+			s++;
+	else
+		return false;
+	if (*s == '.') {
+		if (!isdigit((unsigned char)*++s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!isdigit((unsigned char)*s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	*p = s;
+	return true;
+}
+
+static bool json_value(const char **p, int depth)
+{
+	bool object;
+
+	if (depth > 16)
+		return false;
+	json_ws(p);
+	switch (**p) {
+	case '"':
+		return json_string(p);
+	case '{':
+	case '[':
+		object = **p == '{';
+		(*p)++;
+		json_ws(p);
+		if (**p == (object ? '}' : ']')) {
+			(*p)++;
+			return true;
+		}
+		for (;;) {
+			if (object) {
+				json_ws(p);
+				if (!json_string(p))
+					return false;
+				json_ws(p);
+				if (*(*p)++ != ':')
+					return false;
+			}
+			if (!json_value(p, depth + 1))
+				return false;
+			json_ws(p);
+			if (**p == ',') {
+				(*p)++;
+				continue;
+			}
+			return *(*p)++ == (object ? '}' : ']');
+		}
+	case 't':
+		return !strncmp(*p, "true", 4) && (*p += 4);
+	case 'f':
+		return !strncmp(*p, "false", 5) && (*p += 5);
+	case 'n':
+		return !strncmp(*p, "null", 4) && (*p += 4);
+	}
+	return json_number(p);
+}
+
+static bool json_line(const char *s)
+{
+	return json_value(&s, 0) && !strcmp(s, "\n");
+}
+
+/*
+ * The JSON of @rec, from a copy on the heap of exactly its hdr.size
+ * bytes, so that the sanitizer sees a read past the record.
+ */
+static char *capture_json(const struct sct_record_call *rec)
+{
+	size_t size = rec->hdr.size;
+	char *copy = malloc(size), *out;
+	FILE *f;
+
+	memcpy(copy, rec, size);
+	f = open_memstream(&out, &size);
+	sct_record_json(f, (const struct sct_record_header *)copy);
+	fclose(f);
+	free(copy);
+	return out;
+}
+
+#if SCT_RECORD_VERSION >= 4
+/* The record's "data" is exactly @data ("{...}"), and it is valid JSON. */
+static void check_data(const struct sct_record_call *rec, const char *data,
+		       const char *what)
+{
+	char *json = capture_json(rec), *want;
+
+	if (asprintf(&want, ",\"data\":%s,\"text\":", data) < 0)
+		want = NULL;
+	if (!ok(want && strstr(json, want) && json_line(json), "JSON: %s",
+		what))
+		diag("json", json);
+	free(want);
+	free(json);
+}
+
+/* An array of strings as the kernel captures it: the count, the strings. */
+static unsigned int strv(char *buf, uint32_t count, const char *strings,
+			 unsigned int len)
+{
+	memcpy(buf, &count, sizeof(count));
+	memcpy(buf + sizeof(count), strings, len);
+	return sizeof(count) + len;
+}
+#endif
+
+/* Random data items of every kind, some out of bounds, as valid JSON. */
+static void test_random_json(void)
+{
+	unsigned int runs = 20000, bad = 0, run, i, n, j;
+	struct sct_record_call *rec;
+	char buf[600], *json;
+	struct trec r;
+	uint32_t count;
+
+	for (run = 0; run < runs; run++) {
+		rec = trec_init(&r, pick(3), pick(470));
+		rec->when = pick(2);
+		for (i = 0; i < 6; i++) {
+			if (!pick(3))
+				continue;
+			n = pick(4) ? pick(64) : pick(sizeof(buf));
+			rand_bytes(buf, n);
+			/* Arrays of strings: a count, strings with NULs. */
+			if (n >= 4 && pick(2)) {
+				count = pick(4) ? pick(6) : (uint32_t)rng();
+				memcpy(buf, &count, sizeof(count));
+				for (j = 4; j < n; j++)
+					if (!pick(5))
+						buf[j] = '\0';
+			}
+			trec_param(&r, i, pick(10), buf, n);
+			if (!pick(6))
+				rec->param[i].len += pick(32);
+			if (!pick(8))
+				rec->param[i].off = pick(r.call.hdr.size + 16);
+		}
+		/* Now and then a record that ends right after its last item. */
+		if (pick(2) && rec->hdr.size > sizeof(*rec) && !pick(2))
+			rec->hdr.size -= pick(8);
+		if (rec->hdr.size < sizeof(*rec))
+			rec->hdr.size = sizeof(*rec);
+		json = capture_json(rec);
+		if (!json_line(json) && bad++ < 3)
+			diag("not JSON", json);
+		free(json);
+	}
+	ok(!bad, "JSON: %u random records with data of every kind, in and out of bounds, are valid JSON (%u are not)",
+	   runs, bad);
+}
+
+void test_capture_json(void)
+{
+#if SCT_RECORD_VERSION >= 4
+	static const char odd[] = "q\"b\\s\nt\t\001\303\251\177";
+	struct sct_record_call *rec;
+	char buf[256], big[8200], want[16600];
+	unsigned char bytes[16];
+	struct trec r;
+	unsigned int i, n;
+
+	ok(json_line("{\"a\":[1,-2.5e3,\"\\u00e9\",true,false,null,{}]}\n") &&
+	   !json_line("{\"a\":1,}\n") && !json_line("{\"a\":\"\t\"}\n") &&
+	   !json_line("{\"a\":1}") && !json_line("[01]\n"),
+	   "JSON: the checker takes JSON, and nothing else");
+
+	/* Structs and buffers: hex, cut or not. */
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = i * 17;
+	rec = trec_init(&r, SCT_ABI_NATIVE, 35);	/* nanosleep */
+	trec_param(&r, 0, SCT_DATA_BYTES, bytes, sizeof(bytes));
+	check_data(rec, "{\"0\":{\"bytes\":\"00112233445566778899aabbccddeeff\",\"truncated\":false}}",
+		   "a struct: its bytes in lowercase hex");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 1);		/* write */
+	trec_param(&r, 1, SCT_DATA_BYTES_TRUNC, "hello\0\n", 7);
+	check_data(rec, "{\"1\":{\"bytes\":\"68656c6c6f000a\",\"truncated\":true}}",
+		   "a buffer cut at capture_size: \"truncated\":true, NULs and all");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 0);		/* read */
+	memset(big, 0xa5, 4096);
+	trec_param(&r, 1, SCT_DATA_BYTES, big, 4096);
+	n = snprintf(want, sizeof(want), "{\"1\":{\"bytes\":\"");
+	for (i = 0; i < 4096; i++)
+		n += snprintf(want + n, sizeof(want) - n, "a5");
+	snprintf(want + n, sizeof(want) - n, "\",\"truncated\":false}}");
+	check_data(rec, want, "a buffer of 4096 bytes, whole");
+
+	/* Bytes out of bounds: left out, as strings are. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 1);
+	trec_param(&r, 1, SCT_DATA_BYTES, "abcdefgh", 8);
+	rec->param[1].len = 9;
+	check_data(rec, "{}", "bytes past the record's end are left out");
+	rec->param[1].len = 0;
+	check_data(rec, "{}", "bytes of length 0 are absent");
+	rec->param[1].len = 3;
+	check_data(rec, "{\"1\":{\"bytes\":\"616263\",\"truncated\":false}}",
+		   "bytes: no more than the item's length");
+	rec->param[1].len = 8;
+	rec->param[1].off = 8;
+	check_data(rec, "{}", "bytes in the fixed part of the record are left out");
+
+	/* Arrays of strings. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);	/* execve */
+	trec_string(&r, 0, "/bin/ls");
+	n = strv(buf, 2, "ls\0-l", 6);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	n = strv(buf, 40, "A=1\0B=2", 8);
+	trec_param(&r, 2, SCT_DATA_STRV_TRUNC, buf, n);
+	check_data(rec, "{\"0\":\"/bin/ls\",\"1\":{\"count\":2,\"strings\":[\"ls\",\"-l\"],\"truncated\":false},"
+		   "\"2\":{\"count\":40,\"strings\":[\"A=1\",\"B=2\"],\"truncated\":true}}",
+		   "execve's path, argv and envp (cut: 2 strings of 40)");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 0, "", 0);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	check_data(rec, "{\"1\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
+		   "an empty array: count 0, no strings");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 3, "\0x\0", 4);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	check_data(rec, "{\"1\":{\"count\":3,\"strings\":[\"\",\"x\",\"\"],\"truncated\":false}}",
+		   "empty strings are strings");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 2, "cut\0", 4);
+	trec_param(&r, 1, SCT_DATA_STRV_TRUNC, buf, n);
+	check_data(rec, "{\"1\":{\"count\":2,\"strings\":[\"cut\"],\"truncated\":true}}",
+		   "strings left out: fewer than the count");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 1, odd, sizeof(odd));
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	check_data(rec, "{\"1\":{\"count\":1,\"strings\":[\"q\\\"b\\\\s\\nt\\t\\u0001\\u00c3\\u00a9\\u007f\"],\"truncated\":false}}",
+		   "strings escaped as the other strings of JSON are");
+	rec = trec_init(&r, SCT_ABI_COMPAT, 11);	/* ia32 execve */
+	n = strv(buf, 0xffffffffU, "a\0", 2);
+	trec_param(&r, 1, SCT_DATA_STRV_TRUNC, buf, n);
+	check_data(rec, "{\"1\":{\"count\":4294967295,\"strings\":[\"a\"],\"truncated\":true}}",
+		   "a count of 2^32 - 1, unsigned");
+
+	/* Hostile arrays: nothing past the item, nor past the record. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 3, "ab\0cdZZZZ", 9);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	rec->param[1].len = 4 + 5;	/* "ab\0cd": the "cd" without its NUL */
+	check_data(rec, "{\"1\":{\"count\":3,\"strings\":[\"ab\",\"cd\"],\"truncated\":true}}",
+		   "a last string without its NUL: cut at the item's end, truncated");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 1, "abcdefghijkl", 12);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	rec->hdr.size = rec->param[1].off + n;	/* no padding: the end */
+	check_data(rec, "{\"1\":{\"count\":1,\"strings\":[\"abcdefghijkl\"],\"truncated\":true}}",
+		   "a string without its NUL at the record's very end: not read past it");
+	rec->param[1].len = n + 1;
+	check_data(rec, "{}", "an array past the record's end is left out");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 0, "x\0y\0", 4);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	check_data(rec, "{\"1\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
+		   "count 0 with strings after it: no more strings than the count");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	n = strv(buf, 5, "x\0y\0", 4);
+	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
+	rec->param[1].len = 3;
+	check_data(rec, "{}", "an array too short for its count is left out");
+	rec->param[1].len = 4;
+	check_data(rec, "{\"1\":{\"count\":5,\"strings\":[],\"truncated\":true}}",
+		   "a count alone, of 5 strings: truncated");
+
+	/* Faults, and what comes with them. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
+	rec->param[0].kind = SCT_DATA_FAULT;
+	trec_param(&r, 1, SCT_DATA_FAULT, "junk", 4);
+	n = strv(buf, 1, "a\0", 2);
+	trec_param(&r, 5, SCT_DATA_STRV, buf, n);
+	check_data(rec, "{\"0\":{\"fault\":true},\"1\":{\"fault\":true},\"5\":{\"count\":1,\"strings\":[\"a\"],\"truncated\":false}}",
+		   "faults, with or without bytes: {\"fault\":true}; keys by parameter index");
+
+	/* A socket address of one byte: no family read past it. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 42);
+	trec_param(&r, 1, SCT_DATA_SOCKADDR, "\002", 1);
+	rec->hdr.size = rec->param[1].off + 1;
+	check_data(rec, "{\"1\":{\"family\":null}}",
+		   "a socket address of one byte: \"family\":null");
+
+	/* Kinds this libsct does not know: as strings, as before. */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 1);
+	trec_param(&r, 1, SCT_DATA_STRV_TRUNC + 1, "abc", 3);
+	check_data(rec, "{\"1\":\"abc\"}", "a kind from a newer kernel: its bytes as a string");
+#endif
+	test_random_json();
 }
 
 void test_call_text(void)

@@ -116,6 +116,8 @@ static const char *rule_diff(const struct sct_rule *a,
 		return "act_on_init";
 	if (strcmp(a->trace, b->trace))
 		return "trace";
+	if (a->capture_size != b->capture_size)
+		return "capture_size";
 	if (a->order_set != b->order_set)
 		return "order_set";
 	return NULL;
@@ -263,7 +265,11 @@ static const char round_trip_rules[] =
 	"rule { syscall_name = x32:read rule_name = xr }\n"
 	"rule { syscall_name = x32:512 rule_name = xn action { type = FAIL } }\n"
 	"rule { syscall_name = * rule_name = tr trace = build.1-x_Y }\n"
-	"rule { syscall_name = unlink rule_name = tk TRACE = t action { type = KILL } act_on_init = yes }\n";
+	"rule { syscall_name = unlink rule_name = tk TRACE = t action { type = KILL } act_on_init = yes }\n"
+	"rule { syscall_name = execve rule_name = cx trace = t capture_size = 4096 when = after }\n"
+	"rule { syscall_name = read,write rule_name = c1 Capture_Size = 0001 trace = t\n"
+	"  action { type = LOG log_format {%pid} } }\n"
+	"rule { syscall_name = read rule_name = c0 capture_size = 0 action { type = FAIL } }\n";
 
 static void test_round_trip(void)
 {
@@ -275,7 +281,7 @@ static void test_round_trip(void)
 	FILE *f;
 
 	ret = parse(&set, round_trip_rules, strlen(round_trip_rules), &errs);
-	if (!ok(ret == 0 && set.count == 22, "the round-trip rules parse (%zu)",
+	if (!ok(ret == 0 && set.count == 25, "the round-trip rules parse (%zu)",
 		set.count))
 		diag("errors", errs);
 	free(errs);
@@ -387,6 +393,31 @@ static void test_round_trip(void)
 		   "a rule's trace is printed as trace = NAME");
 		free(t1);
 	}
+	{
+		const struct sct_rule *cx = find(&set, "cx"), *c1 = find(&set, "c1");
+		const struct sct_rule *c0 = find(&set, "c0"), *tr = find(&set, "tr");
+		char *t1 = NULL, *t2 = NULL, *t3 = NULL;
+
+		ok(cx && cx->capture_size == 4096 && c1 &&
+		   c1->capture_size == 1 && c0 && !c0->capture_size && tr &&
+		   !tr->capture_size,
+		   "capture_size = N (1 to 4096, a case-insensitive keyword, leading zeros); 0 by default");
+		ok(c0 && !strcmp(c0->action, "fail") && !c0->trace[0],
+		   "capture_size = 0 goes without a trace, and with any action");
+		if (cx)
+			round_trip(cx, &t1);
+		if (c1)
+			round_trip(c1, &t2);
+		if (c0)
+			round_trip(c0, &t3);
+		ok(t1 && t2 && t3 && strstr(t1, "\ttrace = t\n\tcapture_size = 4096\n") &&
+		   strstr(t2, "\tcapture_size = 1\n") &&
+		   !strstr(t3, "capture_size"),
+		   "capture_size is printed when not 0, only then");
+		free(t1);
+		free(t2);
+		free(t3);
+	}
 	sct_rule_set_free(&set);
 	sct_rule_set_free(&set2);
 }
@@ -409,7 +440,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '}', expected a value after '='\n" },
 	{ "unknown keyword",
 	  "rule {\n\tsyscal_name = x\n}\n",
-	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
+	  "t.rules:2:2: error: unexpected 'syscal_name', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n" },
 	{ "unknown action keyword",
 	  "rule { action { when = after } }\n",
 	  "t.rules:1:17: error: unexpected 'when', expected 'type', 'error_code', 'log_format', 'log_target' or '}'\n" },
@@ -421,7 +452,7 @@ static const struct {
 	  "t.rules:1:6: error: unexpected 'syscall_name', expected '{' after 'rule'\n" },
 	{ "end of file in a rule",
 	  "rule { syscall_name = unlink\n",
-	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
+	  "t.rules:2:1: error: unexpected end of file, expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n" },
 	{ "filter_expression without braces",
 	  "rule { filter_expression PID == 1 }\n",
 	  "t.rules:1:26: error: unexpected 'PID', expected '{' after 'filter_expression'\n" },
@@ -430,7 +461,7 @@ static const struct {
 	  "t.rules:1:20: error: unexpected '\"x\"', expected a value after '='\n" },
 	{ "a NUL byte",
 	  "rule { \0 }\n",
-	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
+	  "t.rules:1:8: error: unexpected '\\x00', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n" },
 	{ "unknown syscall",
 	  "rule { syscall_name = unlinkat2 rule_name = x }\n",
 	  "t.rules:1:23: error: unknown syscall 'unlinkat2'\n" },
@@ -506,7 +537,7 @@ static const struct {
 	  "t.rules:1:23: error: unknown ABI 'arm' in 'arm:*': expected x86_64, ia32 or x32\n" },
 	{ "two syscalls without ','",
 	  "rule { syscall_name = read write rule_name = x }\n",
-	  "t.rules:1:28: error: unexpected 'write', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
+	  "t.rules:1:28: error: unexpected 'write', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n" },
 	{ "rule name with a bad character",
 	  "rule { syscall_name = open rule_name = a/b }\n",
 	  "t.rules:1:40: error: invalid rule name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
@@ -559,6 +590,39 @@ static const struct {
 	{ "trace without a value",
 	  "rule { syscall_name = open rule_name = x trace = }\n",
 	  "t.rules:1:50: error: unexpected '}', expected a value after '='\n" },
+	{ "capture_size out of range",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 4097 }\n",
+	  "t.rules:1:67: error: invalid capture_size '4097': out of range (0 to 4096: the kernel captures at most 4096 bytes of a call)\n" },
+	{ "capture_size far out of range",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 99999999999999999999999 }\n",
+	  "t.rules:1:67: error: invalid capture_size '99999999999999999999999': out of range (0 to 4096: the kernel captures at most 4096 bytes of a call)\n" },
+	{ "capture_size not a number",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 1k }\n",
+	  "t.rules:1:67: error: invalid capture_size '1k': expected a decimal number of bytes from 0 to 4096\n" },
+	{ "capture_size not a number, however large",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 50000k }\n",
+	  "t.rules:1:67: error: invalid capture_size '50000k': expected a decimal number of bytes from 0 to 4096\n" },
+	{ "a negative capture_size",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = -1 }\n",
+	  "t.rules:1:67: error: invalid capture_size '-1': expected a decimal number of bytes from 0 to 4096\n" },
+	{ "capture_size in hex",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 0x10 }\n",
+	  "t.rules:1:67: error: invalid capture_size '0x10': expected a decimal number of bytes from 0 to 4096\n" },
+	{ "capture_size without a trace",
+	  "rule { syscall_name = read rule_name = x capture_size = 64 }\n",
+	  "t.rules:1:42: error: 'capture_size' needs a 'trace': only the calls of a trace's members have captures\n" },
+	{ "capture_size with a bad trace: the trace's error alone",
+	  "rule { syscall_name = read rule_name = x trace = a/b capture_size = 64 }\n",
+	  "t.rules:1:50: error: invalid trace name 'a/b': has characters other than A-Z a-z 0-9 _ . -\n" },
+	{ "capture_size in a fail rule",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 64 action { type = FAIL } }\n",
+	  "t.rules:1:52: error: 'capture_size' is for type = log rules only, this one is fail\n" },
+	{ "capture_size twice",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = 64\n  CAPTURE_SIZE = 64 }\n",
+	  "t.rules:2:3: error: 'capture_size' given twice in this rule (first at line 1)\n" },
+	{ "capture_size without a value",
+	  "rule { syscall_name = read rule_name = x trace = t capture_size = }\n",
+	  "t.rules:1:67: error: unexpected '}', expected a value after '='\n" },
 	{ "bad action type",
 	  "rule { syscall_name = open rule_name = x action { type = DENY } }\n",
 	  "t.rules:1:58: error: unknown action type 'DENY', expected LOG, FAIL, SUSPEND or KILL\n" },
@@ -712,8 +776,8 @@ static const struct {
 	  "t.rules:1:42: error: invalid rule name '-a': starts with '-' or '.'\n" },
 	{ "a syntax error right after another",
 	  "rule { x }\nrule { y }\n",
-	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n"
-	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace' or '}'\n" },
+	  "t.rules:1:8: error: unexpected 'x', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n"
+	  "t.rules:2:8: error: unexpected 'y', expected 'syscall_name', 'rule_name', 'filter_expression', 'action', 'when', 'order', 'continue', 'enabled', 'force', 'act_on_init', 'trace', 'capture_size' or '}'\n" },
 };
 
 /* The expected messages, with "(not in %s)" naming the file. */
@@ -1876,6 +1940,115 @@ out:
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/*
+ * capture_size in a directory that stands for configfs: written only
+ * when set where the kernel lacks it, read back, compared.
+ */
+static void test_capture_configfs(void)
+{
+	static const char *const attrs[] = {
+		"syscall", "when", "action", "error_code", "order", "continue",
+		"filter", "log_format", "log_target", "enabled", "filter_error",
+		"hits", "id", "trace",
+	};
+	static const char rules[] =
+		"rule { syscall_name = execve rule_name = c trace = t capture_size = 256 }\n";
+	char tmpl[] = "/tmp/sct-capture-test.XXXXXX", dir[PATH_MAX];
+	char path[PATH_MAX + 16], *errs, *text;
+	struct sct_rule_set set = { 0 };
+	struct sct_rule rule, back;
+	const char *root, *diff;
+	size_t i;
+	int ret;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "capture_size: a directory for configfs"))
+		return;
+	setenv("SCT_CONFIGFS", root, 1);
+	snprintf(dir, sizeof(dir), "%s/rules", root);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof(dir), "%s/rules/c", root);
+	mkdir(dir, 0755);
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		put_file(dir, attrs[i], "");
+	ret = parse(&set, rules, strlen(rules), &errs);
+	free(errs);
+	if (!ok(ret == 0 && set.count == 1, "the capture_size test rule parses"))
+		goto out;
+
+	/* A kernel without capture_size: 0 is not written, N refused. */
+	rule = set.rules[0];
+	rule.capture_size = 0;
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "capture_size"), "(none)") &&
+	   !strcmp(get_file(dir, "trace"), "t"),
+	   "an older kernel: capture_size 0 is not written");
+	rule = set.rules[0];
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == -EOPNOTSUPP &&
+	   strstr(sct_error_detail(), "rule c: capture_size: this kernel has no 'capture_size' attribute") &&
+	   strstr(sct_error_detail(), "remove 'capture_size = 256' from the rule") &&
+	   !strcmp(get_file(dir, "capture_size"), "(none)"),
+	   "an older kernel: capture_size = 256 fails, saying the kernel has no 'capture_size'");
+	if (ret != -EOPNOTSUPP)
+		printf("# %d: %s\n", ret, sct_error_detail());
+
+	/* A kernel with it: N written, 0 written over N. */
+	put_file(dir, "capture_size", "0\n");
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "capture_size"), "256"),
+	   "a kernel with capture_size: capture_size = 256 is written");
+	rule.capture_size = 0;
+	ret = sct_rule_set_attrs(&rule);
+	ok(ret == 0 && !strcmp(get_file(dir, "capture_size"), "0"),
+	   "a kernel with capture_size: 0 is written over 256");
+
+	/* Read back as the kernel shows it. */
+	rule = set.rules[0];
+	ok(sct_rule_set_attrs(&rule) == 0, "the rule's attributes written");
+	put_file(dir, "enabled", "1\n");
+	put_file(dir, "capture_size", "256\n");
+	put_file(dir, "trace", "t\n");
+	ret = sct_rule_read("c", &back, NULL);
+	ok(ret == 0 && back.capture_size == 256 && !strcmp(back.trace, "t") &&
+	   !strcmp(back.action, "log"),
+	   "sct_rule_read: the rule's capture_size");
+	ok(ret == 0 && sct_rule_same(&rule, &back),
+	   "sct_rule_same: the rule file's rule and the kernel's");
+	back.capture_size = 4096;
+	ok(!sct_rule_same(&rule, &back), "sct_rule_same: not at another capture_size");
+	back.capture_size = 0;
+	ok(!sct_rule_same(&rule, &back), "sct_rule_same: nor without one");
+	ret = sct_rule_read("c", &back, NULL);
+	diff = round_trip(&back, &text);
+	ok(ret == 0 && !diff && strstr(text, "\tcapture_size = 256\n"),
+	   "what show prints of it parses back into the same rule");
+	if (diff)
+		diag(diff, text);
+	free(text);
+	put_file(dir, "action", "fail\n");
+	ret = sct_rule_read("c", &back, NULL);
+	ok(ret == 0 && !back.capture_size,
+	   "a fail rule shows no capture_size, as it shows no log_format");
+	put_file(dir, "action", "log\n");
+	put_file(dir, "capture_size", "lots\n");
+	ret = sct_rule_read("c", &back, NULL);
+	ok(ret == -EPROTO, "a capture_size that is not a number: -EPROTO (%d)", ret);
+	put_file(dir, "capture_size", "-1\n");
+	ret = sct_rule_read("c", &back, NULL);
+	ok(ret == -EPROTO, "a negative capture_size: -EPROTO (%d)", ret);
+	snprintf(path, sizeof(path), "%s/capture_size", dir);
+	unlink(path);
+	ret = sct_rule_read("c", &back, NULL);
+	ok(ret == 0 && !back.capture_size && !strcmp(back.trace, "t") &&
+	   back.enabled,
+	   "an older kernel: the rule reads, with capture_size 0");
+out:
+	sct_rule_set_free(&set);
+	unsetenv("SCT_CONFIGFS");
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* ---- Traces in a directory that stands for configfs. ---- */
 
 /* The entries of a directory, but for . and .. */
@@ -2457,11 +2630,13 @@ int main(int argc, char **argv)
 	test_lists();
 	test_classes();
 	test_records();
+	test_capture_json();
 #if SCT_RECORD_VERSION >= 3
 	test_task_records();
 #endif
 	test_call_text();
 	test_configfs();
+	test_capture_configfs();
 	test_traces();
 	test_streams();
 	test_macros();

@@ -16,6 +16,7 @@ void diag(const char *what, const char *text);
 
 /* records-test.c */
 void test_call_text(void);
+void test_capture_json(void);
 void test_streams(void);
 
 #endif /* SCT_TESTS_H */
