@@ -64,10 +64,12 @@ table() {
 				s = "out `" type[t] "`"
 			else if (k == "x")
 				s = "in and out `" type[t] "`"
+			else if (k == "p")
+				s = "out `" type[t] "`, if it returned more than 0"
 			else if (k == "b")
 				s = "in, PARAMS[" (t + 1) "] bytes"
 			else if (k == "r")
-				s = "out, the bytes returned"
+				s = "out, the bytes returned, at most PARAMS[" (t + 1) "]"
 			else if (k == "v" || k == "w")
 				s = "strings"
 			else
@@ -90,8 +92,10 @@ here, by parameter (PARAMS[n], from 1): "in" is read when the call
 enters, "out" when it returns without an error, "in and out" both;
 buffers of a length are cut at the rule's \`capture_size\`, and so is
 each string of an array of strings (execve's argv and envp), whose count
-is given whole.  A pointer to any other type is not captured: the record
-has the pointer alone.
+is given (up to 1024).  A record holds 4096 bytes of captures a side of
+a call: a buffer is cut to what is left, a struct or an array that does
+not fit is left out.  A pointer to any other type is not captured: the
+record has the pointer alone.
 
 ## x86_64
 

@@ -164,6 +164,10 @@ static void member(const char *file, const char *helper, int go)
 	/* An unreadable buffer: a fault. */
 	if (syscall(SYS_write, fds[1], (void *)8, 5) != -1)
 		_exit(9);
+	/* A string parameter that is a buffer: captured, not read as one. */
+	if (gethostname(buf, sizeof(buf)) ||
+	    syscall(SYS_sethostname, buf, strlen(buf)))
+		_exit(11);
 	execl(helper, helper, "x", LONG_ARG, (char *)NULL);
 	_exit(10);
 }
@@ -177,6 +181,7 @@ TEST_F(cap, what_strace_prints)
 	struct stat st;
 	int go[2], fd, fds[2], status;
 	const char *s;
+	ssize_t off;
 	pid_t pid;
 	ssize_t len;
 	uint32_t n;
@@ -184,7 +189,8 @@ TEST_F(cap, what_strace_prints)
 	if (sct_sibling("sct_unlink", helper, sizeof(helper)))
 		SKIP(return, "no %s", helper);
 	ASSERT_EQ(0, trace_write(self, "buffer_size", "1048576"));
-	ASSERT_EQ(0, cap_rule(self, "before", "execve,write,read,pread64",
+	ASSERT_EQ(0, cap_rule(self, "before",
+			      "execve,write,read,pread64,sethostname",
 			      "before", self->trace));
 	ASSERT_EQ(0, cap_rule(self, "after",
 			      "fstat,read,pread64,pipe2,write", "after",
@@ -210,6 +216,19 @@ TEST_F(cap, what_strace_prints)
 	len = read(fd, buf, sizeof(buf));
 	ASSERT_LT(0, len);
 	ASSERT_EQ(0, stat(self->file, &st));
+
+	/* Every record ends where its last data item does. */
+	for (off = 0; off < len; off += rec->hdr.size) {
+		size_t end = sizeof(*rec);
+		int i;
+
+		rec = (const void *)(buf + off);
+		if (rec->hdr.type != SCT_RECORD_CALL)
+			continue;
+		for (i = 0; i < 6; i++)
+			end += (rec->param[i].len + 7) & ~7U;
+		EXPECT_EQ(end, rec->hdr.size) TH_LOG("call %d", rec->nr);
+	}
 
 	/* fstat: the struct stat, whole. */
 	rec = find(buf, len, SYS_fstat, SCT_WHEN_AFTER, self->kid);
@@ -268,6 +287,12 @@ TEST_F(cap, what_strace_prints)
 	ASSERT_LT((const char *)rec, buf + len);
 	EXPECT_EQ(SCT_DATA_FAULT, rec->param[1].kind);
 	EXPECT_EQ(0, rec->param[1].len);
+
+	/* sethostname: the name as a buffer of its length. */
+	rec = find(buf, len, SYS_sethostname, SCT_WHEN_BEFORE, self->kid);
+	ASSERT_NE(NULL, rec);
+	ASSERT_EQ(SCT_DATA_BYTES, rec->param[0].kind);
+	EXPECT_EQ(rec->args[1], rec->param[0].len);
 
 	/* execve: the path, and argv: 3 strings, the long one cut. */
 	rec = find(buf, len, SYS_execve, SCT_WHEN_BEFORE, self->kid);
