@@ -94,7 +94,7 @@ buffers of a length are cut at the rule's \`capture_size\`, and so is
 each string of an array of strings (execve's argv and envp), whose count
 is given (up to 1024).  A record holds 4096 bytes of captures a side of
 a call: a buffer is cut to what is left, a struct or an array that does
-not fit is left out.  A pointer to any other type is not captured: the
+not fit is marked cut, with no bytes.  A pointer to any other type is not captured: the
 record has the pointer alone.
 
 ## x86_64

@@ -164,6 +164,19 @@ static void member(const char *file, const char *helper, int go)
 	/* An unreadable buffer: a fault. */
 	if (syscall(SYS_write, fds[1], (void *)8, 5) != -1)
 		_exit(9);
+	/* A socket address, as long as the call says. */
+	{
+		struct sockaddr_in sin = {
+			.sin_family = AF_INET,
+			.sin_port = htons(9),
+			.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+		};
+		int s = socket(AF_INET, SOCK_DGRAM, 0);
+
+		if (s < 0 || connect(s, (struct sockaddr *)&sin, sizeof(sin)))
+			_exit(12);
+		close(s);
+	}
 	/* A string parameter that is a buffer: captured, not read as one. */
 	if (gethostname(buf, sizeof(buf)) ||
 	    syscall(SYS_sethostname, buf, strlen(buf)))
@@ -190,7 +203,7 @@ TEST_F(cap, what_strace_prints)
 		SKIP(return, "no %s", helper);
 	ASSERT_EQ(0, trace_write(self, "buffer_size", "1048576"));
 	ASSERT_EQ(0, cap_rule(self, "before",
-			      "execve,write,read,pread64,sethostname",
+			      "execve,write,read,pread64,sethostname,connect",
 			      "before", self->trace));
 	ASSERT_EQ(0, cap_rule(self, "after",
 			      "fstat,read,pread64,pipe2,write", "after",
@@ -287,6 +300,16 @@ TEST_F(cap, what_strace_prints)
 	ASSERT_LT((const char *)rec, buf + len);
 	EXPECT_EQ(SCT_DATA_FAULT, rec->param[1].kind);
 	EXPECT_EQ(0, rec->param[1].len);
+
+	/* connect: the address. */
+	rec = find(buf, len, SYS_connect, SCT_WHEN_BEFORE, self->kid);
+	ASSERT_NE(NULL, rec);
+	ASSERT_EQ(SCT_DATA_SOCKADDR, rec->param[1].kind);
+	ASSERT_EQ(sizeof(struct sockaddr_in), rec->param[1].len);
+	EXPECT_EQ(htons(9),
+		  ((const struct sockaddr_in *)data(rec, 1))->sin_port);
+	EXPECT_EQ(htonl(INADDR_LOOPBACK),
+		  ((const struct sockaddr_in *)data(rec, 1))->sin_addr.s_addr);
 
 	/* sethostname: the name as a buffer of its length. */
 	rec = find(buf, len, SYS_sethostname, SCT_WHEN_BEFORE, self->kid);
