@@ -26,7 +26,7 @@
 
 #define SCT_LOG		"/dev/sct_log"
 #define SCT_RECORDS	"/dev/sct_records"
-#define MAX_RULES	4
+#define MAX_RULES	80
 #define LINE_MAX_LEN	4096
 
 FIXTURE(log)
@@ -620,6 +620,80 @@ TEST_F(log, text_on_request)
 		ASSERT_LT(0, rec->text.len);
 		ASSERT_GE(n, rec->text.off + rec->text.len);
 		EXPECT_EQ('"', buf[rec->text.off]);
+	}
+	close(fd);
+}
+
+/*
+ * SCT_IOC_RULE: a reader narrowed to the rules it names gets their call
+ * records and no other's; ids no rule has, and more than 64, are refused.
+ */
+TEST_F(log, rules_a_reader_names)
+{
+	const char *ra = rule_name(self, "want_a");
+	const char *rb = rule_name(self, "want_b");
+	char buf[16384] __attribute__((aligned(8))), idbuf[32], tag[32];
+	const struct sct_record_call *rec;
+	int fd, i, seen_a = 0, seen_b = 0;
+	__u64 id_a, id_b, id;
+	ssize_t len, off;
+
+	ASSERT_EQ(0, sct_rule_make(ra, (const char *[]){
+		"syscall=unlink", self->filter, "enabled=1", NULL }));
+	ASSERT_EQ(0, sct_rule_make(rb, (const char *[]){
+		"syscall=unlink", self->filter, "continue=1", "order=-1",
+		"enabled=1", NULL }));
+	ASSERT_EQ(0, sct_rule_get(ra, "id", idbuf, sizeof(idbuf)));
+	id_a = strtoull(idbuf, NULL, 10);
+	ASSERT_EQ(0, sct_rule_get(rb, "id", idbuf, sizeof(idbuf)));
+	id_b = strtoull(idbuf, NULL, 10);
+	fd = sct_open_new(SCT_RECORDS, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	id = ~0ULL;
+	EXPECT_EQ(-1, ioctl(fd, SCT_IOC_RULE, &id));
+	EXPECT_EQ(ENOENT, errno);
+	ASSERT_EQ(0, ioctl(fd, SCT_IOC_RULE, &id_a));
+	/* Twice is once. */
+	ASSERT_EQ(0, ioctl(fd, SCT_IOC_RULE, &id_a));
+
+	/* Both rules match: b goes on to a. */
+	ASSERT_EQ(0, sct_write_file(self->file));
+	unlink(self->file);
+	EXPECT_EQ(1, sct_rule_hits(ra));
+	EXPECT_EQ(1, sct_rule_hits(rb));
+	while ((len = read(fd, buf, sizeof(buf))) > 0) {
+		for (off = 0; off < len; off += rec->hdr.size) {
+			rec = (const void *)(buf + off);
+			if (rec->hdr.type == SCT_RECORD_TASK)
+				seen_b += 100;
+			if (rec->hdr.type != SCT_RECORD_CALL)
+				continue;
+			seen_a += rec->rule_id == id_a;
+			seen_b += rec->rule_id != id_a;
+		}
+	}
+	EXPECT_EQ(1, seen_a);
+	EXPECT_EQ(0, seen_b);
+	EXPECT_NE(id_a, id_b);
+	close(fd);
+
+	/* 64 rules at most. */
+	fd = open(SCT_RECORDS, O_RDONLY | O_NONBLOCK);
+	ASSERT_LE(0, fd);
+	for (i = 0; i < 65; i++) {
+		const char *r;
+
+		snprintf(tag, sizeof(tag), "many_%d", i);
+		r = rule_name(self, tag);
+		ASSERT_EQ(0, sct_rule_make(r, (const char *[]){ NULL }));
+		ASSERT_EQ(0, sct_rule_get(r, "id", idbuf, sizeof(idbuf)));
+		id = strtoull(idbuf, NULL, 10);
+		if (i < 64) {
+			ASSERT_EQ(0, ioctl(fd, SCT_IOC_RULE, &id));
+		} else {
+			EXPECT_EQ(-1, ioctl(fd, SCT_IOC_RULE, &id));
+			EXPECT_EQ(ENOSPC, errno);
+		}
 	}
 	close(fd);
 }
