@@ -94,8 +94,17 @@ buffers of a length are cut at the rule's \`capture_size\`, and so is
 each string of an array of strings (execve's argv and envp), whose count
 is given (up to 1024).  A record holds 4096 bytes of captures a side of
 a call: a buffer is cut to what is left, a struct or an array that does
-not fit is marked cut, with no bytes.  A pointer to any other type is not captured: the
-record has the pointer alone.
+not fit is marked cut, with no bytes.  A pointer to any other type is
+not captured: the record has the pointer alone.
+
+Not captured, among what strace shows: \`ioctl\`'s argument, whose type
+depends on the command (\`TCGETS\`'s termios); the socket addresses a call
+writes (\`accept\`, \`getsockname\`, \`getpeername\`, \`recvfrom\`'s
+source: their length is); the messages of \`sendmsg\` and \`recvmsg\`
+and their vectors; ia32's \`sysinfo\` (its struct is private to
+kernel/sys.c); the compat \`select\` and \`pselect6\` sets; and beyond
+the first element, the arrays of \`readv\`, \`writev\`, \`poll\` and
+\`epoll_wait\`.
 
 ## x86_64
 
