@@ -22,7 +22,6 @@
 #include "kselftest_harness.h"
 #include "sct_test.h"
 
-#define SCT_TRACES	SCT_CONFIGFS "/traces"
 #define CAP		16
 /* What the member reads: longer than CAP. */
 #define CONTENT		"0123456789abcdefghijklmnopqrstuvwxyz"
@@ -48,7 +47,7 @@ FIXTURE_SETUP(cap)
 		SKIP(return, "no traces in this kernel");
 	snprintf(self->trace, sizeof(self->trace), "ksft_%d_cap", getpid());
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, self->trace);
-	ASSERT_EQ(0, mkdir(path, 0755));
+	ASSERT_EQ(0, sct_trace_mkdir(path));
 	snprintf(self->file, sizeof(self->file), "/tmp/ksft_%d_cap", getpid());
 	fd = open(self->file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	ASSERT_LE(0, fd);
@@ -69,15 +68,6 @@ FIXTURE_TEARDOWN_PARENT(cap)
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, self->trace);
 	rmdir(path);
 	unlink(self->file);
-}
-
-static int trace_write(FIXTURE_DATA(cap) *self, const char *attr,
-		       const char *val)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, self->trace, attr);
-	return sct_write_attr(path, val);
 }
 
 /* A log rule over @calls on side @when with captures; 0 or -errno. */
@@ -201,7 +191,7 @@ TEST_F(cap, what_strace_prints)
 
 	if (sct_sibling("sct_unlink", helper, sizeof(helper)))
 		SKIP(return, "no %s", helper);
-	ASSERT_EQ(0, trace_write(self, "buffer_size", "1048576"));
+	ASSERT_EQ(0, sct_trace_write(self->trace, "buffer_size", "1048576"));
 	ASSERT_EQ(0, cap_rule(self, "before",
 			      "execve,write,read,pread64,sethostname,connect",
 			      "before", self->trace));
@@ -220,7 +210,7 @@ TEST_F(cap, what_strace_prints)
 		member(self->file, helper, go[0]);
 	self->kid = pid;
 	snprintf(val, sizeof(val), "%d", self->kid);
-	ASSERT_EQ(0, trace_write(self, "add", val));
+	ASSERT_EQ(0, sct_trace_write(self->trace, "add", val));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	ASSERT_EQ(self->kid, waitpid(self->kid, &status, 0));
 	/* Without arguments it knows, the helper exits with 126. */

@@ -23,7 +23,6 @@
 #include "kselftest_harness.h"
 #include "sct_test.h"
 
-#define SCT_TRACES	SCT_CONFIGFS "/traces"
 #define MAX_NAMES	8
 /* The smallest stream: about 60 call records. */
 #define SMALL		16384
@@ -76,14 +75,6 @@ static const char *rule_name(FIXTURE_DATA(stream) *self, const char *tag)
 	return name;
 }
 
-static int trace_write(const char *name, const char *attr, const char *val)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, name, attr);
-	return sct_write_attr(path, val);
-}
-
 /* Attribute @attr of trace @name, into @buf without its newline. */
 static int trace_read(const char *name, const char *attr, char *buf,
 		      size_t size)
@@ -120,12 +111,12 @@ static const char *trace_make(FIXTURE_DATA(stream) *self, const char *tag,
 
 	snprintf(name, sizeof(self->traces[0]), "ksft_%d_%s", getpid(), tag);
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, name);
-	if (mkdir(path, 0755))
+	if (sct_trace_mkdir(path))
 		return NULL;
 	snprintf(val, sizeof(val), "%u", size);
-	if (size && trace_write(name, "buffer_size", val))
+	if (size && sct_trace_write(name, "buffer_size", val))
 		return NULL;
-	if (trace_write(name, "overflow", policy))
+	if (sct_trace_write(name, "overflow", policy))
 		return NULL;
 	return name;
 }
@@ -317,15 +308,6 @@ static pid_t member(FIXTURE_DATA(stream) *self, int go, int calls,
 	_exit(0);
 }
 
-/* Make @pid a member of @t; 0 or -errno. */
-static int trace_add(const char *t, pid_t pid)
-{
-	char val[32];
-
-	snprintf(val, sizeof(val), "%d", pid);
-	return trace_write(t, "add", val);
-}
-
 /* Wait for member @pid; its exit status, as waitpid gives it. */
 static int reap(FIXTURE_DATA(stream) *self, pid_t pid)
 {
@@ -350,23 +332,23 @@ TEST_F(stream, attributes)
 	EXPECT_EQ(0, trace_num(t, "lost"));
 
 	/* Out of range, or not a size: refused, nothing changes. */
-	EXPECT_EQ(-ERANGE, trace_write(t, "buffer_size", "4096"));
-	EXPECT_EQ(-ERANGE, trace_write(t, "buffer_size", "134217728"));
-	EXPECT_EQ(-EINVAL, trace_write(t, "buffer_size", "big"));
-	EXPECT_EQ(-EINVAL, trace_write(t, "buffer_size", "-1"));
+	EXPECT_EQ(-ERANGE, sct_trace_write(t, "buffer_size", "4096"));
+	EXPECT_EQ(-ERANGE, sct_trace_write(t, "buffer_size", "134217728"));
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "buffer_size", "big"));
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "buffer_size", "-1"));
 	EXPECT_EQ(0, trace_num(t, "buffer_size"));
-	EXPECT_EQ(-EINVAL, trace_write(t, "overflow", "block"));
-	EXPECT_EQ(-EINVAL, trace_write(t, "overflow", "\n"));
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "overflow", "block"));
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "overflow", "\n"));
 	ASSERT_EQ(0, trace_read(t, "overflow", buf, sizeof(buf)));
 	EXPECT_STREQ("drop", buf);
 
 	/* Rounded up to a power of two. */
-	EXPECT_EQ(0, trace_write(t, "buffer_size", "20000"));
+	EXPECT_EQ(0, sct_trace_write(t, "buffer_size", "20000"));
 	EXPECT_EQ(32768, trace_num(t, "buffer_size"));
-	EXPECT_EQ(0, trace_write(t, "overflow", "wait"));
+	EXPECT_EQ(0, sct_trace_write(t, "overflow", "wait"));
 	ASSERT_EQ(0, trace_read(t, "overflow", buf, sizeof(buf)));
 	EXPECT_STREQ("wait", buf);
-	EXPECT_EQ(0, trace_write(t, "buffer_size", "0"));
+	EXPECT_EQ(0, sct_trace_write(t, "buffer_size", "0"));
 	EXPECT_EQ(0, trace_num(t, "buffer_size"));
 }
 
@@ -414,16 +396,16 @@ TEST_F(stream, attach_and_busy)
 	EXPECT_EQ(ESPIPE, errno);
 
 	/* The stream stays while it is read, or its trace has rules. */
-	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(-EBUSY, sct_trace_write(t, "buffer_size", "32768"));
 	close(fd);
 	ASSERT_EQ(0, log_rule(r, t, "before"));
-	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
-	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "0"));
+	EXPECT_EQ(-EBUSY, sct_trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(-EBUSY, sct_trace_write(t, "buffer_size", "0"));
 	EXPECT_EQ(0, sct_rule_set(r, "enabled", "0"));
-	EXPECT_EQ(0, trace_write(t, "lifecycle", "1"));
-	EXPECT_EQ(-EBUSY, trace_write(t, "buffer_size", "32768"));
-	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
-	EXPECT_EQ(0, trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "1"));
+	EXPECT_EQ(-EBUSY, sct_trace_write(t, "buffer_size", "32768"));
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "0"));
+	EXPECT_EQ(0, sct_trace_write(t, "buffer_size", "32768"));
 	EXPECT_EQ(32768, trace_num(t, "buffer_size"));
 }
 
@@ -460,8 +442,8 @@ TEST_F(stream, two_traces_isolated)
 	ASSERT_LT(0, pa);
 	pb = member(self, go[0], n, 1);
 	ASSERT_LT(0, pb);
-	ASSERT_EQ(0, trace_add(a, pa));
-	ASSERT_EQ(0, trace_add(b, pb));
+	ASSERT_EQ(0, sct_trace_add(a, pa));
+	ASSERT_EQ(0, sct_trace_add(b, pb));
 	ASSERT_EQ(2, write(go[1], "xx", 2));
 	EXPECT_EQ(0, reap(self, pa));
 	EXPECT_EQ(0, reap(self, pb));
@@ -511,7 +493,7 @@ TEST_F(stream, wait_is_lossless)
 	ASSERT_EQ(0, pipe(go));
 	pid = member(self, go[0], calls, 2);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 
 	/* About 4 records a read, and a nap: far slower than the member. */
@@ -546,7 +528,7 @@ TEST_F(stream, drop_counts_every_loss)
 	ASSERT_EQ(0, pipe(go));
 	pid = member(self, go[0], calls, 1);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	EXPECT_EQ(0, reap(self, pid));
 
@@ -582,7 +564,7 @@ TEST_F(stream, killed_while_waiting)
 	ASSERT_EQ(0, pipe(go));
 	pid = member(self, go[0], 1000000, 1);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	/* The stream fills up, then the member waits. */
 	usleep(300000);
@@ -622,7 +604,7 @@ TEST_F(stream, no_wait_when_off_or_self)
 	ASSERT_EQ(0, pipe(go));
 	pid = member(self, go[0], 20000, 1);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	usleep(300000);
 	/* It waits: nothing more is lost than the stream holds. */
@@ -647,12 +629,12 @@ TEST_F(stream, no_wait_when_off_or_self)
 
 	/* A reader that joins its own trace: its calls never wait. */
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
-	ASSERT_EQ(0, trace_write(t, "buffer_size", "16384"));
+	ASSERT_EQ(0, sct_trace_write(t, "buffer_size", "16384"));
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "1"));
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
-		if (attach(t, 0) < 0 || trace_add(t, getpid()))
+		if (attach(t, 0) < 0 || sct_trace_add(t, getpid()))
 			_exit(2);
 		for (i = 0; i < 5000; i++)
 			syscall(SYS_getppid);
@@ -686,7 +668,7 @@ TEST_F(stream, end_of_trace)
 	ASSERT_EQ(0, pipe(go));
 	pid = member(self, go[0], 10, 1);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	EXPECT_EQ(0, reap(self, pid));
 
@@ -719,7 +701,7 @@ TEST_F(stream, lifecycle_in_stream)
 	pid_t pid;
 
 	ASSERT_NE(NULL, t);
-	ASSERT_EQ(0, trace_write(t, "lifecycle", "1"));
+	ASSERT_EQ(0, sct_trace_write(t, "lifecycle", "1"));
 	shared = sct_open_new("/dev/sct_records", O_NONBLOCK);
 	ASSERT_LE(0, shared);
 	fd = attach(t, O_NONBLOCK);
@@ -740,7 +722,7 @@ TEST_F(stream, lifecycle_in_stream)
 		_exit(3);
 	}
 	self->kids[self->nkids++] = pid;
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	EXPECT_EQ(3, WEXITSTATUS(reap(self, pid)));
 
@@ -764,7 +746,7 @@ TEST_F(stream, lifecycle_in_stream)
 	}
 	close(shared);
 	close(fd);
-	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "0"));
 }
 
 TEST_HARNESS_MAIN

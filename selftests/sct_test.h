@@ -248,6 +248,47 @@ static inline int sct_read_line(int fd, char *buf, size_t size)
 	return 0;
 }
 
+#define SCT_TRACES	SCT_CONFIGFS "/traces"
+
+/*
+ * mkdir @path of a trace, again for 2 s while the bits of ended traces
+ * are not free yet (an SRCU grace period after their rmdir): 0, or -errno
+ * with errno set.
+ */
+static inline int sct_trace_mkdir(const char *path)
+{
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		if (!mkdir(path, 0755))
+			return 0;
+		if (errno != ENOSPC)
+			return -errno;
+		usleep(10000);
+	}
+	errno = ENOSPC;
+	return -ENOSPC;
+}
+
+/* Write attribute @attr of trace @name; 0 or -errno. */
+static inline int sct_trace_write(const char *name, const char *attr,
+				  const char *val)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, name, attr);
+	return sct_write_attr(path, val);
+}
+
+/* Add process @pid to trace @name; 0 or -errno. */
+static inline int sct_trace_add(const char *name, pid_t pid)
+{
+	char val[32];
+
+	snprintf(val, sizeof(val), "%d", pid);
+	return sct_trace_write(name, "add", val);
+}
+
 /* Milliseconds of CLOCK_MONOTONIC. */
 static inline long long sct_now_ms(void)
 {

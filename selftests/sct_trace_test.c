@@ -22,7 +22,6 @@
 #include "kselftest_harness.h"
 #include "sct_test.h"
 
-#define SCT_TRACES	SCT_CONFIGFS "/traces"
 #define MAX_NAMES	8
 
 FIXTURE(trace)
@@ -88,7 +87,7 @@ static const char *trace_make(FIXTURE_DATA(trace) *self, const char *tag)
 
 	snprintf(name, sizeof(self->traces[0]), "ksft_%d_%s", getpid(), tag);
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, name);
-	return mkdir(path, 0755) ? NULL : name;
+	return sct_trace_mkdir(path) ? NULL : name;
 }
 
 static int trace_rm(const char *name)
@@ -97,23 +96,6 @@ static int trace_rm(const char *name)
 
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, name);
 	return rmdir(path) ? -errno : 0;
-}
-
-static int trace_write(const char *name, const char *attr, const char *val)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s/%s", SCT_TRACES, name, attr);
-	return sct_write_attr(path, val);
-}
-
-/* Add process @pid to trace @name; 0 or -errno. */
-static int trace_add(const char *name, pid_t pid)
-{
-	char val[32];
-
-	snprintf(val, sizeof(val), "%d", pid);
-	return trace_write(name, "add", val);
 }
 
 /* Is @pid a line of trace @name's pids? */
@@ -194,13 +176,13 @@ TEST_F(trace, bad_input)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		const char *val = bad[i];
 
-		EXPECT_EQ(-EINVAL, trace_write(t, "add", val))
+		EXPECT_EQ(-EINVAL, sct_trace_write(t, "add", val))
 			TH_LOG("add '%s'", val);
 	}
 	/* Beyond pid_max: no such process. */
-	EXPECT_EQ(-ESRCH, trace_write(t, "add", "2147483647"));
+	EXPECT_EQ(-ESRCH, sct_trace_write(t, "add", "2147483647"));
 	/* kthreadd makes no syscalls. */
-	EXPECT_EQ(-EINVAL, trace_add(t, 2));
+	EXPECT_EQ(-EINVAL, sct_trace_add(t, 2));
 	/* Names are those of rules. */
 	snprintf(path, sizeof(path), "%s/-bad", SCT_TRACES);
 	EXPECT_EQ(-1, mkdir(path, 0755));
@@ -233,7 +215,7 @@ TEST_F(trace, members_only)
 	ASSERT_LT(0, in);
 	other = reporter(self, go[0], out_other[1]);
 	ASSERT_LT(0, other);
-	ASSERT_EQ(0, trace_add(t, in));
+	ASSERT_EQ(0, sct_trace_add(t, in));
 	EXPECT_TRUE(trace_lists(t, in));
 	EXPECT_FALSE(trace_lists(t, other));
 	ASSERT_EQ(0, fail_rule(r, t));
@@ -284,7 +266,7 @@ TEST_F(trace, vfork_and_clone_parent)
 		_exit(pid < 0 ? 2 : 0);
 	}
 	self->kids[self->nkids++] = member;
-	ASSERT_EQ(0, trace_add(t, member));
+	ASSERT_EQ(0, sct_trace_add(t, member));
 	ASSERT_EQ(0, fail_rule(r, t));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	EXPECT_EQ(EROFS, report(out[0]));	/* vfork */
@@ -311,8 +293,8 @@ TEST_F(trace, two_traces)
 	ASSERT_EQ(0, pipe(out));
 	pid = reporter(self, go[0], out[1]);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(a, pid));
-	ASSERT_EQ(0, trace_add(b, pid));
+	ASSERT_EQ(0, sct_trace_add(a, pid));
+	ASSERT_EQ(0, sct_trace_add(b, pid));
 	/* a's rule would fail it with EROFS; b's with EXDEV. */
 	ASSERT_EQ(0, fail_rule(ra, a));
 	snprintf(tr, sizeof(tr), "trace=%s", b);
@@ -368,7 +350,7 @@ TEST_F(trace, double_fork_stays_in)
 		_exit(0);
 	}
 	self->kids[self->nkids++] = member;
-	ASSERT_EQ(0, trace_add(t, member));
+	ASSERT_EQ(0, sct_trace_add(t, member));
 	ASSERT_EQ(0, fail_rule(r, t));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	ASSERT_EQ(member, waitpid(member, NULL, 0));
@@ -438,7 +420,7 @@ TEST_F(trace, threads_join)
 		_exit(write(out[1], &c, 1) == 1 ? 0 : 2);
 	}
 	self->kids[self->nkids++] = pid;
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(0, fail_rule(r, t));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	EXPECT_EQ(EROFS, report(out[0]));	/* the thread */
@@ -464,7 +446,7 @@ TEST_F(trace, removal_releases_members)
 	ASSERT_EQ(0, pipe(out));
 	pid = reporter(self, go[0], out[1]);
 	ASSERT_LT(0, pid);
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(0, fail_rule(r, t));
 	EXPECT_EQ(-EBUSY, trace_rm(t));
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
@@ -491,7 +473,7 @@ TEST_F(trace, after_rules)
 	ASSERT_NE(NULL, t);
 	snprintf(tr, sizeof(tr), "trace=%s", t);
 	/* The test process joins: the harness forked it for this test. */
-	ASSERT_EQ(0, trace_add(t, getpid()));
+	ASSERT_EQ(0, sct_trace_add(t, getpid()));
 	ASSERT_EQ(0, sct_rule_make(r, (const char *[]){
 		"syscall=getppid", "when=after", "action=fail",
 		"error_code=EROFS", tr, "enabled=1", NULL }));
@@ -537,7 +519,7 @@ TEST_F(trace, exec_and_every_abi)
 		}
 		ASSERT_EQ(pid, waitpid(pid, &status, WUNTRACED));
 		ASSERT_TRUE(WIFSTOPPED(status));
-		ASSERT_EQ(0, trace_add(t, pid));
+		ASSERT_EQ(0, sct_trace_add(t, pid));
 		kill(pid, SIGCONT);
 		ASSERT_EQ(pid, waitpid(pid, &status, 0));
 		ASSERT_TRUE(WIFEXITED(status));
@@ -622,7 +604,7 @@ TEST_F(trace, lifecycle)
 	ASSERT_NE(NULL, t);
 	if (sct_sibling("sct_unlink", helper, sizeof(helper)))
 		SKIP(return, "no %s", helper);
-	ASSERT_EQ(0, trace_write(t, "lifecycle", "1"));
+	ASSERT_EQ(0, sct_trace_write(t, "lifecycle", "1"));
 	snprintf(path, sizeof(path), "%s/%s/id", SCT_TRACES, t);
 	ASSERT_LT(0, sct_read_attr(path, idbuf, sizeof(idbuf)));
 	fd = sct_open_new("/dev/sct_records", O_NONBLOCK);
@@ -650,7 +632,7 @@ TEST_F(trace, lifecycle)
 		_exit(2);
 	}
 	self->kids[self->nkids++] = pid;
-	ASSERT_EQ(0, trace_add(t, pid));
+	ASSERT_EQ(0, sct_trace_add(t, pid));
 	ASSERT_EQ(1, write(go[1], "x", 1));
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	self->nkids--;
@@ -683,7 +665,7 @@ TEST_F(trace, lifecycle)
 	EXPECT_EQ(3, lines) TH_LOG("want '%s'", want);
 
 	/* Off again: the rings are no longer held, log_size can change. */
-	EXPECT_EQ(0, trace_write(t, "lifecycle", "0"));
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "0"));
 	ASSERT_LT(0, sct_read_attr(SCT_CONFIGFS "/log_size", size,
 				   sizeof(size)));
 	EXPECT_EQ(0, sct_write_attr(SCT_CONFIGFS "/log_size", size));
@@ -702,25 +684,6 @@ static int traces_now(void)
 		n += d->d_name[0] != '.';
 	closedir(dir);
 	return n;
-}
-
-/*
- * mkdir @path, again for 2 s while the bit of an ended trace is not free
- * yet (an SRCU grace period); errno is set on failure.
- */
-static int mkdir_retry(const char *path)
-{
-	int i;
-
-	for (i = 0; i < 200; i++) {
-		if (!mkdir(path, 0755))
-			return 0;
-		if (errno != ENOSPC)
-			return -errno;
-		usleep(10000);
-	}
-	errno = ENOSPC;
-	return -ENOSPC;
 }
 
 /*
@@ -745,7 +708,7 @@ TEST_F(trace, limit_and_reuse)
 	for (i = 0; i < 80; i++) {
 		snprintf(path, sizeof(path), "%s/ksft_%d_lim%d", SCT_TRACES,
 			 getpid(), i);
-		if (mkdir_retry(path))
+		if (sct_trace_mkdir(path))
 			break;
 		made++;
 	}
@@ -755,12 +718,12 @@ TEST_F(trace, limit_and_reuse)
 
 	/* The member is in the last trace, which ends. */
 	snprintf(name, sizeof(name), "ksft_%d_lim%d", getpid(), made - 1);
-	ASSERT_EQ(0, trace_add(name, pid));
+	ASSERT_EQ(0, sct_trace_add(name, pid));
 	ASSERT_EQ(0, trace_rm(name));
 	/* The only free bit: the new trace has it, without the member. */
 	snprintf(name, sizeof(name), "ksft_%d_new", getpid());
 	snprintf(path, sizeof(path), "%s/%s", SCT_TRACES, name);
-	ASSERT_EQ(0, mkdir_retry(path));
+	ASSERT_EQ(0, sct_trace_mkdir(path));
 	EXPECT_FALSE(trace_lists(name, pid));
 	ASSERT_EQ(0, fail_rule(r, name));
 	ASSERT_EQ(1, write(go[1], "x", 1));
