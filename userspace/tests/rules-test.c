@@ -1670,8 +1670,8 @@ static void test_task_records(void)
 
 /* ---- Rules in a directory that stands for configfs. ---- */
 
-static int rm_entry(const char *path, const struct stat *st, int flag,
-		    struct FTW *ftw)
+int rm_entry(const char *path, const struct stat *st, int flag,
+	     struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -1679,7 +1679,7 @@ static int rm_entry(const char *path, const struct stat *st, int flag,
 	return remove(path);
 }
 
-static void put_file(const char *dir, const char *name, const char *text)
+void put_file(const char *dir, const char *name, const char *text)
 {
 	char path[PATH_MAX];
 	FILE *f;
@@ -1693,7 +1693,7 @@ static void put_file(const char *dir, const char *name, const char *text)
 }
 
 /* The file's contents, or "(none)"; in a static buffer. */
-static const char *get_file(const char *dir, const char *name)
+const char *get_file(const char *dir, const char *name)
 {
 	static char buf[256];
 	char path[PATH_MAX];

@@ -6,13 +6,23 @@
 #ifndef SCT_TESTS_H
 #define SCT_TESTS_H
 
+#include <ftw.h>
 #include <stdbool.h>
+#include <sys/stat.h>
 
 /* One "ok"/"not ok" line; returns @cond. */
 bool ok(bool cond, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Text as TAP diagnostics, under a "# WHAT:" line. */
 void diag(const char *what, const char *text);
+
+/* Files of a fake configfs tree (rules-test.c). */
+void put_file(const char *dir, const char *name, const char *text);
+/* The file's contents, or "(none)"; in a static buffer. */
+const char *get_file(const char *dir, const char *name);
+/* For nftw(): remove one entry. */
+int rm_entry(const char *path, const struct stat *st, int flag,
+	     struct FTW *ftw);
 
 /* records-test.c */
 void test_call_text(void);
