@@ -675,6 +675,23 @@ TEST_F(log, rules_a_reader_names)
 	EXPECT_EQ(1, seen_a);
 	EXPECT_EQ(0, seen_b);
 	EXPECT_NE(id_a, id_b);
+
+	/*
+	 * Behind 600 records of another rule, which the reader passes
+	 * over a few hundred at a time: a blocking read still finds a's.
+	 */
+	snprintf(tag, sizeof(tag), "filter=PID == %d", getpid());
+	ASSERT_EQ(0, sct_rule_make(rule_name(self, "noise"), (const char *[]){
+		"syscall=getppid", tag, "enabled=1", NULL }));
+	getppid_n(600);
+	ASSERT_EQ(0, sct_write_file(self->file));
+	unlink(self->file);
+	ASSERT_EQ(0, fcntl(fd, F_SETFL, 0));
+	len = read(fd, buf, sizeof(buf));
+	ASSERT_LT(0, len);
+	rec = (const void *)buf;
+	EXPECT_EQ(SCT_RECORD_CALL, rec->hdr.type);
+	EXPECT_EQ(id_a, rec->rule_id);
 	close(fd);
 
 	/* 64 rules at most. */
