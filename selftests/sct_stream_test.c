@@ -170,6 +170,7 @@ struct taken {
 	long long open;	/* entries without their exit yet */
 	long long unpaired;	/* exits without their entry */
 	long long with_text;	/* call records with a name or text */
+	long long compact;	/* of them, compact records */
 	uint64_t ids[64];		/* call ids of open entries */
 	pid_t tids[64];			/* and their threads */
 };
@@ -183,11 +184,14 @@ struct taken {
 static void take(struct taken *tk, const char *buf, ssize_t len,
 		 unsigned long long rid, unsigned long long rid2, pid_t pid)
 {
+	const struct sct_record_syscall *sys;
 	const struct sct_record_header *hdr;
 	const struct sct_record_call *call;
 	const struct sct_record_lost *lost;
+	unsigned long long id, call_id;
+	pid_t rpid, tid;
 	ssize_t off;
-	int i;
+	int i, when;
 
 	for (off = 0; off < len; off += hdr->size) {
 		hdr = (const void *)(buf + off);
@@ -210,28 +214,41 @@ static void take(struct taken *tk, const char *buf, ssize_t len,
 			tk->tasks++;
 			continue;
 		}
-		if (hdr->type != SCT_RECORD_CALL)
+		if (hdr->type == SCT_RECORD_CALL) {
+			call = (const void *)hdr;
+			if (call->rule.len || call->text.len)
+				tk->with_text++;
+			id = call->rule_id;
+			rpid = call->pid;
+			tid = call->tid;
+			when = call->when;
+			call_id = call->call_id;
+		} else if (hdr->type == SCT_RECORD_SYSCALL) {
+			sys = (const void *)hdr;
+			tk->compact++;
+			id = sys->rule_id;
+			rpid = sys->pid;
+			tid = sys->tid;
+			when = sys->when;
+			call_id = sys->call_id;
+		} else {
 			continue;
-		call = (const void *)hdr;
+		}
 		tk->calls++;
-		if ((call->rule_id != rid && call->rule_id != rid2) ||
-		    call->pid != pid)
+		if ((id != rid && id != rid2) || rpid != pid)
 			tk->foreign++;
-		if (call->rule.len || call->text.len)
-			tk->with_text++;
-		if (call->when == SCT_WHEN_BEFORE) {
+		if (when == SCT_WHEN_BEFORE) {
 			for (i = 0; i < 64 && tk->tids[i]; i++)
 				;
 			if (i < 64) {
-				tk->ids[i] = call->call_id;
-				tk->tids[i] = call->tid;
+				tk->ids[i] = call_id;
+				tk->tids[i] = tid;
 				tk->open++;
 			}
 			continue;
 		}
 		for (i = 0; i < 64; i++) {
-			if (tk->tids[i] == call->tid &&
-			    tk->ids[i] == call->call_id)
+			if (tk->tids[i] == tid && tk->ids[i] == call_id)
 				break;
 		}
 		if (i == 64) {
@@ -350,6 +367,17 @@ TEST_F(stream, attributes)
 	EXPECT_STREQ("wait", buf);
 	EXPECT_EQ(0, sct_trace_write(t, "buffer_size", "0"));
 	EXPECT_EQ(0, trace_num(t, "buffer_size"));
+
+	/* The form of call records. */
+	ASSERT_EQ(0, trace_read(t, "records", buf, sizeof(buf)));
+	EXPECT_STREQ("full", buf);
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "records", "short"));
+	EXPECT_EQ(-EINVAL, sct_trace_write(t, "records", "compact full"));
+	ASSERT_EQ(0, trace_read(t, "records", buf, sizeof(buf)));
+	EXPECT_STREQ("full", buf);
+	EXPECT_EQ(0, sct_trace_write(t, "records", "compact"));
+	ASSERT_EQ(0, trace_read(t, "records", buf, sizeof(buf)));
+	EXPECT_STREQ("compact", buf);
 }
 
 TEST_F(stream, attach_and_busy)
@@ -407,6 +435,12 @@ TEST_F(stream, attach_and_busy)
 	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "0"));
 	EXPECT_EQ(0, sct_trace_write(t, "buffer_size", "32768"));
 	EXPECT_EQ(32768, trace_num(t, "buffer_size"));
+
+	/* Rules take the form of records when enabled: not under them. */
+	EXPECT_EQ(0, sct_rule_set(r, "enabled", "1"));
+	EXPECT_EQ(-EBUSY, sct_trace_write(t, "records", "compact"));
+	EXPECT_EQ(0, sct_rule_set(r, "enabled", "0"));
+	EXPECT_EQ(0, sct_trace_write(t, "records", "compact"));
 }
 
 /*
@@ -476,7 +510,13 @@ TEST_F(stream, two_traces_isolated)
  * and naps.  Nothing is lost, the numbers have no gap, and each exit
  * pairs with its entry by call id, in its thread.
  */
-TEST_F(stream, wait_is_lossless)
+/*
+ * The wait policy, with a reader far slower than a member with two
+ * threads: every record, in order, each exit after its entry; in the
+ * form @records.
+ */
+static void wait_lossless(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(stream) *self, const char *records)
 {
 	const char *t = trace_make(self, "wait", SMALL, "wait");
 	const char *rb = rule_name(self, "wait_b");
@@ -486,6 +526,7 @@ TEST_F(stream, wait_is_lossless)
 	pid_t pid;
 
 	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, sct_trace_write(t, "records", records));
 	ASSERT_EQ(0, log_rule(rb, t, "before"));
 	ASSERT_EQ(0, log_rule(ra, t, "after"));
 	fd = attach(t, 0);
@@ -501,6 +542,7 @@ TEST_F(stream, wait_is_lossless)
 	      5000);
 	EXPECT_EQ(0, reap(self, pid));
 	EXPECT_EQ(4 * calls, tk.calls);
+	EXPECT_EQ(strcmp(records, "compact") ? 0 : 4 * calls, tk.compact);
 	EXPECT_EQ(0, tk.lost);
 	EXPECT_EQ(0, tk.gaps);
 	EXPECT_EQ(0, tk.foreign);
@@ -508,6 +550,16 @@ TEST_F(stream, wait_is_lossless)
 	EXPECT_EQ(0, tk.unpaired);
 	EXPECT_EQ(0, trace_num(t, "lost"));
 	close(fd);
+}
+
+TEST_F(stream, wait_is_lossless)
+{
+	wait_lossless(_metadata, self, "full");
+}
+
+TEST_F(stream, wait_is_lossless_compact)
+{
+	wait_lossless(_metadata, self, "compact");
 }
 
 /*
@@ -747,6 +799,169 @@ TEST_F(stream, lifecycle_in_stream)
 	close(shared);
 	close(fd);
 	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "0"));
+}
+
+/* Make rule @r, on @calls and side @when, for @trace, with @filter. */
+static int calls_rule(const char *r, const char *trace, const char *calls,
+		      const char *when, const char *filter)
+{
+	char t[96], w[32], c[96], f[96];
+	const char *set[7] = { c, "action=log", w, t };
+	int n = 4;
+
+	snprintf(t, sizeof(t), "trace=%s", trace);
+	snprintf(w, sizeof(w), "when=%s", when);
+	snprintf(c, sizeof(c), "syscall=%s", calls);
+	if (filter) {
+		snprintf(f, sizeof(f), "filter=%s", filter);
+		set[n++] = f;
+	}
+	set[n++] = "enabled=1";
+	set[n] = NULL;
+	return sct_rule_make(r, set);
+}
+
+#define COMPACT_PATH	"/nonexistent/ksft_compact"
+
+/*
+ * A member that, told to on @go, makes lseek(-1, 1234, SEEK_SET) and
+ * unlinkat(AT_FDCWD, COMPACT_PATH, 0), which fail, then exits.
+ */
+static pid_t compact_member(FIXTURE_DATA(stream) *self, int go)
+{
+	pid_t pid = fork();
+	char c;
+
+	if (pid) {
+		if (pid > 0)
+			self->kids[self->nkids++] = pid;
+		return pid;
+	}
+	if (read(go, &c, 1) != 1)
+		_exit(2);
+	syscall(SYS_lseek, -1, 1234, SEEK_SET);
+	syscall(SYS_unlinkat, AT_FDCWD, COMPACT_PATH, 0);
+	_exit(0);
+}
+
+/*
+ * Compact records: what a tracer needs of each call, in struct
+ * sct_record_syscall, with the data the rule records.  Two traces, with
+ * the same calls: the rules of one have no filter, those of the other a
+ * filter that every call passes, and their records are the same but for
+ * the time, the numbers, the rule and the caller.
+ */
+TEST_F(stream, compact_records)
+{
+	static const char calls[] = "lseek,unlinkat";
+	const char *ta = trace_make(self, "cpa", SMALL, "wait");
+	const char *tb = trace_make(self, "cpb", SMALL, "wait");
+	const char *rab = rule_name(self, "cpa_b"), *raa = rule_name(self, "cpa_a");
+	const char *rbb = rule_name(self, "cpb_b"), *rba = rule_name(self, "cpb_a");
+	static char buf[2][8192] __attribute__((aligned(8)));
+	const struct sct_record_syscall *rec, *other;
+	struct sct_record_syscall ca, cb;
+	int go[2], fd[2], i, n;
+	__u64 entry_id = 0;
+	ssize_t len[2], off[2];
+	pid_t pid[2];
+
+	ASSERT_NE(NULL, ta);
+	ASSERT_NE(NULL, tb);
+	ASSERT_EQ(0, sct_trace_write(ta, "records", "compact"));
+	ASSERT_EQ(0, sct_trace_write(tb, "records", "compact"));
+	ASSERT_EQ(0, calls_rule(rab, ta, calls, "before", NULL));
+	ASSERT_EQ(0, calls_rule(raa, ta, calls, "after", NULL));
+	ASSERT_EQ(0, calls_rule(rbb, tb, calls, "before", "PID != 0"));
+	ASSERT_EQ(0, calls_rule(rba, tb, calls, "after", "PID != 0"));
+	fd[0] = attach(ta, O_NONBLOCK);
+	ASSERT_LE(0, fd[0]);
+	fd[1] = attach(tb, O_NONBLOCK);
+	ASSERT_LE(0, fd[1]);
+	ASSERT_EQ(0, pipe(go));
+	for (i = 0; i < 2; i++) {
+		pid[i] = compact_member(self, go[0]);
+		ASSERT_LT(0, pid[i]);
+		ASSERT_EQ(0, sct_trace_add(i ? tb : ta, pid[i]));
+	}
+	ASSERT_EQ(2, write(go[1], "xx", 2));
+	for (i = 0; i < 2; i++) {
+		EXPECT_EQ(0, reap(self, pid[i]));
+		len[i] = read(fd[i], buf[i], sizeof(buf[i]));
+		ASSERT_LT(0, len[i]);
+		off[i] = 0;
+	}
+
+	for (n = 0; off[0] < len[0]; n++) {
+		rec = (const void *)(buf[0] + off[0]);
+		ASSERT_GE((size_t)(len[0] - off[0]), sizeof(*rec));
+		ASSERT_EQ(SCT_RECORD_SYSCALL, rec->hdr.type);
+		ASSERT_EQ(SCT_RECORD_VERSION, rec->hdr.version);
+		EXPECT_EQ((__u64)n + 1, rec->hdr.seq);
+		EXPECT_EQ(pid[0], rec->pid);
+		EXPECT_EQ(pid[0], rec->tid);
+		EXPECT_EQ(rule_id(n % 2 ? raa : rab), rec->rule_id);
+		EXPECT_EQ(n % 2 ? SCT_WHEN_AFTER : SCT_WHEN_BEFORE, rec->when);
+		EXPECT_EQ(SCT_ABI_NATIVE, rec->abi);
+		EXPECT_EQ(0, rec->pad);
+		if (n < 2) {
+			/* lseek(unsigned int, off_t, unsigned int): no data. */
+			EXPECT_EQ(SYS_lseek, rec->nr);
+			EXPECT_EQ(sizeof(*rec), rec->hdr.size);
+			EXPECT_EQ(0, rec->ndata);
+			EXPECT_EQ(0xffffffffULL, rec->args[0]);
+			EXPECT_EQ(1234ULL, rec->args[1]);
+			EXPECT_EQ((__u64)SEEK_SET, rec->args[2]);
+			EXPECT_EQ(n ? -EBADF : 0, rec->retval);
+		} else {
+			/* unlinkat: the path, as the default format shows. */
+			EXPECT_EQ(SYS_unlinkat, rec->nr);
+			EXPECT_EQ(6, rec->ndata);
+			EXPECT_EQ(sizeof(*rec) + 6 * sizeof(rec->data[0]) +
+				  ((sizeof(COMPACT_PATH) + 7) & ~7),
+				  rec->hdr.size);
+			EXPECT_EQ((__u64)(long)AT_FDCWD, rec->args[0]);
+			EXPECT_EQ(SCT_DATA_STRING, rec->data[1].kind);
+			EXPECT_EQ(sizeof(COMPACT_PATH), rec->data[1].len);
+			ASSERT_GE(rec->hdr.size,
+				  (__u32)rec->data[1].off + rec->data[1].len);
+			EXPECT_STREQ(COMPACT_PATH,
+				     (const char *)rec + rec->data[1].off);
+			EXPECT_EQ(SCT_DATA_NONE, rec->data[0].kind);
+			EXPECT_EQ(0, rec->data[0].len);
+			EXPECT_EQ(n % 2 ? -ENOENT : 0, rec->retval);
+		}
+		/* An exit has the id of its entry, a new call a new one. */
+		if (n % 2) {
+			EXPECT_EQ(entry_id, rec->call_id);
+		} else {
+			EXPECT_NE(entry_id, rec->call_id);
+		}
+		entry_id = rec->call_id;
+
+		/* The same call through the filtered rules of the other. */
+		other = (const void *)(buf[1] + off[1]);
+		ASSERT_GE((size_t)(len[1] - off[1]), rec->hdr.size);
+		ASSERT_EQ(rec->hdr.size, other->hdr.size);
+		EXPECT_EQ(rule_id(n % 2 ? rba : rbb), other->rule_id);
+		EXPECT_EQ(pid[1], other->pid);
+		ca = *rec;
+		cb = *other;
+		ca.time_ns = cb.time_ns = 0;
+		ca.call_id = cb.call_id = 0;
+		ca.rule_id = cb.rule_id = 0;
+		ca.pid = cb.pid = ca.tid = cb.tid = 0;
+		EXPECT_EQ(0, memcmp(&ca, &cb, sizeof(ca)));
+		EXPECT_EQ(0, memcmp((const char *)rec + sizeof(*rec),
+				    (const char *)other + sizeof(*other),
+				    rec->hdr.size - sizeof(*rec)));
+		off[0] += rec->hdr.size;
+		off[1] += other->hdr.size;
+	}
+	EXPECT_EQ(4, n);
+	EXPECT_EQ(len[1], off[1]);
+	close(fd[0]);
+	close(fd[1]);
 }
 
 TEST_HARNESS_MAIN

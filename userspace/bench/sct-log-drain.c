@@ -47,6 +47,7 @@ struct rec_header {
 };
 #define REC_CALL	1
 #define REC_LOST	2
+#define REC_SYSCALL	4	/* a compact call record */
 
 struct counts {
 	uint64_t records;
@@ -103,7 +104,7 @@ static void drain(int fd, int binary, struct counts *c)
 
 			if (h->size < sizeof(*h) || off + h->size > n)
 				errx(1, "malformed record");
-			if (h->type == REC_CALL)
+			if (h->type == REC_CALL || h->type == REC_SYSCALL)
 				c->records++;
 			else if (h->type == REC_LOST)
 				c->lost += *(const uint64_t *)(h + 1);

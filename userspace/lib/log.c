@@ -171,6 +171,10 @@ static size_t sct_record_min_size(unsigned int type)
 	case SCT_RECORD_TASK:
 		return sizeof(struct sct_record_task);
 #endif
+#if SCT_RECORD_VERSION >= 5
+	case SCT_RECORD_SYSCALL:
+		return sizeof(struct sct_record_syscall);
+#endif
 	}
 	/* A type this libsct does not know: skipped by its size. */
 	return sizeof(struct sct_record_header);
@@ -187,6 +191,10 @@ static uint64_t sct_record_time(const struct sct_record_header *hdr)
 #if SCT_RECORD_VERSION >= 3
 	if (hdr->type == SCT_RECORD_TASK)
 		return ((const struct sct_record_task *)hdr)->time_ns;
+#endif
+#if SCT_RECORD_VERSION >= 5
+	if (hdr->type == SCT_RECORD_SYSCALL)
+		return ((const struct sct_record_syscall *)hdr)->time_ns;
 #endif
 	return 0;
 }
@@ -253,6 +261,24 @@ void sct_log_close(struct sct_log *log)
 	}
 }
 
+/*
+ * The bytes data item @d of record @hdr points to, past its @fixed
+ * bytes, or NULL when the item is absent or does not fit in the record;
+ * a string item is NUL-terminated within the record.
+ */
+static const char *sct_item_data(const struct sct_record_header *hdr,
+				 size_t fixed, const struct sct_record_data *d)
+{
+	const char *p = (const char *)hdr + d->off;
+
+	if (!d->len || d->off < fixed || (size_t)d->off + d->len > hdr->size)
+		return NULL;
+	if ((d->kind == SCT_DATA_STRING || d->kind == SCT_DATA_STRING_TRUNC) &&
+	    p[d->len - 1])
+		return NULL;
+	return p;
+}
+
 /**
  * sct_record_data - the bytes a data item of a call record points to
  * @rec: the record
@@ -264,16 +290,51 @@ void sct_log_close(struct sct_log *log)
 const char *sct_record_data(const struct sct_record_call *rec,
 			    const struct sct_record_data *d)
 {
-	const char *p = (const char *)rec + d->off;
+	const char *p = sct_item_data(&rec->hdr, sizeof(*rec), d);
 
-	if (!d->len || d->off < sizeof(*rec) ||
-	    (size_t)d->off + d->len > rec->hdr.size)
-		return NULL;
-	if ((d->kind == SCT_DATA_STRING || d->kind == SCT_DATA_STRING_TRUNC ||
-	     d == &rec->rule || d == &rec->text) && p[d->len - 1])
+	/* The rule's name and the text are strings too. */
+	if (p && (d == &rec->rule || d == &rec->text) && p[d->len - 1])
 		return NULL;
 	return p;
 }
+
+#if SCT_RECORD_VERSION >= 5
+/* The bytes of a compact record before its data: its items included. */
+static size_t sct_record_syscall_fixed(const struct sct_record_syscall *rec)
+{
+	return sizeof(*rec) + (rec->ndata ? 6 * sizeof(rec->data[0]) : 0);
+}
+
+/**
+ * sct_record_syscall_items - the data items of a compact call record
+ * @rec: a record of type %SCT_RECORD_SYSCALL, from sct_log_next()
+ *
+ * Return: its six data items, or NULL for a record that has none or is
+ * too short for them.
+ */
+const struct sct_record_data *
+sct_record_syscall_items(const struct sct_record_syscall *rec)
+{
+	if (rec->ndata < 6 ||
+	    rec->hdr.size < sizeof(*rec) + 6 * sizeof(rec->data[0]))
+		return NULL;
+	return rec->data;
+}
+
+/**
+ * sct_record_syscall_data - the bytes a data item of a compact record
+ * points to
+ * @rec: the record
+ * @d: one of its data items (sct_record_syscall_items())
+ *
+ * Return: as sct_record_data().
+ */
+const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
+				    const struct sct_record_data *d)
+{
+	return sct_item_data(&rec->hdr, sct_record_syscall_fixed(rec), d);
+}
+#endif
 
 /* The name of the record's rule, or "?". */
 const char *sct_record_rule(const struct sct_record_call *rec)
@@ -489,10 +550,11 @@ static void sct_json_strv(FILE *out, const char *data, unsigned int len,
  * The data of parameter @d of a call record, as JSON; false, with
  * nothing written, for data that is absent or does not fit the record.
  */
-static bool sct_json_param(FILE *out, const struct sct_record_call *rec,
-			   const struct sct_record_data *d, const char *key)
+static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
+			   size_t fixed, const struct sct_record_data *d,
+			   const char *key)
 {
-	const char *data = sct_record_data(rec, d);
+	const char *data = sct_item_data(rec, fixed, d);
 
 	if (d->kind == SCT_DATA_FAULT) {
 		fprintf(out, "%s{\"fault\":true}", key);
@@ -534,58 +596,105 @@ static bool sct_json_param(FILE *out, const struct sct_record_call *rec,
 	return true;
 }
 
-static void sct_json_call(FILE *out, const struct sct_record_call *rec,
-			  const char *rule)
+/*
+ * The end of a call's JSON object, its arguments, data and return value,
+ * from record @rec of @fixed bytes before its data; @param NULL for a
+ * record without data items.
+ */
+static void sct_json_call_tail(FILE *out, const struct sct_record_header *rec,
+			       size_t fixed, const __u64 *args,
+			       const struct sct_record_data *param, int when,
+			       long long retval)
 {
-	const char *name = sct_record_syscall(rec);
-	const char *abi = sct_abi_name(sct_record_abi(rec));
-	char time[40], key[16];
-	bool first;
+	bool first = true;
+	char key[16];
 	int i;
 
-	if (sct_format_time(time, sizeof(time), rec->time_ns))
+	fputs(",\"args\":[", out);
+	for (i = 0; i < 6; i++)
+		fprintf(out, "%s%llu", i ? "," : "",
+			(unsigned long long)args[i]);
+	fputs("],\"data\":{", out);
+	for (i = 0; param && i < 6; i++) {
+		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",", i);
+		if (sct_json_param(out, rec, fixed, &param[i], key))
+			first = false;
+	}
+	fputs("}", out);
+	if (when == SCT_WHEN_AFTER)
+		fprintf(out, ",\"retval\":%lld", retval);
+}
+
+/*
+ * The start of a call's JSON object: "type" @type, then what call records
+ * of both forms have, up to its id.
+ */
+static void sct_json_call_head(FILE *out, const char *type,
+			       const struct sct_record_header *rec,
+			       uint64_t time_ns, const char *rule,
+			       uint64_t rule_id, int abi_nr, int nr, int when,
+			       unsigned long long call_id)
+{
+	const char *name = sct_syscall_name_abi(abi_nr, nr);
+	const char *abi = sct_abi_name(abi_nr);
+	char time[40];
+
+	if (sct_format_time(time, sizeof(time), time_ns))
 		time[0] = '\0';
-	fprintf(out, "{\"type\":\"call\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
-		(unsigned long long)rec->hdr.seq, time,
-		(unsigned long long)rec->time_ns);
-	sct_json_string(out, rule ?: sct_record_rule(rec), SIZE_MAX);
+	fprintf(out, "{\"type\":\"%s\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
+		type, (unsigned long long)rec->seq, time,
+		(unsigned long long)time_ns);
+	sct_json_string(out, rule, SIZE_MAX);
 	fprintf(out, ",\"rule_id\":%llu,\"abi\":",
-		(unsigned long long)rec->rule_id);
+		(unsigned long long)rule_id);
 	if (abi)
 		sct_json_string(out, abi, SIZE_MAX);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"nr\":%d,\"syscall\":", rec->nr);
+	fprintf(out, ",\"nr\":%d,\"syscall\":", nr);
 	if (name)
 		sct_json_string(out, name, SIZE_MAX);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"when\":\"%s\",\"call_id\":%llu,\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d",
-		rec->when == SCT_WHEN_AFTER ? "after" : "before",
-		sct_record_call_id(rec), rec->cpu, rec->pid, rec->tid,
-		rec->ppid);
+	fprintf(out, ",\"when\":\"%s\",\"call_id\":%llu",
+		when == SCT_WHEN_AFTER ? "after" : "before", call_id);
+}
+
+static void sct_json_call(FILE *out, const struct sct_record_call *rec,
+			  const char *rule)
+{
+	sct_json_call_head(out, "call", &rec->hdr, rec->time_ns,
+			   rule ?: sct_record_rule(rec), rec->rule_id,
+			   sct_record_abi(rec), rec->nr, rec->when,
+			   sct_record_call_id(rec));
+	fprintf(out, ",\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d",
+		rec->cpu, rec->pid, rec->tid, rec->ppid);
 	fprintf(out, ",\"uid\":%u,\"euid\":%u,\"suid\":%u,\"fsuid\":%u,\"gid\":%u,\"egid\":%u,\"sgid\":%u,\"fsgid\":%u,\"comm\":",
 		rec->uid, rec->euid, rec->suid, rec->fsuid, rec->gid,
 		rec->egid, rec->sgid, rec->fsgid);
 	sct_json_string(out, rec->comm, sizeof(rec->comm));
-	fputs(",\"args\":[", out);
-	for (i = 0; i < 6; i++)
-		fprintf(out, "%s%llu", i ? "," : "",
-			(unsigned long long)rec->args[i]);
-	fputs("],\"data\":{", out);
-	first = true;
-	for (i = 0; i < 6; i++) {
-		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",", i);
-		if (sct_json_param(out, rec, &rec->param[i], key))
-			first = false;
-	}
-	fputs("}", out);
-	if (rec->when == SCT_WHEN_AFTER)
-		fprintf(out, ",\"retval\":%lld", (long long)rec->retval);
+	sct_json_call_tail(out, &rec->hdr, sizeof(*rec), rec->args, rec->param,
+			   rec->when, rec->retval);
 	fputs(",\"text\":", out);
 	sct_json_string(out, sct_record_text(rec), SIZE_MAX);
 	fputs("}\n", out);
 }
+
+#if SCT_RECORD_VERSION >= 5
+/* A compact call record: what it has of a call record, no more. */
+static void sct_json_syscall(FILE *out, const struct sct_record_syscall *rec,
+			     const char *rule)
+{
+	sct_json_call_head(out, "syscall", &rec->hdr, rec->time_ns,
+			   rule ?: "?", rec->rule_id, rec->abi, rec->nr,
+			   rec->when, rec->call_id);
+	fprintf(out, ",\"pid\":%d,\"tid\":%d", rec->pid, rec->tid);
+	sct_json_call_tail(out, &rec->hdr, sct_record_syscall_fixed(rec),
+			   rec->args, sct_record_syscall_items(rec), rec->when,
+			   rec->retval);
+	fputs("}\n", out);
+}
+#endif
 
 /* ---- Lines of text, as the kernel's. ---- */
 
@@ -765,13 +874,13 @@ static void sct_text_sockaddr(struct sct_text *t, const char *data,
  * are checked against the record's size as the kernel checks them.
  */
 static void sct_text_param(struct sct_text *t,
-			   const struct sct_record_call *rec, int i, char type)
+			   const struct sct_record_header *rec,
+			   const struct sct_record_data *d, uint64_t v,
+			   char type)
 {
-	const struct sct_record_data *d = &rec->param[i];
-	const char *data = (const char *)rec + d->off;
-	uint64_t v = rec->args[i];
+	const char *data = (const char *)rec + (d ? d->off : 0);
 
-	if (d->len && (size_t)d->off + d->len <= rec->hdr.size) {
+	if (d && d->len && (size_t)d->off + d->len <= rec->size) {
 		switch (d->kind) {
 		case SCT_DATA_STRING:
 		case SCT_DATA_STRING_TRUNC:
@@ -808,15 +917,83 @@ static void sct_text_param(struct sct_text *t,
 	}
 }
 
+/*
+ * The call of a line: "NAME(PARAMS)", and " = RETVAL" on exit, from
+ * record @rec, whose data items are @param (NULL for none).
+ */
+static void sct_text_call(struct sct_text *t,
+			  const struct sct_record_header *rec, int abi, int nr,
+			  const __u64 *args,
+			  const struct sct_record_data *param, int when,
+			  long long retval)
+{
+	const char *name = NULL, *types = NULL;
+	int i, n;
+
+	if (nr >= 0 && nr < SCT_SLOT_NR_MAX && sct_abi_name(abi)) {
+		name = sct_syscall_name_abi(abi, nr);
+		types = sct_rf_syscall_types(abi, nr);
+	}
+	if (name)
+		sct_text_put(t, name, strlen(name));
+	else
+		sct_text_printf(t, "syscall_%d", nr);
+	sct_text_put(t, "(", 1);
+	/* Six hexadecimal numbers for a syscall without a prototype. */
+	n = types ? (int)strlen(types) : 6;
+	for (i = 0; i < n && i < 6; i++) {
+		if (i)
+			sct_text_put(t, ", ", 2);
+		sct_text_param(t, rec, param ? &param[i] : NULL, args[i],
+			       types ? types[i] : 'x');
+	}
+	sct_text_put(t, ")", 1);
+	if (when == SCT_WHEN_AFTER)
+		sct_text_printf(t, " = %lld", retval);
+}
+
+/*
+ * Line @line of @t, into @buf of @size, cut as the kernel cuts a line
+ * longer than its buffer; the return value of sct_record_call_text().
+ */
+static int sct_text_done(struct sct_text *t, char *line, size_t max,
+			 char *buf, size_t size)
+{
+	size_t len = t->len;
+
+	/* A line that does not fit the kernel's buffer ends in "...". */
+	if (len >= max) {
+		memcpy(line + max - 4, "...", 4);
+		len = max - 1;
+	} else {
+		line[len] = '\0';
+	}
+	if (size) {
+		memcpy(buf, line, len < size ? len : size - 1);
+		buf[len < size ? len : size - 1] = '\0';
+	}
+	if (size && len >= size)
+		return -ENOSPC;
+	return len;
+}
+
+/* The rule of a line: its name, or its id in decimal. */
+static void sct_text_rule(struct sct_text *t, const char *rule_name,
+			  uint64_t rule_id)
+{
+	if (rule_name)
+		sct_text_put(t, rule_name, strlen(rule_name));
+	else
+		sct_text_printf(t, "%llu", (unsigned long long)rule_id);
+	sct_text_put(t, " ", 1);
+}
+
 int sct_record_call_text(char *buf, size_t size,
 			 const struct sct_record_call *rec,
 			 const char *rule_name)
 {
 	char line[SCT_RECORD_TEXT_MAX];
 	struct sct_text t = { .buf = line, .size = sizeof(line) };
-	const char *name = NULL, *types = NULL;
-	int abi = sct_record_abi(rec), nr = rec->nr, i, n;
-	size_t len;
 
 	/* Every field the line shows; call_id (version 3) is not one. */
 	if (rec->hdr.size < offsetof(struct sct_record_call, call_id))
@@ -829,49 +1006,31 @@ int sct_record_call_text(char *buf, size_t size,
 	 */
 	if (!rule_name)
 		rule_name = sct_record_data(rec, &rec->rule);
-	if (rule_name)
-		sct_text_put(&t, rule_name, strlen(rule_name));
-	else
-		sct_text_printf(&t, "%llu", (unsigned long long)rec->rule_id);
-	sct_text_put(&t, " ", 1);
+	sct_text_rule(&t, rule_name, rec->rule_id);
 	sct_text_string(&t, rec->comm, sizeof(rec->comm), false);
 	sct_text_printf(&t, "[%d] uid=%u ", rec->pid, rec->uid);
-	if (nr >= 0 && nr < SCT_SLOT_NR_MAX && sct_abi_name(abi)) {
-		name = sct_syscall_name_abi(abi, nr);
-		types = sct_rf_syscall_types(abi, nr);
-	}
-	if (name)
-		sct_text_put(&t, name, strlen(name));
-	else
-		sct_text_printf(&t, "syscall_%d", nr);
-	sct_text_put(&t, "(", 1);
-	/* Six hexadecimal numbers for a syscall without a prototype. */
-	n = types ? (int)strlen(types) : 6;
-	for (i = 0; i < n && i < 6; i++) {
-		if (i)
-			sct_text_put(&t, ", ", 2);
-		sct_text_param(&t, rec, i, types ? types[i] : 'x');
-	}
-	sct_text_put(&t, ")", 1);
-	if (rec->when == SCT_WHEN_AFTER)
-		sct_text_printf(&t, " = %lld", (long long)rec->retval);
-
-	/* A line that does not fit the kernel's buffer ends in "...". */
-	len = t.len;
-	if (len >= sizeof(line)) {
-		memcpy(line + sizeof(line) - 4, "...", 4);
-		len = sizeof(line) - 1;
-	} else {
-		line[len] = '\0';
-	}
-	if (size) {
-		memcpy(buf, line, len < size ? len : size - 1);
-		buf[len < size ? len : size - 1] = '\0';
-	}
-	if (size && len >= size)
-		return -ENOSPC;
-	return len;
+	sct_text_call(&t, &rec->hdr, sct_record_abi(rec), rec->nr, rec->args,
+		      rec->param, rec->when, rec->retval);
+	return sct_text_done(&t, line, sizeof(line), buf, size);
 }
+
+#if SCT_RECORD_VERSION >= 5
+int sct_record_syscall_text(char *buf, size_t size,
+			    const struct sct_record_syscall *rec,
+			    const char *rule_name)
+{
+	char line[SCT_RECORD_TEXT_MAX];
+	struct sct_text t = { .buf = line, .size = sizeof(line) };
+
+	if (rec->hdr.size < sizeof(*rec))
+		return -EPROTO;
+	sct_text_rule(&t, rule_name, rec->rule_id);
+	sct_text_printf(&t, "[%d/%d] ", rec->pid, rec->tid);
+	sct_text_call(&t, &rec->hdr, rec->abi, rec->nr, rec->args,
+		      sct_record_syscall_items(rec), rec->when, rec->retval);
+	return sct_text_done(&t, line, sizeof(line), buf, size);
+}
+#endif
 
 #if SCT_RECORD_VERSION >= 3
 /* ---- Task records. ---- */
@@ -1076,6 +1235,11 @@ int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
 	case SCT_RECORD_CALL:
 		sct_json_call(out, (const void *)rec, rule);
 		return 0;
+#if SCT_RECORD_VERSION >= 5
+	case SCT_RECORD_SYSCALL:
+		sct_json_syscall(out, (const void *)rec, rule);
+		return 0;
+#endif
 	case SCT_RECORD_LOST:
 		fprintf(out, "{\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
 			(unsigned long long)rec->seq,

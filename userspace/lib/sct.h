@@ -737,6 +737,32 @@ int sct_record_call_text(char *buf, size_t size,
 			 const struct sct_record_call *rec,
 			 const char *rule_name);
 
+#if SCT_RECORD_VERSION >= 5
+const struct sct_record_data *
+sct_record_syscall_items(const struct sct_record_syscall *rec);
+const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
+				    const struct sct_record_data *d);
+
+/**
+ * sct_record_syscall_text - a compact call record as a line
+ * @buf: where the line goes, NUL-terminated, without a newline; may be
+ *       NULL when @size is 0, to learn the length
+ * @size: the size of @buf; %SCT_RECORD_TEXT_MAX holds every line
+ * @rec: a record of type %SCT_RECORD_SYSCALL, from sct_log_next()
+ * @rule_name: the name of the record's rule; NULL for its id in decimal
+ *
+ * The line of sct_record_call_text() with what a compact record has:
+ * "%ruleid [%pid/%tid] %sname(%params)", and " = %retval" for an exit:
+ *
+ *   t1 [100/100] unlinkat(-100, "./dummy", 0) = -2
+ *
+ * Return: as sct_record_call_text().
+ */
+int sct_record_syscall_text(char *buf, size_t size,
+			    const struct sct_record_syscall *rec,
+			    const char *rule_name);
+#endif
+
 #if SCT_RECORD_VERSION >= 3
 /**
  * sct_record_task_text - a task record as /dev/sct_log shows it

@@ -203,6 +203,30 @@ static bool print_call(const struct options *o,
 	return true;
 }
 
+#if SCT_RECORD_VERSION >= 5
+/* Print one compact call record; return whether it counts (-r). */
+static bool print_syscall(const struct options *o,
+			  const struct sct_record_syscall *rec)
+{
+	char line[SCT_RECORD_TEXT_MAX];
+	const char *name = rule_name(rec->rule_id);
+
+	if (o->rule && (!name || strcmp(o->rule, name)))
+		return false;
+	if (o->json) {
+		sct_record_json_rule(stdout, &rec->hdr, name);
+		return true;
+	}
+	/* sct_log_next() checked the size; a cut line is cut. */
+	sct_record_syscall_text(line, sizeof(line), rec, name);
+	if (o->syslog)
+		syslog(LOG_NOTICE, "%s", line);
+	else
+		printf("%s\n", line);
+	return true;
+}
+#endif
+
 #if SCT_RECORD_VERSION >= 3
 /* Print one task record; return whether it counts (-r drops them all). */
 static bool print_task(const struct options *o,
@@ -294,6 +318,11 @@ static int run(const struct options *o, const sigset_t *waitmask)
 #if SCT_RECORD_VERSION >= 3
 		else if (rec->type == SCT_RECORD_TASK &&
 			 print_task(o, (const void *)rec))
+			printed++;
+#endif
+#if SCT_RECORD_VERSION >= 5
+		else if (rec->type == SCT_RECORD_SYSCALL &&
+			 print_syscall(o, (const void *)rec))
 			printed++;
 #endif
 	}

@@ -1098,8 +1098,102 @@ void test_capture_json(void)
 	test_random_json();
 }
 
+#if SCT_RECORD_VERSION >= 5
+/* A compact record, with room for data after its fixed part. */
+struct tsys {
+	struct sct_record_syscall sys;
+	struct sct_record_data items[6];
+	char data[256];
+};
+
+/*
+ * Compact records (SCT_RECORD_SYSCALL): their line is that of the full
+ * record of the same call without the command name and credentials,
+ * and their JSON has what they carry and no more.
+ */
+static void test_compact(void)
+{
+	static const char path[] = "./dummy";
+	char line[SCT_RECORD_TEXT_MAX], full[SCT_RECORD_TEXT_MAX], *json;
+	struct sct_record_call *rec;
+	struct tsys c;
+	struct trec r;
+	size_t size;
+	FILE *f;
+
+	memset(&c, 0, sizeof(c));
+	c.sys.hdr.type = SCT_RECORD_SYSCALL;
+	c.sys.hdr.version = SCT_RECORD_VERSION;
+	c.sys.hdr.seq = 9;
+	c.sys.time_ns = 1795459205123456789ULL;
+	c.sys.call_id = 77;
+	c.sys.rule_id = 7;
+	c.sys.nr = 263;	/* unlinkat */
+	c.sys.when = SCT_WHEN_AFTER;
+	c.sys.pid = 100;
+	c.sys.tid = 101;
+	c.sys.args[0] = (uint64_t)-100;
+	c.sys.args[2] = 0;
+	c.sys.retval = -2;
+	c.sys.ndata = 6;
+	c.items[1].off = sizeof(c.sys) + sizeof(c.items);
+	c.items[1].len = sizeof(path);
+	c.items[1].kind = SCT_DATA_STRING;
+	memcpy(c.data, path, sizeof(path));
+	c.sys.hdr.size = sizeof(c.sys) + sizeof(c.items) + 8;
+
+	ok(sct_record_syscall_text(line, sizeof(line), &c.sys, "t1") > 0 &&
+	   !strcmp(line, "t1 [100/101] unlinkat(-100, \"./dummy\", 0) = -2"),
+	   "compact: the line of an exit with a path (%s)", line);
+	rec = trec_init(&r, SCT_ABI_NATIVE, 263);
+	rec->when = SCT_WHEN_AFTER;
+	rec->args[0] = (uint64_t)-100;
+	rec->retval = -2;
+	trec_string(&r, 1, path);
+	sct_record_call_text(full, sizeof(full), rec, "t1");
+	ok(!strcmp(strstr(full, "unlinkat"), strstr(line, "unlinkat")),
+	   "compact: the call as in the full record's line (%s)", full);
+	ok(sct_record_syscall_data(&c.sys, &c.items[1]) &&
+	   !strcmp(sct_record_syscall_data(&c.sys, &c.items[1]), path),
+	   "compact: the path item's bytes");
+
+	f = open_memstream(&json, &size);
+	sct_record_json_rule(f, &c.sys.hdr, "t1");
+	fclose(f);
+	if (!ok(json_line(json) &&
+		strstr(json, "{\"type\":\"syscall\",\"seq\":9,") &&
+		strstr(json, "\"rule\":\"t1\",\"rule_id\":7,\"abi\":\"x86_64\",\"nr\":263,\"syscall\":\"unlinkat\",\"when\":\"after\",\"call_id\":77,\"pid\":100,\"tid\":101,") &&
+		strstr(json, "\"data\":{\"1\":\"./dummy\"},\"retval\":-2}") &&
+		!strstr(json, "uid") && !strstr(json, "comm"),
+		"compact: JSON with what the record carries"))
+		diag("json", json);
+	free(json);
+
+	/* No data items: the arguments alone; an item out of the record. */
+	c.sys.ndata = 0;
+	c.sys.hdr.size = sizeof(c.sys);
+	c.sys.nr = 39;	/* getpid */
+	c.sys.retval = 100;
+	ok(sct_record_syscall_text(line, sizeof(line), &c.sys, NULL) > 0 &&
+	   !strcmp(line, "7 [100/101] getpid() = 100"),
+	   "compact: no data, the rule's id for its name (%s)", line);
+	ok(!sct_record_syscall_items(&c.sys), "compact: no items without ndata");
+	c.sys.ndata = 6;
+	ok(!sct_record_syscall_items(&c.sys),
+	   "compact: no items in a record too short for them");
+	c.sys.hdr.size = sizeof(c.sys) + sizeof(c.items);
+	c.items[1].off = sizeof(c.sys);
+	c.items[1].len = 8;
+	ok(!sct_record_syscall_data(&c.sys, &c.items[1]),
+	   "compact: an item over the items is refused");
+}
+#endif
+
 void test_call_text(void)
 {
+#if SCT_RECORD_VERSION >= 5
+	test_compact();
+#endif
 	test_lines();
 	test_long_lines();
 	test_random_lines();

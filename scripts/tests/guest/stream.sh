@@ -75,6 +75,23 @@ touch /tmp/st-j
 /tmp/member st $S/sct_unlink unlink /tmp/st-j; echo "pj $? $(cat /tmp/member.pid)"
 sctlog -T st -d --json -r st_all; echo "status $?"
 
+echo "== compact"
+mkdir $T/cp
+echo 65536 > $T/cp/buffer_size
+echo compact > $T/cp/records; echo "records $? $(cat $T/cp/records)"
+rule cp_all "*" before cp; echo "cp_all $?"
+rule cp_exit unlinkat after cp; echo "cp_exit $?"
+echo full > $T/cp/records 2> /dev/null; echo "records busy $?"
+touch /tmp/cp-a
+/tmp/member cp $S/sct_unlink unlinkat /tmp/cp-a; echo "pcp $? $(cat /tmp/member.pid)"
+sctlog -T cp -d --json > /tmp/cp.json; echo "status $?"
+touch /tmp/cp-b
+/tmp/member cp $S/sct_unlink unlinkat /tmp/cp-b; echo "pcq $? $(cat /tmp/member.pid)"
+sctlog -T cp -d; echo "status $?"
+echo "== compact.json"
+cat /tmp/cp.json
+rmdir $R/cp_all $R/cp_exit $T/cp
+
 echo "== follow"
 sctlog -T st > /tmp/follow.out 2> /tmp/follow.err &
 f=$!
@@ -193,6 +210,31 @@ assert seqs == sorted(seqs), seqs
 EOF
 )"
 result "--json -d exits 0" "$(ok has json 'status 0')"
+
+pcp=$(part compact | sed -n 's/^pcp [0-9]* //p')
+pcq=$(part compact | sed -n 's/^pcq [0-9]* //p')
+result "records: compact is taken, and busy while rules name the trace" \
+	"$(all "$(ok has compact 'records 0 compact')" \
+		"$(ok has compact 'records busy 1')")"
+result "sctlog -T: compact records, entry and exit, with the path" \
+	"$(all "$(ok has compact "cp_all [$pcq/$pcq] unlinkat(-100, \"/tmp/cp-b\", 0)")" \
+		"$(ok has compact "cp_exit [$pcq/$pcq] unlinkat(-100, \"/tmp/cp-b\", 0) = 0")" \
+		"$(ok has compact 'status 0')")"
+part compact.json | grep '^{' >"$tmp/cjson" || true
+result "sctlog -T --json: compact records as \"syscall\", without credentials" "$(ok python3 - "$tmp/cjson" "$pcp" <<'EOF'
+import json, sys
+pid = int(sys.argv[2])
+recs = [json.loads(line) for line in open(sys.argv[1])]
+calls = [r for r in recs if r["type"] == "syscall"]
+assert calls and all(r["pid"] == pid and r["tid"] == pid for r in calls), recs
+assert all("uid" not in r and "comm" not in r for r in calls), calls
+ul = [r for r in calls if r["syscall"] == "unlinkat"]
+assert [r["when"] for r in ul] == ["before", "after"], ul
+assert ul[0]["rule"] == "cp_all" and ul[1]["rule"] == "cp_exit", ul
+assert ul[0]["call_id"] == ul[1]["call_id"] and ul[1]["retval"] == 0, ul
+assert ul[0]["data"]["1"] == "/tmp/cp-a", ul
+EOF
+)"
 
 result "a follower prints the member's call" \
 	"$(ok has follow "st_all \"sct_unlink\"[$pf] uid=0 unlink(\"/tmp/st-f\")")"
