@@ -3,11 +3,13 @@
 # Where a system call's instructions go: run by gdb (scripts/bench.sh),
 # attached to QEMU's gdbstub with the guest stopped at reset.
 #
-#   VMLINUX=... PORT=N TRACES="NAME:SYMBOL ..." \
+#   VMLINUX=... PORT=N TRACES="NAME:SYMBOL[:CONDITION] ..." \
 #       gdb -q -batch -nx -x scripts/bench-trace.py
 #
 # For each NAME:SYMBOL in turn: breaks at the next execution of SYMBOL
-# (a kernel function that a system call reaches, e.g. sct_syscall_enter),
+# (a kernel function that a system call reaches, e.g. sct_syscall_enter)
+# for which the gdb expression CONDITION holds, if given ("$rsi==39":
+# the second argument is 39),
 # then single-steps until the call returns to entry_SYSCALL_64, and
 # prints how many instructions each function executed, "TRACE NAME COUNT
 # FUNCTION" in order of first execution, then "TRACE NAME COUNT total"
@@ -22,7 +24,7 @@ import subprocess
 import gdb
 
 vmlinux = os.environ["VMLINUX"]
-traces = [t.split(":", 1) for t in os.environ["TRACES"].split()]
+traces = [t.split(":", 2) for t in os.environ["TRACES"].split()]
 port = os.environ["PORT"]
 max_steps = int(os.environ.get("MAXSTEPS", "200000"))
 
@@ -44,11 +46,12 @@ def function(pc):
 gdb.execute("set pagination off")
 gdb.execute("target remote 127.0.0.1:%s" % port)
 
-for name, start in traces:
+for name, start, *cond in traces:
     target = [a for a, n in syms if n == start]
     if not target:
         raise gdb.GdbError("no symbol %s in %s" % (start, vmlinux))
-    gdb.execute("hbreak *0x%x" % target[0])
+    gdb.execute("hbreak *0x%x%s" % (target[0],
+                                     " if " + cond[0] if cond else ""))
     gdb.execute("continue")
     gdb.execute("delete")
 
