@@ -302,23 +302,25 @@ const char *sct_record_data(const struct sct_record_call *rec,
 /* The bytes of a compact record before its data: its items included. */
 static size_t sct_record_syscall_fixed(const struct sct_record_syscall *rec)
 {
-	return sizeof(*rec) + (rec->ndata ? 6 * sizeof(rec->data[0]) : 0);
+	return rec->data_off ? rec->data_off + 6 * sizeof(struct sct_record_data) :
+			       sizeof(*rec);
 }
 
 /**
  * sct_record_syscall_items - the data items of a compact call record
  * @rec: a record of type %SCT_RECORD_SYSCALL, from sct_log_next()
  *
- * Return: its six data items, or NULL for a record that has none or is
- * too short for them.
+ * Return: its six data items, or NULL for a record that has none, or
+ * whose items are not within it, after its fixed part and aligned.
  */
 const struct sct_record_data *
 sct_record_syscall_items(const struct sct_record_syscall *rec)
 {
-	if (rec->ndata < 6 ||
-	    rec->hdr.size < sizeof(*rec) + 6 * sizeof(rec->data[0]))
+	if (!rec->data_off || rec->data_off < sizeof(*rec) ||
+	    rec->data_off % 8 ||
+	    rec->hdr.size < rec->data_off + 6 * sizeof(struct sct_record_data))
 		return NULL;
-	return rec->data;
+	return (const void *)((const char *)rec + rec->data_off);
 }
 
 /**

@@ -1135,7 +1135,7 @@ static void test_compact(void)
 	c.sys.args[0] = (uint64_t)-100;
 	c.sys.args[2] = 0;
 	c.sys.retval = -2;
-	c.sys.ndata = 6;
+	c.sys.data_off = sizeof(c.sys);
 	c.items[1].off = sizeof(c.sys) + sizeof(c.items);
 	c.items[1].len = sizeof(path);
 	c.items[1].kind = SCT_DATA_STRING;
@@ -1170,15 +1170,16 @@ static void test_compact(void)
 	free(json);
 
 	/* No data items: the arguments alone; an item out of the record. */
-	c.sys.ndata = 0;
+	c.sys.data_off = 0;
 	c.sys.hdr.size = sizeof(c.sys);
 	c.sys.nr = 39;	/* getpid */
 	c.sys.retval = 100;
 	ok(sct_record_syscall_text(line, sizeof(line), &c.sys, NULL) > 0 &&
 	   !strcmp(line, "7 [100/101] getpid() = 100"),
 	   "compact: no data, the rule's id for its name (%s)", line);
-	ok(!sct_record_syscall_items(&c.sys), "compact: no items without ndata");
-	c.sys.ndata = 6;
+	ok(!sct_record_syscall_items(&c.sys),
+	   "compact: no items without data_off");
+	c.sys.data_off = sizeof(c.sys);
 	ok(!sct_record_syscall_items(&c.sys),
 	   "compact: no items in a record too short for them");
 	c.sys.hdr.size = sizeof(c.sys) + sizeof(c.items);
@@ -1186,6 +1187,9 @@ static void test_compact(void)
 	c.items[1].len = 8;
 	ok(!sct_record_syscall_data(&c.sys, &c.items[1]),
 	   "compact: an item over the items is refused");
+	c.sys.data_off = 8;
+	ok(!sct_record_syscall_items(&c.sys),
+	   "compact: no items inside the fixed part");
 }
 #endif
 
