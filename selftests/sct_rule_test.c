@@ -186,7 +186,7 @@ TEST_F(rules, busy_while_enabled)
 	static const char *const attrs[][2] = {
 		{ "syscall", "unlink" }, { "when", "after" },
 		{ "action", "fail" }, { "error_code", "EIO" },
-		{ "order", "7" }, { "continue", "1" },
+		{ "continue", "1" },
 	};
 	const char *r = rule_name(self, "busy");
 	unsigned int i;
@@ -204,8 +204,55 @@ TEST_F(rules, busy_while_enabled)
 	ASSERT_EQ(0, sct_rule_set(r, "enabled", "0"));
 	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
 		EXPECT_EQ(0, sct_rule_set(r, attrs[i][0], attrs[i][1]));
-	EXPECT_TRUE(attr_is(r, "order", "7"));
+	EXPECT_TRUE(attr_is(r, "action", "fail"));
 }
+
+/*
+ * order is the one attribute an enabled rule takes: the rule moves in
+ * the tables of its calls, keeps its counters, and bad input changes
+ * nothing.
+ */
+TEST_F(rules, order_while_enabled)
+{
+	const char *a = rule_name(self, "a_eacces");
+	const char *b = rule_name(self, "b_enoexec");
+
+	ASSERT_EQ(0, sct_rule_make(a, (const char *[]){
+		"syscall=getppid,getpgrp", "action=fail", "error_code=EACCES",
+		"order=1", "enabled=1", NULL }));
+	ASSERT_EQ(0, sct_rule_make(b, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=ENOEXEC",
+		"order=2", "enabled=1", NULL }));
+	errno = 0;
+	EXPECT_EQ(-1, syscall(SYS_getppid));
+	EXPECT_EQ(EACCES, errno);
+
+	/* a goes behind b, on getppid; on getpgrp it is alone. */
+	ASSERT_EQ(0, sct_rule_set(a, "order", "3"));
+	EXPECT_TRUE(attr_is(a, "order", "3"));
+	EXPECT_TRUE(attr_is(a, "enabled", "1"));
+	errno = 0;
+	EXPECT_EQ(-1, syscall(SYS_getppid));
+	EXPECT_EQ(ENOEXEC, errno);
+	errno = 0;
+	EXPECT_EQ(-1, syscall(SYS_getpgrp));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(2, sct_rule_hits(a));
+	EXPECT_EQ(1, sct_rule_hits(b));
+
+	/* Bad input: EINVAL, and a stays where it is. */
+	EXPECT_EQ(-EINVAL, sct_rule_set(a, "order", "first"));
+	EXPECT_TRUE(attr_is(a, "order", "3"));
+	/* The same order again, and back in front of b. */
+	EXPECT_EQ(0, sct_rule_set(a, "order", "3"));
+	ASSERT_EQ(0, sct_rule_set(a, "order", "-1"));
+	errno = 0;
+	EXPECT_EQ(-1, syscall(SYS_getppid));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(3, sct_rule_hits(a));
+	EXPECT_EQ(1, sct_rule_hits(b));
+}
+
 
 TEST_F(rules, fail_before)
 {
@@ -584,6 +631,42 @@ TEST_F(rules, rmdir_while_hammered)
 	EXPECT_LT(h.failed, h.calls);
 	/* All gone: the call works again. */
 	EXPECT_LT(0, syscall(SYS_getppid));
+}
+
+/*
+ * Rules renumbered again and again while threads call their syscall:
+ * some fail rule always matches, so no call ever gets through.
+ */
+TEST_F(rules, order_while_hammered)
+{
+	const char *a = rule_name(self, "ham_a");
+	const char *b = rule_name(self, "ham_b");
+	struct hammer h = {};
+	char order_a[16], order_b[16];
+	pthread_t t[2];
+	int i, round;
+
+	ASSERT_EQ(0, sct_rule_make(a, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=EACCES",
+		"order=1", "enabled=1", NULL }));
+	ASSERT_EQ(0, sct_rule_make(b, (const char *[]){
+		"syscall=getppid", "action=fail", "error_code=ENOEXEC",
+		"order=2", "enabled=1", NULL }));
+	for (i = 0; i < 2; i++)
+		ASSERT_EQ(0, pthread_create(&t[i], NULL, hammer_getppid, &h));
+	for (round = 0; round < 200; round++) {
+		/* a in front, then behind, then level with b. */
+		snprintf(order_a, sizeof(order_a), "%d", round % 3 - 1);
+		snprintf(order_b, sizeof(order_b), "%d", round % 2);
+		ASSERT_EQ(0, sct_rule_set(a, "order", order_a));
+		ASSERT_EQ(0, sct_rule_set(b, "order", order_b));
+	}
+	h.stop = true;
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	EXPECT_LT(0, h.calls);
+	EXPECT_EQ(h.calls, h.failed);
+	EXPECT_EQ(h.calls, sct_rule_hits(a) + sct_rule_hits(b));
 }
 
 /* 1000 rules on other syscalls leave getpid alone. */
