@@ -36,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sct/record.h>
+#include <linux/sct.h>
 
 /* The start of every binary record, as in <linux/sct.h>. */
 struct rec_header {
