@@ -21,6 +21,24 @@ if [ ! -x "$gen" ] || [ "$KTREE/usr/gen_init_cpio.c" -nt "$gen" ]; then
 	gcc -O2 -o "$gen" "$KTREE/usr/gen_init_cpio.c"
 fi
 
+# A program on libsct.so.1 (userspace/tests/libsct-prog.c), built as its
+# users build theirs: on libsct installed (here into $BUILD/libsct-root)
+# and pkg-config.  It goes in with libsct.so.1 and the host's libc and
+# dynamic loader, which it needs (scripts/tests/guest/libsct.sh runs it).
+sysroot=$BUILD/libsct-root
+rm -rf "$sysroot"
+make -s -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace" DESTDIR="$sysroot" \
+	PREFIX=/usr install >/dev/null
+flags=$(PKG_CONFIG_PATH='' PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig \
+	PKG_CONFIG_SYSROOT_DIR=$sysroot pkg-config --cflags --libs libsct)
+# shellcheck disable=SC2086 # the flags are words
+gcc -O2 -o "$sysroot/libsct-prog" "$SCT_ROOT/userspace/tests/libsct-prog.c" $flags
+# "PATH" for the loader and "NAME => PATH" for the others: each file
+# where the guest finds it, libsct's as installed, the rest as here.
+dyn_libs=$(LD_LIBRARY_PATH=$sysroot/usr/lib ldd "$sysroot/libsct-prog" |
+	sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^\s*\(\/[^ ]*\) .*/\1/p' | sort -u)
+[ -n "$dyn_libs" ] || die "ldd found no library for libsct-prog"
+
 list=$BUILD/initramfs.list
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct \
@@ -43,6 +61,30 @@ list=$BUILD/initramfs.list
 	for f in "$SCT_ROOT"/examples/*.rules; do
 		echo "file /usr/share/sct/examples/${f##*/} $f 0644 0 0"
 	done
+	# libsct-prog, libsct.so.1 as installed, the libc and the loader.
+	echo "file /usr/lib/sct/libsct-prog $sysroot/libsct-prog 0755 0 0"
+	echo "file /usr/lib/libsct.so.1.0.0 $sysroot/usr/lib/libsct.so.1.0.0 0755 0 0"
+	echo "slink /usr/lib/libsct.so.1 libsct.so.1.0.0 0777 0 0"
+	for lib in $dyn_libs; do
+		case "$lib" in
+		"$sysroot"/*) continue ;;
+		esac
+		echo "${lib%/*}"
+	done | sort -u | while read -r d; do
+		# Each directory with its parents (once: see the awk below).
+		p=
+		IFS=/ read -ra parts <<<"${d#/}"
+		for part in "${parts[@]}"; do
+			p=$p/$part
+			echo "dir $p 0755 0 0"
+		done
+	done
+	for lib in $dyn_libs; do
+		case "$lib" in
+		"$sysroot"/*) continue ;;
+		esac
+		echo "file $lib $(realpath "$lib") 0755 0 0"
+	done
 	# The filter corpus of sct_fuzz_test and libsct's verdicts on it.
 	for f in corpus expect; do
 		echo "file /usr/lib/sct/fuzz/$f $BUILD/userspace/fuzz/$f 0644 0 0"
@@ -54,7 +96,7 @@ list=$BUILD/initramfs.list
 		*) [ -x "$f" ] && echo "file /usr/lib/sct/selftests/${f##*/} $f 0755 0 0" ;;
 		esac
 	done
-} >"$list.new"
+} | awk '!seen[$0]++' >"$list.new"
 
 "$gen" "$list.new" >"$BUILD/initramfs.cpio.new"
 mv "$list.new" "$list"

@@ -12,6 +12,6 @@ command -v dpkg-query >/dev/null 2>&1 ||
 	die "this project builds on Debian; dpkg-query was not found"
 
 need_pkgs \
-	make gcc libc6-dev bc bison flex libelf-dev libssl-dev perl \
+	make gcc libc6-dev bc bison flex pkg-config libelf-dev libssl-dev perl \
 	python3 ccache quilt xz-utils cpio busybox-static \
 	qemu-system-x86 shellcheck "$KSRC_PKG"

@@ -21,8 +21,8 @@ result "make install DESTDIR=... PREFIX=/usr succeeds" $st
 
 r=$tmp/root
 absent=0
-for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a \
-	usr/include/sct.h usr/include/linux/sct.h \
+for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a usr/lib/libsct.so.1 \
+	usr/include/sct.h usr/include/sct/record.h usr/lib/pkgconfig/libsct.pc \
 	usr/share/man/man1/sctlog.1 usr/share/man/man3/libsct.3 \
 	usr/share/man/man5/sct.rules.5 usr/share/man/man8/sctrules.8 \
 	usr/share/sct/examples/protect-passwd.rules \
@@ -48,7 +48,7 @@ result "the installed examples pass sctrules check" $st
 st=0
 printf '#include <sct.h>\nint main(void) { return sct_syscall_number("getpid") != 39; }\n' \
 	>"$tmp/t.c"
-gcc -I"$r/usr/include" -o "$tmp/t" "$tmp/t.c" -L"$r/usr/lib" -lsct \
+gcc -I"$r/usr/include" -o "$tmp/t" "$tmp/t.c" "$r/usr/lib/libsct.a" \
 	>"$tmp/log" 2>&1 && "$tmp/t" || st=1
 [ $st -eq 0 ] && [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"
 result "a program builds on the installed sct.h and libsct.a" $st

@@ -47,9 +47,25 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include <linux/sct.h>
+#include <sct/record.h>
 
-#define LIBSCT_VERSION		"0.5"
+/*
+ * The version of libsct these declarations are from; sct_version() gives
+ * the one a program runs with.  LIBSCT_VERSION is the same as a string.
+ */
+#define SCT_VERSION_MAJOR	1
+#define SCT_VERSION_MINOR	0
+#define SCT_VERSION_MICRO	0
+#define LIBSCT_VERSION		"1.0.0"
+
+/**
+ * sct_version - the version of the libsct a program runs with
+ *
+ * Thread-safe.
+ *
+ * Return: "MAJOR.MINOR.MICRO" ("1.0.0"), a static string.
+ */
+const char *sct_version(void);
 
 /*
  * The ABIs of system calls: struct sct_record_call.abi (record version

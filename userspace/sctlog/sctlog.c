@@ -391,7 +391,7 @@ int main(int argc, char **argv)
 			usage(stdout, 0);
 			break;
 		case 'V':
-			printf("sctlog (sct) %s\n", LIBSCT_VERSION);
+			printf("sctlog (sct) %s\n", sct_version());
 			return 0;
 		default:
 			usage(stderr, 2);

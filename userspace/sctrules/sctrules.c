@@ -614,7 +614,7 @@ static void options(int argc, char **argv, const char *optstring,
 			usage(stdout, 0);
 			break;
 		case 'V':
-			printf("sctrules (sct) %s\n", LIBSCT_VERSION);
+			printf("sctrules (sct) %s\n", sct_version());
 			exit(0);
 		default:
 			usage(stderr, EXIT_USAGE);

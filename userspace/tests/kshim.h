@@ -22,7 +22,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include <linux/sct.h>
+#include <sct/record.h>
 
 /* The kernel's functions, renamed away from libsct's of the same names. */
 #define sct_format		ksct_format
