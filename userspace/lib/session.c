@@ -33,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -108,9 +107,9 @@ struct sct_session {
 	pid_t *spawned;
 	size_t nspawned, aspawned;
 	bool check;		/* records were lost: look at the members */
-	/* sct_trace_stop(): a flag, and an eventfd that wakes the loop. */
+	/* sct_trace_stop(): a flag, and a pipe that wakes the loop. */
 	volatile sig_atomic_t stop;
-	int stop_fd;
+	int stop_pipe[2];
 	/* The owner's end of the guardian's socket, or -1. */
 	int guard_fd;
 };
@@ -416,8 +415,7 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 	s->overflow = SCT_OVERFLOW_WAIT;
 	s->form = SCT_RECORDS_COMPACT;
 	s->guard_fd = -1;
-	s->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (s->stop_fd < 0) {
+	if (pipe2(s->stop_pipe, O_CLOEXEC | O_NONBLOCK)) {
 		ret = -errno;
 		free(s);
 		return ret;
@@ -476,7 +474,8 @@ void sct_session_free(struct sct_session *s)
 		waitpid(s->spawned[i], NULL, WNOHANG);
 	if (s->guard_fd >= 0)
 		close(s->guard_fd);
-	close(s->stop_fd);
+	close(s->stop_pipe[0]);
+	close(s->stop_pipe[1]);
 	free(s->sels);
 	free(s->tasks);
 	free(s->detached);
@@ -1437,14 +1436,14 @@ int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid)
 /* Take a stop request: from sct_trace_stop(), or a callback's. */
 static bool stop_taken(struct sct_session *s)
 {
-	uint64_t v;
+	char buf[64];
 
 	if (!s->stop)
 		return false;
 	s->stop = 0;
-	/* EAGAIN: the flag was set, the eventfd not written yet. */
-	if (read(s->stop_fd, &v, sizeof(v)) < 0) {
-	}
+	/* Empty the pipe; EAGAIN once it is. */
+	while (read(s->stop_pipe[0], buf, sizeof(buf)) > 0)
+		;
 	return true;
 }
 
@@ -1527,7 +1526,7 @@ int sct_trace_run(struct sct_session *s)
 		return ret;
 	pfd[0].fd = sct_log_fd(s->log);
 	pfd[0].events = POLLIN;
-	pfd[1].fd = s->stop_fd;
+	pfd[1].fd = s->stop_pipe[0];
 	pfd[1].events = POLLIN;
 	for (;;) {
 		ret = sct_session_dispatch(s);
@@ -1566,12 +1565,11 @@ int sct_trace_run(struct sct_session *s)
  */
 int sct_trace_stop(struct sct_session *s)
 {
-	uint64_t one = 1;
 	int saved = errno;
 
 	s->stop = 1;
-	/* EAGAIN: a wake-up is pending already. */
-	if (write(s->stop_fd, &one, sizeof(one)) < 0) {
+	/* EAGAIN: the pipe is full, a wake-up is pending already. */
+	if (write(s->stop_pipe[1], "s", 1) < 0) {
 	}
 	errno = saved;
 	return 0;

@@ -316,12 +316,13 @@ static void test_sets(void)
 {
 	struct sct_session *s = session();
 	struct seen a = { 0 }, b = { 0 }, c = { 0 };
-	int ida;
+	int ida, ret;
 
 	ida = sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
 	sct_session_trace(s, "getppid,getpid", SCT_TRACE_ENTRY, count_cb, &b);
 	sct_session_trace(s, "%creds", SCT_TRACE_ENTRY, count_cb, &c);
-	ok(run(s, NULL, "getppid", "4", "6") == 0 && a.n == 4 && b.n == 10,
+	ret = run(s, NULL, "getppid", "4", "6");
+	ok(ret == 0 && a.n == 4 && b.n == 10,
 	   "callbacks per set: a call two sets cover goes to both (%d, %d)",
 	   a.n, b.n);
 	ok(c.n == 0, "a class that the calls are not in sees none");
@@ -329,8 +330,9 @@ static void test_sets(void)
 	   sct_session_untrace(s, ida) == -ENOENT,
 	   "untrace, once");
 	a.n = b.n = 0;
-	ok(run(s, NULL, "getppid", "4", "0") == 0 && a.n == 0 && b.n == 4,
-	   "an untraced set is called no more");
+	ret = run(s, NULL, "getppid", "4", "0");
+	ok(ret == 0 && a.n == 0 && b.n == 4,
+	   "an untraced set is called no more (%d, %d)", a.n, b.n);
 	ok(sct_session_trace(s, "nosuchcall", SCT_TRACE_ENTRY, count_cb,
 			     &a) == -EINVAL &&
 	   sct_session_trace(s, "getpid", 4, count_cb, &a) == -EINVAL &&
