@@ -1575,7 +1575,13 @@ int sct_trace_stop(struct sct_session *s)
 	return 0;
 }
 
-/* ---- Event accessors. ---- */
+/*
+ * ---- Event accessors. ----
+ *
+ * Documented in sct_event_type(3): each reads its field of the event, and
+ * gives -EINVAL (NULL, 0) on an event of another type; arguments and
+ * captures are numbered from 1 to 6, as PARAMS[i] of filters.
+ */
 
 enum sct_event_type sct_event_type(const struct sct_event *ev)
 {
