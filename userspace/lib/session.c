@@ -1028,24 +1028,26 @@ static void reap(struct sct_session *s, pid_t pid, bool block)
  *        the array ends with NULL
  * @pid: if not NULL, set to the command's process ID
  *
- * Starts the session if it has not started.  The child is made blocked
- * on a pipe, joins the trace, then is released: its first call that the
- * rules see is the execve of @argv[0], and every process it makes is in
- * the trace.  A command that cannot be run shows as a failed execve and
- * an exit status of 127.  The session reaps the child when it has
+ * Starts the session if it has not started.  The child stops itself
+ * (SIGSTOP) as soon as it is made, joins the trace, then is released
+ * (SIGCONT): its first call that the rules see is the execve of
+ * @argv[0], and every process it makes is in the trace.  The caller's
+ * SIGCHLD handler, if it has one, sees the child stop and continue.  A
+ * command that cannot be run shows as a failed execve and an exit status
+ * of 127.  The session reaps the child when it has
  * exited (its status is that of its %SCT_EVENT_EXIT event): do not wait
  * for it.
  *
  * Return: 0, or a negative errno: -EINVAL for an empty @argv, the errors
  * of starting the session (sct_trace_set_buffer_size(),
  * sct_log_open_trace(), sct_rule_create()...) and of sct_trace_add(),
- * those of fork(2) and pipe(2).
+ * those of fork(2) and waitpid(2) (-ECHILD for a child that died before
+ * it stopped).
  */
 int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 {
-	int p[2], ret;
-	pid_t child;
-	char c = 0;
+	pid_t child, w;
+	int ret, st;
 
 	sct_rf_detail_clear();
 	if (!argv || !argv[0]) {
@@ -1055,41 +1057,42 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 	ret = session_start(s);
 	if (ret)
 		return ret;
-	if (pipe2(p, O_CLOEXEC))
-		return -errno;
 	child = fork();
-	if (child < 0) {
-		ret = -errno;
-		close(p[0]);
-		close(p[1]);
-		return ret;
-	}
+	if (child < 0)
+		return -errno;
 	if (!child) {
-		close(p[1]);
-		while (read(p[0], &c, 1) < 0 && errno == EINTR)
-			;
-		if (c == 'x')
-			execvp(argv[0], argv);
+		/*
+		 * Stopped, the child's calls so far (the C library's after a
+		 * fork, this kill) are over, their exits included: the next
+		 * one, once it joined and goes on, is the execve.
+		 */
+		kill(getpid(), SIGSTOP);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
-	close(p[0]);
+	do {
+		w = waitpid(child, &st, WUNTRACED);
+	} while (w < 0 && errno == EINTR);
+	if (w != child || !WIFSTOPPED(st)) {
+		ret = w < 0 ? -errno : -ECHILD;
+		sct_rf_detail("session %s: spawn: the child did not stop (%s)",
+			      s->trace, strerror(-ret));
+		return ret;
+	}
 	ret = sct_trace_add(s->trace, child);
 	if (!ret)
 		ret = task_add(s, child, child);
 	if (!ret)
 		ret = pid_push(&s->spawned, &s->nspawned, &s->aspawned, child);
-	if (!ret && write(p[1], "x", 1) != 1)
-		ret = -errno;
-	close(p[1]);
 	if (ret) {
-		/* Not released: the child exits without running the command. */
+		/* Not released: the child dies without running the command. */
 		task_del(s, child);
+		kill(child, SIGKILL);
 		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
 			;
-		if (s->nspawned && s->spawned[s->nspawned - 1] == child)
-			s->nspawned--;
 		return ret;
 	}
+	kill(child, SIGCONT);
 	if (pid)
 		*pid = child;
 	return 0;
