@@ -22,8 +22,11 @@ result "make install DESTDIR=... PREFIX=/usr succeeds" $st
 r=$tmp/root
 absent=0
 for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a usr/lib/libsct.so.1 \
-	usr/include/sct.h usr/include/sct/record.h usr/lib/pkgconfig/libsct.pc \
+	usr/include/sct.h usr/include/sct/record.h usr/include/sct/session.h \
+	usr/lib/pkgconfig/libsct.pc \
 	usr/share/man/man1/sctlog.1 usr/share/man/man3/libsct.3 \
+	usr/share/man/man3/sct_session_new.3 \
+	usr/share/man/man3/sct_event_type.3 \
 	usr/share/man/man5/sct.rules.5 usr/share/man/man8/sctrules.8 \
 	usr/share/sct/examples/protect-passwd.rules \
 	usr/lib/systemd/system/sct-rules.service etc/sct/rules.d/README; do

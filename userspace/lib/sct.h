@@ -811,4 +811,6 @@ int sct_record_task_text(char *buf, size_t size,
 			 const struct sct_record_task *rec);
 #endif
 
+#include <sct/session.h>
+
 #endif /* SCT_H */

@@ -2639,6 +2639,7 @@ int main(int argc, char **argv)
 	test_capture_configfs();
 	test_traces();
 	test_streams();
+	test_session();
 	test_macros();
 	test_filter_pos();
 	test_bounds();

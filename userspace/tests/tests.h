@@ -29,4 +29,7 @@ void test_call_text(void);
 void test_capture_json(void);
 void test_streams(void);
 
+/* session-test.c */
+void test_session(void);
+
 #endif /* SCT_TESTS_H */

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libsct: what session.c shares with the host tests, not exported.
+ */
+#ifndef SCT_SESSION_INTERNAL_H
+#define SCT_SESSION_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "sct.h"
+
+/*
+ * The owner of a session's name, "_sct.PID.START.N...": 0 with @pid and
+ * @start set, or -EINVAL for a name that is not a session's.
+ */
+int sct_session_name_owner(const char *name, pid_t *pid,
+			   unsigned long long *start);
+/*
+ * 1 if @name is a session's whose owner is gone (no process PID, or one
+ * with another START), else 0 (not a session's name, a live owner, or
+ * one that cannot be told).
+ */
+int sct_session_owner_dead(const char *name);
+/* Remove the rules and traces of dead owners; return how many. */
+int sct_session_cleanup(void);
+/* One record, as the loop takes it: returns an enum sct_cb_ret. */
+int sct_session_feed(struct sct_session *s,
+		     const struct sct_record_header *hdr);
+/* Give selection @id's rules the ids @before and @after. */
+void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
+			   uint64_t after);
+/* Have the session wait for thread @tid of process @pid. */
+int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid);
+
+#endif /* SCT_SESSION_INTERNAL_H */

@@ -1,0 +1,1789 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libsct: tracing sessions (sct_session_new(3)), LibSysCTr's model on
+ * sct's traces.
+ *
+ * A session owns a trace, traces/_sct.PID.START.N, and the log rules
+ * scoped to it, rules/_sct.PID.START.N.M: PID is the process that made
+ * the session, START its start time (field 22 of /proc/PID/stat), N a
+ * counter of the process's sessions and M one of the session's rules.
+ * The trace has a stream of its own and its lifecycle on; the session
+ * reads the stream, and turns each record into an event for the
+ * callback of the rule's selection, or of the task records.
+ *
+ * What is left behind by an owner that died is removed twice over: by a
+ * guardian, a process of the session's own (double-forked, in a session
+ * of its own, deaf to signals) that learns the names as they are made
+ * and removes them when the owner's end of a socket closes, i.e. when
+ * the owner exits or frees the session; and, if the guardian was killed
+ * too, by the next sct_session_new() of any process, which removes the
+ * names whose PID is gone or now has another START.  The kernel does
+ * not end a trace whose reader died, nor one whose members are gone: it
+ * stays, with its members in it and its rules matching their calls,
+ * until it is removed (its stream, without a reader, drops what does
+ * not fit, overflow "wait" or not).
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rules-internal.h"
+#include "session-internal.h"
+
+/* The prefix of the names of sessions' traces and rules. */
+#define SESSION_PREFIX		"_sct."
+/* How long sct_trace_run() waits for records before it checks members. */
+#define SESSION_IDLE_MS		1000
+
+/* One sct_session_trace(): its rules, and its callback. */
+struct sct_sel {
+	int id;			/* 0: a free slot */
+	unsigned int when;	/* SCT_TRACE_ENTRY, _EXIT */
+	char syscalls[SCT_RULE_SYSCALL_LEN];
+	char rule[2][SCT_RULE_NAME_LEN];	/* before, after; "" if none */
+	uint64_t rule_id[2];
+	bool made[2];		/* the rule is in the kernel */
+	sct_event_cb cb;
+	void *priv;
+};
+
+/* A thread of a member the session waits for. */
+struct sct_task {
+	pid_t tid;
+	pid_t pid;
+};
+
+struct sct_event {
+	enum sct_event_type type;
+	const struct sct_record_header *hdr;
+	pid_t pid, tid;
+	uint64_t time;
+	/* SCT_EVENT_SYSCALL */
+	int nr, abi, when;
+	const __u64 *args;
+	int64_t retval;
+	uint64_t call_id;
+	const struct sct_record_data *items;	/* six, or NULL */
+};
+
+struct sct_session {
+	char trace[SCT_RULE_NAME_LEN];
+	unsigned int next_rule;
+	/* Options, until the session starts. */
+	unsigned long buffer_size;
+	enum sct_overflow overflow;
+	unsigned int capture_size;
+	enum sct_record_form form;
+	/* Started: the stream is read, the rules are in the kernel. */
+	bool started;
+	int broken;		/* the error a start failed with */
+	bool trace_made;
+	struct sct_log *log;
+	/* Selections, by id - 1. */
+	struct sct_sel *sels;
+	int nsels;
+	/* Task records, and lost records. */
+	unsigned int task_mask;
+	sct_event_cb task_cb;
+	void *task_priv;
+	sct_event_cb lost_cb;
+	void *lost_priv;
+	/* The threads waited for, the processes detached, those spawned. */
+	struct sct_task *tasks;
+	size_t ntasks, atasks;
+	pid_t *detached;
+	size_t ndetached, adetached;
+	pid_t *spawned;
+	size_t nspawned, aspawned;
+	bool check;		/* records were lost: look at the members */
+	/* sct_trace_stop(): a flag, and a pipe that wakes the loop. */
+	volatile sig_atomic_t stop;
+	int stop_pipe[2];
+	/* The owner's end of the guardian's socket, or -1. */
+	int guard_fd;
+};
+
+/* ---- Names, and their owners. ---- */
+
+/*
+ * The start time of process @pid (field 22 of /proc/PID/stat), and its
+ * state (field 3) if @state is not NULL.  Return: 0, -ENOENT for no
+ * such process, or another negative errno.
+ */
+static int proc_stat(pid_t pid, unsigned long long *start, char *state)
+{
+	char path[64], buf[1024], *p;
+	ssize_t n;
+	int fd, i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n < 0)
+		return n == -1 && errno == ESRCH ? -ENOENT : -errno;
+	buf[n] = '\0';
+	/* The command name may hold anything: fields start after its ')'. */
+	p = strrchr(buf, ')');
+	if (!p || p[1] != ' ')
+		return -EPROTO;
+	p += 2;
+	if (state)
+		*state = *p;
+	/* Field 3 is the state; 22 is 19 fields on. */
+	for (i = 3; i < 22; i++) {
+		p = strchr(p, ' ');
+		if (!p)
+			return -EPROTO;
+		p++;
+	}
+	if (!isdigit((unsigned char)*p))
+		return -EPROTO;
+	*start = strtoull(p, NULL, 10);
+	return 0;
+}
+
+/* A decimal number at *@p, up to the next '.' or the end; moves @p. */
+static int name_number(const char **p, unsigned long long *v)
+{
+	const char *s = *p;
+
+	if (!isdigit((unsigned char)*s) || (*s == '0' && isdigit((unsigned char)s[1])))
+		return -EINVAL;
+	*v = 0;
+	for (; isdigit((unsigned char)*s); s++) {
+		if (*v > (ULLONG_MAX - 9) / 10)
+			return -EINVAL;
+		*v = *v * 10 + (*s - '0');
+	}
+	*p = s;
+	return 0;
+}
+
+int sct_session_name_owner(const char *name, pid_t *pid,
+			   unsigned long long *start)
+{
+	const char *p = name;
+	unsigned long long v;
+
+	if (strncmp(p, SESSION_PREFIX, strlen(SESSION_PREFIX)))
+		return -EINVAL;
+	p += strlen(SESSION_PREFIX);
+	if (name_number(&p, &v) || *p != '.' || !v || v > INT_MAX)
+		return -EINVAL;
+	*pid = v;
+	p++;
+	if (name_number(&p, start) || (*p && *p != '.'))
+		return -EINVAL;
+	return 0;
+}
+
+int sct_session_owner_dead(const char *name)
+{
+	unsigned long long start, now;
+	pid_t pid;
+	int ret;
+
+	if (sct_session_name_owner(name, &pid, &start))
+		return 0;
+	ret = proc_stat(pid, &now, NULL);
+	if (ret == -ENOENT)
+		return 1;
+	/* What cannot be told is left alone. */
+	if (ret)
+		return 0;
+	return now != start;
+}
+
+/* Remove the traces and rules of sessions whose owner died. */
+int sct_session_cleanup(void)
+{
+	char path[PATH_MAX], **names;
+	int n, i, removed = 0;
+	struct dirent *de;
+	DIR *dir;
+
+	n = sct_rule_names(&names);
+	if (n > 0) {
+		for (i = 0; i < n; i++) {
+			if (sct_session_owner_dead(names[i]) != 1)
+				continue;
+			sct_rule_enable(names[i], false);
+			if (!sct_rule_delete(names[i]))
+				removed++;
+		}
+		sct_rule_names_free(names, n);
+	}
+	snprintf(path, sizeof(path), "%s/traces", sct_configfs_root());
+	dir = opendir(path);
+	if (!dir)
+		return removed;
+	while ((de = readdir(dir))) {
+		if (sct_session_owner_dead(de->d_name) != 1)
+			continue;
+		if (!sct_trace_remove(de->d_name))
+			removed++;
+	}
+	closedir(dir);
+	sct_rf_detail_clear();
+	return removed;
+}
+
+/* ---- The guardian. ---- */
+
+/*
+ * The guardian's side, after fork(): only async-signal-safe calls, for
+ * the owner may have had threads.  Reads "R NAME\n" and "T NAME\n" lines
+ * until the owner's end closes, then disables and removes the rules and
+ * removes the traces.  @root is the configfs root, made before the fork.
+ */
+#define GUARD_NAMES	(64 * 1024)
+
+static void guard_path(char *buf, const char *root, const char *dir,
+		       const char *name, const char *attr)
+{
+	char *p = buf;
+	const char *parts[] = { root, "/", dir, "/", name, attr ? "/" : "",
+				attr ? attr : "" };
+	size_t i, len;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		len = strlen(parts[i]);
+		if (p + len >= buf + PATH_MAX)
+			break;
+		memcpy(p, parts[i], len);
+		p += len;
+	}
+	*p = '\0';
+}
+
+static void __attribute__((noreturn)) guardian(int fd, const char *root)
+{
+	static char names[GUARD_NAMES], path[PATH_MAX];
+	size_t len = 0;
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+	ssize_t n;
+	char *p, *nl;
+	int pass, wfd, sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			sigaction(sig, &sa, NULL);
+	while (len < sizeof(names) - 1) {
+		n = read(fd, names + len, sizeof(names) - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += n;
+	}
+	/* Names past the room are left to the next session. */
+	while (len && names[len - 1] != '\n')
+		len--;
+	names[len] = '\0';
+	/* The rules first: a trace cannot go while its rules are enabled. */
+	for (pass = 0; pass < 2; pass++) {
+		for (p = names; *p; p = nl + 1) {
+			nl = strchr(p, '\n');
+			*nl = '\0';
+			if (pass == 0 && p[0] == 'R' && p[1] == ' ') {
+				guard_path(path, root, "rules", p + 2, "enabled");
+				wfd = open(path, O_WRONLY | O_CLOEXEC);
+				if (wfd >= 0) {
+					/* If it fails, rmdir disables it. */
+					if (write(wfd, "0", 1) < 0) {
+					}
+					close(wfd);
+				}
+				guard_path(path, root, "rules", p + 2, NULL);
+				rmdir(path);
+			} else if (pass == 1 && p[0] == 'T' && p[1] == ' ') {
+				guard_path(path, root, "traces", p + 2, NULL);
+				rmdir(path);
+			}
+			*nl = '\n';
+		}
+	}
+	_exit(0);
+}
+
+/*
+ * Start the guardian: a grandchild, reparented away from the owner so
+ * that the owner's wait(2) never sees it, in a session of its own so
+ * that no terminal's signal reaches it.
+ */
+static int guard_start(struct sct_session *s)
+{
+	char root[PATH_MAX];
+	int sv[2], status;
+	pid_t pid;
+
+	if (strlen(sct_configfs_root()) >= sizeof(root) - 128)
+		return -ENAMETOOLONG;
+	strcpy(root, sct_configfs_root());
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return -errno;
+	pid = fork();
+	if (pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -errno;
+	}
+	if (!pid) {
+		if (fork())
+			_exit(0);
+		setsid();
+		if (sv[1] != 0 && dup2(sv[1], 0) < 0)
+			_exit(1);
+		/* Nothing of the owner's but the socket stays open. */
+		syscall(SYS_close_range, 1, ~0U, 0);
+		guardian(0, root);
+	}
+	close(sv[1]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	s->guard_fd = sv[0];
+	return 0;
+}
+
+/* Tell the guardian of a name the session made: 'R' rule, 'T' trace. */
+static void guard_add(struct sct_session *s, char kind, const char *name)
+{
+	char line[SCT_RULE_NAME_LEN + 4];
+	int len;
+
+	if (s->guard_fd < 0)
+		return;
+	len = snprintf(line, sizeof(line), "%c %s\n", kind, name);
+	/* A guardian that is gone: the next session cleans up. */
+	if (send(s->guard_fd, line, len, MSG_NOSIGNAL) != len) {
+		close(s->guard_fd);
+		s->guard_fd = -1;
+	}
+}
+
+/* ---- Sessions. ---- */
+
+/**
+ * sct_session_new() - make a tracing session
+ * @sp: set to the session
+ * @flags: 0 (no flags are defined yet)
+ *
+ * Removes what sessions of dead processes left behind, makes the trace
+ * _sct.PID.START.N, and starts the guardian that removes it, and the
+ * session's rules, if the process dies without sct_session_free().
+ *
+ * Return: 0, or a negative errno: -EINVAL for unknown @flags, the errors
+ * of sct_trace_create(), -ENOMEM.
+ */
+int sct_session_new(struct sct_session **sp, unsigned int flags)
+{
+	static unsigned int serial;
+	unsigned long long start;
+	struct sct_session *s;
+	int ret;
+
+	*sp = NULL;
+	sct_rf_detail_clear();
+	if (flags) {
+		sct_rf_detail("session: unknown flags 0x%x", flags);
+		return -EINVAL;
+	}
+	ret = proc_stat(getpid(), &start, NULL);
+	if (ret) {
+		sct_rf_detail("session: /proc/%d/stat: %s", (int)getpid(),
+			      strerror(-ret));
+		return ret;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->buffer_size = SCT_SESSION_BUFFER_DEFAULT;
+	s->overflow = SCT_OVERFLOW_WAIT;
+	s->form = SCT_RECORDS_COMPACT;
+	s->guard_fd = -1;
+	if (pipe2(s->stop_pipe, O_CLOEXEC | O_NONBLOCK)) {
+		ret = -errno;
+		free(s);
+		return ret;
+	}
+	snprintf(s->trace, sizeof(s->trace), SESSION_PREFIX "%d.%llu.%u",
+		 (int)getpid(), start,
+		 __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED));
+
+	sct_session_cleanup();
+	ret = guard_start(s);
+	if (ret) {
+		sct_rf_detail("session: starting its guardian: %s",
+			      strerror(-ret));
+		goto fail;
+	}
+	guard_add(s, 'T', s->trace);
+	ret = sct_trace_create(s->trace);
+	if (ret)
+		goto fail;
+	s->trace_made = true;
+	*sp = s;
+	return 0;
+fail:
+	sct_session_free(s);
+	return ret;
+}
+
+/**
+ * sct_session_free() - end a session
+ * @s: the session, or NULL
+ *
+ * Disables and removes the session's rules, stops reading its stream and
+ * removes its trace: its members go on, untraced.  Processes it spawned
+ * that have exited are reaped; those still running are not waited for
+ * (their IDs were given by sct_session_spawn()).
+ */
+void sct_session_free(struct sct_session *s)
+{
+	char detail[SCT_DETAIL_MAX];
+	int i, k;
+
+	if (!s)
+		return;
+	/* Keep the detail of the failure that may have brought us here. */
+	snprintf(detail, sizeof(detail), "%s", sct_error_detail());
+	for (i = 0; i < s->nsels; i++)
+		for (k = 0; k < 2; k++)
+			if (s->sels[i].made[k]) {
+				sct_rule_enable(s->sels[i].rule[k], false);
+				sct_rule_delete(s->sels[i].rule[k]);
+			}
+	sct_log_close(s->log);
+	if (s->trace_made)
+		sct_trace_remove(s->trace);
+	for (i = 0; i < (int)s->nspawned; i++)
+		waitpid(s->spawned[i], NULL, WNOHANG);
+	if (s->guard_fd >= 0)
+		close(s->guard_fd);
+	close(s->stop_pipe[0]);
+	close(s->stop_pipe[1]);
+	free(s->sels);
+	free(s->tasks);
+	free(s->detached);
+	free(s->spawned);
+	free(s);
+	sct_rf_detail("%s", detail);
+}
+
+/**
+ * sct_session_trace_name() - the name of the session's trace
+ * @s: the session
+ *
+ * Return: "_sct.PID.START.N", valid until sct_session_free().
+ */
+const char *sct_session_trace_name(const struct sct_session *s)
+{
+	return s->trace;
+}
+
+/* The options can change until the session starts. */
+static int session_busy(struct sct_session *s, const char *what)
+{
+	if (!s->started && !s->broken)
+		return 0;
+	sct_rf_detail("session %s: %s: the session has started (set options before sct_session_spawn(), _attach(), _fd() and sct_trace_run())",
+		      s->trace, what);
+	return -EBUSY;
+}
+
+/**
+ * sct_session_set_buffer_size() - the size of the session's stream
+ * @s: the session
+ * @bytes: %SCT_BUFFER_SIZE_MIN to %SCT_BUFFER_SIZE_MAX (the kernel rounds
+ *         it up to a power of two); %SCT_SESSION_BUFFER_DEFAULT by default
+ *
+ * Return: 0, or -ERANGE for a size out of range, -EBUSY once the session
+ * has started.
+ */
+int sct_session_set_buffer_size(struct sct_session *s, unsigned long bytes)
+{
+	sct_rf_detail_clear();
+	if (bytes < SCT_BUFFER_SIZE_MIN || bytes > SCT_BUFFER_SIZE_MAX) {
+		sct_rf_detail("session %s: buffer size %lu: out of range (%d to %d bytes)",
+			      s->trace, bytes, SCT_BUFFER_SIZE_MIN,
+			      SCT_BUFFER_SIZE_MAX);
+		return -ERANGE;
+	}
+	if (session_busy(s, "buffer size"))
+		return -EBUSY;
+	s->buffer_size = bytes;
+	return 0;
+}
+
+/**
+ * sct_session_set_overflow() - what a full stream does
+ * @s: the session
+ * @policy: %SCT_OVERFLOW_WAIT (the default: the members wait for the
+ *          session to read, and nothing is lost) or %SCT_OVERFLOW_DROP
+ *          (records that do not fit are lost, and reported as
+ *          %SCT_EVENT_LOST events)
+ *
+ * Return: 0, or -EINVAL for another @policy, -EBUSY once the session has
+ * started.
+ */
+int sct_session_set_overflow(struct sct_session *s, enum sct_overflow policy)
+{
+	sct_rf_detail_clear();
+	if (policy != SCT_OVERFLOW_DROP && policy != SCT_OVERFLOW_WAIT) {
+		sct_rf_detail("session %s: no overflow policy %d", s->trace,
+			      (int)policy);
+		return -EINVAL;
+	}
+	if (session_busy(s, "overflow"))
+		return -EBUSY;
+	s->overflow = policy;
+	return 0;
+}
+
+/**
+ * sct_session_set_capture_size() - capture what the arguments point to
+ * @s: the session
+ * @bytes: 0 (the default: strings and socket addresses only, as the
+ *         kernel's log lines show them) or 1 to %SCT_CAPTURE_SIZE_MAX:
+ *         the structs, buffers (cut at @bytes) and arrays of strings
+ *         (each string cut at @bytes) too, for sct_event_data()
+ *
+ * Return: 0, or -ERANGE above %SCT_CAPTURE_SIZE_MAX, -EBUSY once the
+ * session has started.
+ */
+int sct_session_set_capture_size(struct sct_session *s, unsigned int bytes)
+{
+	sct_rf_detail_clear();
+	if (bytes > SCT_CAPTURE_SIZE_MAX) {
+		sct_rf_detail("session %s: capture size %u: out of range (0 to %d bytes)",
+			      s->trace, bytes, SCT_CAPTURE_SIZE_MAX);
+		return -ERANGE;
+	}
+	if (session_busy(s, "capture size"))
+		return -EBUSY;
+	s->capture_size = bytes;
+	return 0;
+}
+
+/**
+ * sct_session_set_records() - the form of the stream's call records
+ * @s: the session
+ * @form: %SCT_RECORDS_COMPACT (the default: what the event accessors
+ *        give, and cheaper for the traced calls) or %SCT_RECORDS_FULL
+ *        (with the caller's credentials, command name, parent and CPU,
+ *        for sct_event_record())
+ *
+ * Return: 0, or -EINVAL for another @form, -EBUSY once the session has
+ * started.
+ */
+int sct_session_set_records(struct sct_session *s, enum sct_record_form form)
+{
+	sct_rf_detail_clear();
+	if (form != SCT_RECORDS_COMPACT && form != SCT_RECORDS_FULL) {
+		sct_rf_detail("session %s: no record form %d", s->trace,
+			      (int)form);
+		return -EINVAL;
+	}
+	if (session_busy(s, "records"))
+		return -EBUSY;
+	s->form = form;
+	return 0;
+}
+
+/* Write @val to attribute @attr of the session's trace. */
+static int trace_attr(struct sct_session *s, const char *attr,
+		      const char *val)
+{
+	char path[PATH_MAX];
+	ssize_t n;
+	int fd, ret = 0;
+
+	snprintf(path, sizeof(path), "%s/traces/%s/%s", sct_configfs_root(),
+		 s->trace, attr);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		ret = -errno;
+	else {
+		do {
+			n = write(fd, val, strlen(val));
+		} while (n < 0 && errno == EINTR);
+		if (n < 0)
+			ret = -errno;
+		close(fd);
+	}
+	if (ret == -ENOENT)
+		ret = -EOPNOTSUPP;
+	if (ret)
+		sct_rf_detail("trace %s: %s %s: %s", s->trace, attr, val,
+			      ret == -EOPNOTSUPP ?
+			      "this kernel does not have it" : strerror(-ret));
+	return ret;
+}
+
+/* Put the rules of selection @sel into the kernel, enabled. */
+static int sel_make(struct sct_session *s, struct sct_sel *sel)
+{
+	struct sct_rule *r;
+	int k, ret = 0;
+
+	r = malloc(sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	for (k = 0; k < 2 && !ret; k++) {
+		if (!sel->rule[k][0] || sel->made[k])
+			continue;
+		memset(r, 0, sizeof(*r));
+		strcpy(r->name, sel->rule[k]);
+		strcpy(r->syscall, sel->syscalls);
+		sct_syscall_list_info(r->syscall, &r->abi, &r->nr);
+		r->when = k ? SCT_WHEN_AFTER : SCT_WHEN_BEFORE;
+		strcpy(r->action, "log");
+		strcpy(r->log_target, "device");
+		/* Let other sessions' rules, and this one's, see the call. */
+		r->cont = 1;
+		r->enabled = 1;
+		strcpy(r->trace, s->trace);
+		r->capture_size = s->capture_size;
+		guard_add(s, 'R', r->name);
+		ret = sct_rule_create(r);
+		if (!ret) {
+			sel->made[k] = true;
+			ret = sct_rule_id(r->name, &sel->rule_id[k]);
+		}
+	}
+	free(r);
+	return ret;
+}
+
+/* Take the rules of selection @sel out of the kernel. */
+static void sel_unmake(struct sct_sel *sel)
+{
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (!sel->made[k])
+			continue;
+		sct_rule_enable(sel->rule[k], false);
+		sct_rule_delete(sel->rule[k]);
+		sel->made[k] = false;
+	}
+}
+
+/*
+ * Start the session: the trace's stream, in the form and with the
+ * overflow asked for, read by the session; its lifecycle; and the rules
+ * of the selections so far.  In the order the kernel wants: buffer_size
+ * and records are busy once rules are enabled, lifecycle is on or a
+ * reader is attached.
+ */
+static int session_start(struct sct_session *s)
+{
+	int i, ret;
+
+	if (s->started)
+		return 0;
+	if (s->broken) {
+		sct_rf_detail("session %s: it failed to start (%s): free it",
+			      s->trace, strerror(-s->broken));
+		return s->broken;
+	}
+	ret = sct_trace_set_buffer_size(s->trace, s->buffer_size);
+	if (!ret)
+		ret = sct_trace_set_overflow(s->trace, s->overflow);
+	if (!ret)
+		ret = trace_attr(s, "records", s->form == SCT_RECORDS_FULL ?
+					       "full" : "compact");
+	if (!ret)
+		ret = sct_log_open_trace(&s->log, s->trace, SCT_LOG_NONBLOCK);
+	if (!ret)
+		ret = trace_attr(s, "lifecycle", "1");
+	for (i = 0; !ret && i < s->nsels; i++)
+		if (s->sels[i].id)
+			ret = sel_make(s, &s->sels[i]);
+	if (ret) {
+		s->broken = ret;
+		return ret;
+	}
+	s->started = true;
+	return 0;
+}
+
+/**
+ * sct_session_trace() - report calls of some syscalls to a callback
+ * @s: the session
+ * @syscalls: a syscall list, as a rule's syscall takes it: names
+ *            ("openat": every ABI's), "ABI:NAME", numbers, "ABI:NUMBER",
+ *            "*", strace's classes ("%file", see sct_syscall_class()),
+ *            separated by commas
+ * @when: %SCT_TRACE_ENTRY, %SCT_TRACE_EXIT or %SCT_TRACE_BOTH
+ * @cb: the callback, called with @priv for each call of the list, on
+ *      the sides @when asks for
+ * @priv: passed to @cb
+ *
+ * Makes a log rule for each side, scoped to the session's trace, with
+ * "continue" set so that the rules after it, this session's and
+ * others', see the call too: a call that two selections cover is
+ * reported to both.  Before the session starts, the rules are made when
+ * it starts; after, at once.
+ *
+ * Return: the selection's id (1 or more), for sct_session_untrace(); or
+ * a negative errno: -EINVAL for a bad list or @when or a NULL @cb,
+ * -ERANGE for a number out of range, -E2BIG for a list too long, the
+ * errors of sct_rule_create(), -ENOMEM.
+ */
+int sct_session_trace(struct sct_session *s, const char *syscalls,
+		      unsigned int when, sct_event_cb cb, void *priv)
+{
+	struct sct_sel *sel, *sels;
+	size_t bad = 0;
+	int ret, k;
+
+	sct_rf_detail_clear();
+	if (!when || (when & ~SCT_TRACE_BOTH) || !cb || !syscalls) {
+		sct_rf_detail("session %s: trace: %s", s->trace,
+			      !cb ? "no callback" : !syscalls ? "no syscalls" :
+			      "when is SCT_TRACE_ENTRY, SCT_TRACE_EXIT or both");
+		return -EINVAL;
+	}
+	sels = realloc(s->sels, (s->nsels + 1) * sizeof(*sels));
+	if (!sels)
+		return -ENOMEM;
+	s->sels = sels;
+	sel = &sels[s->nsels];
+	memset(sel, 0, sizeof(*sel));
+	ret = sct_syscall_list_normalize(syscalls, sel->syscalls,
+					 sizeof(sel->syscalls), &bad);
+	if (ret < 0) {
+		sct_rf_detail("session %s: trace '%s': %s at offset %zu",
+			      s->trace, syscalls, strerror(-ret), bad);
+		return ret;
+	}
+	if (!ret) {
+		sct_rf_detail("session %s: trace: an empty syscall list",
+			      s->trace);
+		return -EINVAL;
+	}
+	sel->when = when;
+	sel->cb = cb;
+	sel->priv = priv;
+	for (k = 0; k < 2; k++) {
+		char name[2 * SCT_RULE_NAME_LEN];
+
+		if (!(when & (k ? SCT_TRACE_EXIT : SCT_TRACE_ENTRY)))
+			continue;
+		/* At most 55 characters: _sct.PID.START.N.M, 32-bit N, M. */
+		snprintf(name, sizeof(name), "%s.%u", s->trace, ++s->next_rule);
+		if (strlen(name) >= sizeof(sel->rule[k]))
+			return -ENAMETOOLONG;
+		strcpy(sel->rule[k], name);
+	}
+	if (s->started) {
+		ret = sel_make(s, sel);
+		if (ret) {
+			sel_unmake(sel);
+			return ret;
+		}
+	}
+	sel->id = ++s->nsels;
+	return sel->id;
+}
+
+/**
+ * sct_session_trace_nr() - sct_session_trace(), for one syscall by number
+ * @s: the session
+ * @abi: %SCT_ABI_NATIVE, %SCT_ABI_COMPAT or %SCT_ABI_X32 (x32 numbers
+ *       without __X32_SYSCALL_BIT)
+ * @nr: the number in @abi's table, as <sys/syscall.h> gives it for
+ *      %SCT_ABI_NATIVE
+ * @when: as for sct_session_trace()
+ * @cb: as for sct_session_trace()
+ * @priv: as for sct_session_trace()
+ *
+ * Covers that ABI's call alone ("ABI:NR"), not the other ABIs' forms of
+ * it, which sct_session_trace() with a name does.
+ *
+ * Return: as sct_session_trace(); -EINVAL for an unknown ABI.
+ */
+int sct_session_trace_nr(struct sct_session *s, int abi, int nr,
+			 unsigned int when, sct_event_cb cb, void *priv)
+{
+	const char *name = sct_abi_name(abi);
+	char item[64];
+
+	sct_rf_detail_clear();
+	if (!name || nr < 0) {
+		sct_rf_detail("session %s: trace: no syscall %d of ABI %d",
+			      s->trace, nr, abi);
+		return -EINVAL;
+	}
+	snprintf(item, sizeof(item), "%s:%d", name, nr);
+	return sct_session_trace(s, item, when, cb, priv);
+}
+
+/**
+ * sct_session_untrace() - undo a sct_session_trace()
+ * @s: the session
+ * @id: what sct_session_trace() returned
+ *
+ * Removes the selection's rules; records of them not yet read are
+ * dropped.
+ *
+ * Return: 0, or -ENOENT for no such selection.
+ */
+int sct_session_untrace(struct sct_session *s, int id)
+{
+	struct sct_sel *sel;
+
+	sct_rf_detail_clear();
+	if (id < 1 || id > s->nsels || !s->sels[id - 1].id) {
+		sct_rf_detail("session %s: no selection %d", s->trace, id);
+		return -ENOENT;
+	}
+	sel = &s->sels[id - 1];
+	sel_unmake(sel);
+	sel->id = 0;
+	return 0;
+}
+
+/**
+ * sct_session_on_task() - report what members do besides calls
+ * @s: the session
+ * @mask: the events: SCT_EVENT_MASK() of %SCT_EVENT_FORK,
+ *        %SCT_EVENT_EXEC, %SCT_EVENT_SIGNAL and %SCT_EVENT_EXIT, or
+ *        %SCT_EVENT_TASK_ALL; 0 for none
+ * @cb: the callback (NULL with a @mask of 0)
+ * @priv: passed to @cb
+ *
+ * Replaces the previous callback.  The session sees the events whatever
+ * the mask: it follows its members with them.
+ *
+ * Return: 0, or -EINVAL for other bits in @mask or no @cb for a mask.
+ */
+int sct_session_on_task(struct sct_session *s, unsigned int mask,
+			sct_event_cb cb, void *priv)
+{
+	sct_rf_detail_clear();
+	if ((mask & ~SCT_EVENT_TASK_ALL) || (mask && !cb)) {
+		sct_rf_detail("session %s: on_task: bad mask 0x%x or no callback",
+			      s->trace, mask);
+		return -EINVAL;
+	}
+	s->task_mask = mask;
+	s->task_cb = cb;
+	s->task_priv = priv;
+	return 0;
+}
+
+/**
+ * sct_session_on_lost() - report records the stream lost
+ * @s: the session
+ * @cb: the callback, or NULL for none
+ * @priv: passed to @cb
+ *
+ * Records are lost with overflow %SCT_OVERFLOW_DROP, when the session
+ * reads slower than its members call; and with %SCT_OVERFLOW_WAIT only
+ * in the few cases the kernel cannot make a member wait (see
+ * sct_session_new(3)).
+ *
+ * Return: 0.
+ */
+int sct_session_on_lost(struct sct_session *s, sct_event_cb cb, void *priv)
+{
+	s->lost_cb = cb;
+	s->lost_priv = priv;
+	return 0;
+}
+
+/* ---- Members. ---- */
+
+static int pid_push(pid_t **a, size_t *n, size_t *alloc, pid_t pid)
+{
+	pid_t *p;
+
+	if (*n == *alloc) {
+		p = realloc(*a, (*alloc ? *alloc * 2 : 16) * sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		*a = p;
+		*alloc = *alloc ? *alloc * 2 : 16;
+	}
+	(*a)[(*n)++] = pid;
+	return 0;
+}
+
+static bool pid_in(const pid_t *a, size_t n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] == pid)
+			return true;
+	return false;
+}
+
+static bool detached(const struct sct_session *s, pid_t pid)
+{
+	return pid_in(s->detached, s->ndetached, pid);
+}
+
+static struct sct_task *task_find(struct sct_session *s, pid_t tid)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntasks; i++)
+		if (s->tasks[i].tid == tid)
+			return &s->tasks[i];
+	return NULL;
+}
+
+static int task_add(struct sct_session *s, pid_t tid, pid_t pid)
+{
+	struct sct_task *t = task_find(s, tid);
+
+	if (t) {
+		t->pid = pid;
+		return 0;
+	}
+	if (s->ntasks == s->atasks) {
+		t = realloc(s->tasks, (s->atasks ? s->atasks * 2 : 16) *
+				      sizeof(*t));
+		if (!t)
+			return -ENOMEM;
+		s->tasks = t;
+		s->atasks = s->atasks ? s->atasks * 2 : 16;
+	}
+	s->tasks[s->ntasks].tid = tid;
+	s->tasks[s->ntasks].pid = pid;
+	s->ntasks++;
+	return 0;
+}
+
+static void task_del(struct sct_session *s, pid_t tid)
+{
+	struct sct_task *t = task_find(s, tid);
+
+	if (t)
+		*t = s->tasks[--s->ntasks];
+}
+
+/* Forget every thread of process @pid. */
+static void process_del(struct sct_session *s, pid_t pid)
+{
+	size_t i = 0;
+
+	while (i < s->ntasks) {
+		if (s->tasks[i].pid == pid)
+			s->tasks[i] = s->tasks[--s->ntasks];
+		else
+			i++;
+	}
+}
+
+static bool process_known(const struct sct_session *s, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntasks; i++)
+		if (s->tasks[i].pid == pid)
+			return true;
+	return false;
+}
+
+/* Reap process @pid if the session spawned it; @block: wait for it. */
+static void reap(struct sct_session *s, pid_t pid, bool block)
+{
+	size_t i;
+	pid_t ret;
+
+	for (i = 0; i < s->nspawned; i++) {
+		if (s->spawned[i] != pid)
+			continue;
+		do {
+			ret = waitpid(pid, NULL, block ? 0 : WNOHANG);
+		} while (ret < 0 && errno == EINTR);
+		if (ret)	/* reaped, or not ours to wait for */
+			s->spawned[i] = s->spawned[--s->nspawned];
+		return;
+	}
+}
+
+/**
+ * sct_session_spawn() - run a command under the session's trace
+ * @s: the session
+ * @argv: the command: @argv[0] is looked up in $PATH (execvp(3)), and
+ *        the array ends with NULL
+ * @pid: if not NULL, set to the command's process ID
+ *
+ * Starts the session if it has not started.  The child stops itself
+ * (SIGSTOP) as soon as it is made, joins the trace, then is released
+ * (SIGCONT): its first call that the rules see is the execve of
+ * @argv[0], and every process it makes is in the trace.  The caller's
+ * SIGCHLD handler, if it has one, sees the child stop and continue.  A
+ * command that cannot be run shows as a failed execve and an exit status
+ * of 127.  The session reaps the child when it has
+ * exited (its status is that of its %SCT_EVENT_EXIT event): do not wait
+ * for it.
+ *
+ * Return: 0, or a negative errno: -EINVAL for an empty @argv, the errors
+ * of starting the session (sct_trace_set_buffer_size(),
+ * sct_log_open_trace(), sct_rule_create()...) and of sct_trace_add(),
+ * those of fork(2) and waitpid(2) (-ECHILD for a child that died before
+ * it stopped).
+ */
+int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
+{
+	pid_t child, w;
+	int ret, st;
+
+	sct_rf_detail_clear();
+	if (!argv || !argv[0]) {
+		sct_rf_detail("session %s: spawn: no command", s->trace);
+		return -EINVAL;
+	}
+	ret = session_start(s);
+	if (ret)
+		return ret;
+	child = fork();
+	if (child < 0)
+		return -errno;
+	if (!child) {
+		/*
+		 * Stopped, the child's calls so far (the C library's after a
+		 * fork, this kill) are over, their exits included: the next
+		 * one, once it joined and goes on, is the execve.
+		 */
+		kill(getpid(), SIGSTOP);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	do {
+		w = waitpid(child, &st, WUNTRACED);
+	} while (w < 0 && errno == EINTR);
+	if (w != child || !WIFSTOPPED(st)) {
+		ret = w < 0 ? -errno : -ECHILD;
+		sct_rf_detail("session %s: spawn: the child did not stop (%s)",
+			      s->trace, strerror(-ret));
+		return ret;
+	}
+	ret = sct_trace_add(s->trace, child);
+	if (!ret)
+		ret = task_add(s, child, child);
+	if (!ret)
+		ret = pid_push(&s->spawned, &s->nspawned, &s->aspawned, child);
+	if (ret) {
+		/* Not released: the child dies without running the command. */
+		task_del(s, child);
+		kill(child, SIGKILL);
+		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+			;
+		return ret;
+	}
+	kill(child, SIGCONT);
+	if (pid)
+		*pid = child;
+	return 0;
+}
+
+/**
+ * sct_session_attach() - trace a process that runs already
+ * @s: the session
+ * @pid: the process (a thread's ID stands for its process), not the
+ *       caller's own
+ *
+ * Starts the session if it has not started.  The process joins the
+ * trace with all its threads, and the processes it makes from then on
+ * join too; its children of before do not.  The call it is in when it
+ * joins is not reported; its next ones are.
+ *
+ * Return: 0, or a negative errno: -EINVAL for the caller's own process
+ * (its reading of the stream would be recorded into the stream), the
+ * errors of starting the session and of sct_trace_add() (-ESRCH for no
+ * such process).
+ */
+int sct_session_attach(struct sct_session *s, pid_t pid)
+{
+	char path[64], line[128];
+	pid_t tgid = pid;
+	struct dirent *de;
+	FILE *f;
+	DIR *dir;
+	int ret;
+
+	sct_rf_detail_clear();
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = pid > 0 ? fopen(path, "re") : NULL;
+	if (f) {
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "Tgid: %d", &tgid) == 1)
+				break;
+		fclose(f);
+	}
+	if (tgid == getpid()) {
+		sct_rf_detail("session %s: attach %d: the session's own process cannot be traced by it",
+			      s->trace, (int)pid);
+		return -EINVAL;
+	}
+	ret = session_start(s);
+	if (ret)
+		return ret;
+	ret = sct_trace_add(s->trace, pid);
+	if (ret)
+		return ret;
+	/* After the join: the threads made since are in fork records too. */
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
+	dir = opendir(path);
+	if (!dir)
+		return task_add(s, tgid, tgid);
+	while (!ret && (de = readdir(dir)))
+		if (isdigit((unsigned char)de->d_name[0]))
+			ret = task_add(s, atoi(de->d_name), tgid);
+	closedir(dir);
+	return ret;
+}
+
+/**
+ * sct_session_processes() - how many processes the session follows
+ * @s: the session
+ *
+ * Return: the processes spawned, attached or made by those, not
+ * detached, whose exit the session has not seen yet.
+ */
+int sct_session_processes(const struct sct_session *s)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < s->ntasks; i++) {
+		for (j = 0; j < i; j++)
+			if (s->tasks[j].pid == s->tasks[i].pid)
+				break;
+		n += j == i;
+	}
+	return n;
+}
+
+/*
+ * Check the members the session waits for against /proc: after lost
+ * records (a fork or an exit record may be among them), and when no
+ * record came for a while.  The trace's processes the session does not
+ * know are added; those gone, or zombies, are forgotten.
+ */
+static void check_members(struct sct_session *s)
+{
+	unsigned long long start;
+	pid_t pids[512];
+	size_t i;
+	char st;
+	int n;
+
+	s->check = false;
+	n = sct_trace_pids(s->trace, pids, sizeof(pids) / sizeof(pids[0]));
+	for (i = 0; n > 0 && i < (size_t)n && i < sizeof(pids) / sizeof(pids[0]); i++)
+		if (pids[i] > 0 && !detached(s, pids[i]) &&
+		    !process_known(s, pids[i]) &&
+		    !(pids[i] == getpid()))
+			task_add(s, pids[i], pids[i]);
+	i = 0;
+	while (i < s->ntasks) {
+		pid_t pid = s->tasks[i].pid;
+
+		if (proc_stat(pid, &start, &st) == -ENOENT || st == 'Z' ||
+		    st == 'X') {
+			process_del(s, pid);
+			reap(s, pid, false);
+			i = 0;
+			continue;
+		}
+		i++;
+	}
+	for (i = 0; i < s->nspawned; )
+		if (!process_known(s, s->spawned[i])) {
+			size_t before = s->nspawned;
+
+			reap(s, s->spawned[i], false);
+			if (s->nspawned == before)
+				i++;
+		} else {
+			i++;
+		}
+	sct_rf_detail_clear();
+}
+
+/* ---- Events. ---- */
+
+/* Fill @ev from record @hdr; false for a record that is no event. */
+static bool decode(const struct sct_record_header *hdr,
+			struct sct_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->hdr = hdr;
+	switch (hdr->type) {
+	case SCT_RECORD_CALL: {
+		const struct sct_record_call *c = (const void *)hdr;
+
+		ev->type = SCT_EVENT_SYSCALL;
+		ev->pid = c->pid;
+		ev->tid = c->tid;
+		ev->time = c->time_ns;
+		ev->nr = c->nr;
+		ev->abi = sct_record_abi(c);
+		ev->when = c->when;
+		ev->args = c->args;
+		ev->retval = c->retval;
+		ev->call_id = sct_record_call_id(c);
+		ev->items = c->param;
+		return true;
+	}
+#if SCT_RECORD_VERSION >= 5
+	case SCT_RECORD_SYSCALL: {
+		const struct sct_record_syscall *c = (const void *)hdr;
+
+		ev->type = SCT_EVENT_SYSCALL;
+		ev->pid = c->pid;
+		ev->tid = c->tid;
+		ev->time = c->time_ns;
+		ev->nr = c->nr;
+		ev->abi = c->abi;
+		ev->when = c->when;
+		ev->args = c->args;
+		ev->retval = c->retval;
+		ev->call_id = c->call_id;
+		ev->items = sct_record_syscall_items(c);
+		return true;
+	}
+#endif
+	case SCT_RECORD_TASK: {
+		const struct sct_record_task *t = (const void *)hdr;
+
+		switch (t->event) {
+		case SCT_TASK_FORK:
+			ev->type = SCT_EVENT_FORK;
+			break;
+		case SCT_TASK_EXEC:
+			ev->type = SCT_EVENT_EXEC;
+			break;
+		case SCT_TASK_SIGNAL:
+			ev->type = SCT_EVENT_SIGNAL;
+			break;
+		case SCT_TASK_EXIT:
+			ev->type = SCT_EVENT_EXIT;
+			break;
+		default:
+			return false;
+		}
+		ev->pid = t->pid;
+		ev->tid = t->tid;
+		ev->time = t->time_ns;
+		ev->call_id = t->call_id;
+		return true;
+	}
+	case SCT_RECORD_LOST:
+		ev->type = SCT_EVENT_LOST;
+		return true;
+	}
+	return false;
+}
+
+/* The selection whose rule wrote a call record, and its side. */
+static struct sct_sel *sel_of(struct sct_session *s, uint64_t rule_id)
+{
+	int i, k;
+
+	for (i = 0; i < s->nsels; i++)
+		for (k = 0; k < 2; k++)
+			if (s->sels[i].id && s->sels[i].made[k] &&
+			    s->sels[i].rule_id[k] == rule_id)
+				return &s->sels[i];
+	return NULL;
+}
+
+static uint64_t record_rule_id(const struct sct_record_header *hdr)
+{
+#if SCT_RECORD_VERSION >= 5
+	if (hdr->type == SCT_RECORD_SYSCALL)
+		return ((const struct sct_record_syscall *)hdr)->rule_id;
+#endif
+	return ((const struct sct_record_call *)hdr)->rule_id;
+}
+
+/* Detach process @pid: its events are dropped from now on. */
+static void detach(struct sct_session *s, pid_t pid)
+{
+	if (pid <= 0 || detached(s, pid))
+		return;
+	pid_push(&s->detached, &s->ndetached, &s->adetached, pid);
+	process_del(s, pid);
+}
+
+/* What the session follows of its members, before the callback. */
+static void follow(struct sct_session *s, const struct sct_event *ev)
+{
+	const struct sct_record_task *t = (const void *)ev->hdr;
+
+	switch (ev->type) {
+	case SCT_EVENT_FORK:
+		if (detached(s, t->pid))
+			/* The children of a detached process are not followed. */
+			detach(s, t->child_pid);
+		else
+			task_add(s, t->child_tid, t->child_pid);
+		break;
+	case SCT_EVENT_EXEC:
+		/* Another thread's exec takes the leader's ID. */
+		if (t->old_tid && t->old_tid != t->tid)
+			task_del(s, t->old_tid);
+		if (!detached(s, t->pid))
+			task_add(s, t->tid, t->pid);
+		break;
+	case SCT_EVENT_LOST:
+		s->check = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* What the session follows of its members, after the callback. */
+static void follow_exit(struct sct_session *s, const struct sct_event *ev)
+{
+	if (ev->type != SCT_EVENT_EXIT)
+		return;
+	task_del(s, ev->tid);
+	/*
+	 * The last thread the session knew: the process is exiting (a
+	 * spawned one has no threads the session did not see made).  A
+	 * detached one may have threads left: not waited for.
+	 */
+	if (!process_known(s, ev->pid))
+		reap(s, ev->pid, !detached(s, ev->pid));
+}
+
+/* Call the callback of @ev, if it has one.  Return: an enum sct_cb_ret. */
+static int deliver(struct sct_session *s, const struct sct_event *ev)
+{
+	struct sct_sel *sel;
+	int ret = SCT_CB_CONTINUE;
+
+	switch (ev->type) {
+	case SCT_EVENT_SYSCALL:
+		if (detached(s, ev->pid))
+			return SCT_CB_CONTINUE;
+		sel = sel_of(s, record_rule_id(ev->hdr));
+		if (sel)
+			ret = sel->cb(s, ev, sel->priv);
+		break;
+	case SCT_EVENT_LOST:
+		if (s->lost_cb)
+			ret = s->lost_cb(s, ev, s->lost_priv);
+		/* A lost record has no process to detach. */
+		if (ret == SCT_CB_DETACH)
+			ret = SCT_CB_CONTINUE;
+		break;
+	default:
+		if (detached(s, ev->pid))
+			return SCT_CB_CONTINUE;
+		if (s->task_cb && (s->task_mask & SCT_EVENT_MASK(ev->type)))
+			ret = s->task_cb(s, ev, s->task_priv);
+		break;
+	}
+	if (ret == SCT_CB_DETACH)
+		detach(s, ev->pid);
+	return ret == SCT_CB_STOP ? SCT_CB_STOP : SCT_CB_CONTINUE;
+}
+
+/* One record: follow, deliver, follow.  Return: an enum sct_cb_ret. */
+int sct_session_feed(struct sct_session *s, const struct sct_record_header *hdr)
+{
+	struct sct_event ev;
+	int ret;
+
+	if (!decode(hdr, &ev))
+		return SCT_CB_CONTINUE;
+	follow(s, &ev);
+	ret = deliver(s, &ev);
+	follow_exit(s, &ev);
+	return ret;
+}
+
+/* Bind selection @id's rules to record rule ids, for the host tests. */
+void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
+			   uint64_t after)
+{
+	struct sct_sel *sel = &s->sels[id - 1];
+
+	sel->made[0] = sel->rule[0][0];
+	sel->made[1] = sel->rule[1][0];
+	sel->rule_id[0] = before;
+	sel->rule_id[1] = after;
+}
+
+/* A task the session waits for, for the host tests. */
+int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid)
+{
+	return task_add(s, tid, pid);
+}
+
+/* Take a stop request: from sct_trace_stop(), or a callback's. */
+static bool stop_taken(struct sct_session *s)
+{
+	char buf[64];
+
+	if (!s->stop)
+		return false;
+	s->stop = 0;
+	/* Empty the pipe; EAGAIN once it is. */
+	while (read(s->stop_pipe[0], buf, sizeof(buf)) > 0)
+		;
+	return true;
+}
+
+/**
+ * sct_session_dispatch() - process the records there are, without waiting
+ * @s: the session
+ *
+ * Starts the session if it has not started.  Calls the callbacks of the
+ * records the stream holds, in order, and returns when there are none
+ * left.  For the caller's own poll(2) loop, on sct_session_fd().
+ *
+ * Return: 0 when every record read was processed; 1 when a callback
+ * returned %SCT_CB_STOP, or sct_trace_stop() was called: the records
+ * after it are left for the next call; or a negative errno: -ENOENT when
+ * the trace was removed (by another program) and its records are all
+ * read, -EPROTO for a malformed record, the errors of starting.
+ */
+int sct_session_dispatch(struct sct_session *s)
+{
+	const struct sct_record_header *hdr;
+	int ret;
+
+	ret = session_start(s);
+	if (ret)
+		return ret;
+	for (;;) {
+		if (stop_taken(s))
+			return 1;
+		ret = sct_log_next(s->log, &hdr);
+		if (ret < 0)
+			return ret == -EINTR ? 0 : ret;
+		if (!ret)
+			break;
+		if (sct_session_feed(s, hdr) == SCT_CB_STOP)
+			return 1;
+	}
+	if (s->check)
+		check_members(s);
+	return 0;
+}
+
+/**
+ * sct_session_fd() - the file descriptor to poll for the session's records
+ * @s: the session
+ *
+ * Starts the session if it has not started.  The descriptor is readable
+ * (POLLIN) when records are there for sct_session_dispatch(), and gives
+ * POLLHUP once the trace is removed.  It is the session's: do not read
+ * or close it.
+ *
+ * Return: the descriptor, or a negative errno of starting.
+ */
+int sct_session_fd(struct sct_session *s)
+{
+	int ret = session_start(s);
+
+	return ret ? ret : sct_log_fd(s->log);
+}
+
+/**
+ * sct_trace_run() - the event loop
+ * @s: the session
+ *
+ * Starts the session if it has not started, then calls the callbacks of
+ * the records as they come, until every process the session follows
+ * (those spawned and attached, and those they made, not detached) has
+ * exited, or a callback returns %SCT_CB_STOP, or sct_trace_stop() is
+ * called.  Returns at once if the session follows no process.
+ *
+ * Return: 0 when no process is left, 1 when stopped, or a negative errno
+ * as sct_session_dispatch() gives it.
+ */
+int sct_trace_run(struct sct_session *s)
+{
+	struct pollfd pfd[2];
+	int ret;
+
+	ret = session_start(s);
+	if (ret)
+		return ret;
+	pfd[0].fd = sct_log_fd(s->log);
+	pfd[0].events = POLLIN;
+	pfd[1].fd = s->stop_pipe[0];
+	pfd[1].events = POLLIN;
+	for (;;) {
+		ret = sct_session_dispatch(s);
+		if (ret)
+			return ret;
+		if (!s->ntasks)
+			return 0;
+		ret = poll(pfd, 2, SESSION_IDLE_MS);
+		if (ret < 0 && errno != EINTR)
+			return -errno;
+		if (!ret)
+			check_members(s);
+		if (ret > 0 && (pfd[0].revents & (POLLHUP | POLLERR))) {
+			/* The trace was removed: what is left, then the end. */
+			ret = sct_session_dispatch(s);
+			if (ret)
+				return ret;
+			sct_rf_detail("session %s: the trace was removed",
+				      s->trace);
+			return -ENOENT;
+		}
+	}
+}
+
+/**
+ * sct_trace_stop() - end sct_trace_run()
+ * @s: the session
+ *
+ * Makes sct_trace_run() return 1, and sct_session_dispatch() too, at
+ * once if called from a callback, else as soon as it looks.  Callable
+ * from a callback, another thread or a signal handler
+ * (async-signal-safe).  The request stays until a run or a dispatch
+ * takes it.
+ *
+ * Return: 0.
+ */
+int sct_trace_stop(struct sct_session *s)
+{
+	int saved = errno;
+
+	s->stop = 1;
+	/* EAGAIN: the pipe is full, a wake-up is pending already. */
+	if (write(s->stop_pipe[1], "s", 1) < 0) {
+	}
+	errno = saved;
+	return 0;
+}
+
+/*
+ * ---- Event accessors. ----
+ *
+ * Documented in sct_event_type(3): each reads its field of the event, and
+ * gives -EINVAL (NULL, 0) on an event of another type; arguments and
+ * captures are numbered from 1 to 6, as PARAMS[i] of filters.
+ */
+
+enum sct_event_type sct_event_type(const struct sct_event *ev)
+{
+	return ev->type;
+}
+
+pid_t sct_event_pid(const struct sct_event *ev)
+{
+	return ev->pid;
+}
+
+pid_t sct_event_tid(const struct sct_event *ev)
+{
+	return ev->tid;
+}
+
+uint64_t sct_event_time(const struct sct_event *ev)
+{
+	return ev->time;
+}
+
+int sct_event_syscall(const struct sct_event *ev)
+{
+	return ev->type == SCT_EVENT_SYSCALL ? ev->nr : -EINVAL;
+}
+
+const char *sct_event_syscall_name(const struct sct_event *ev)
+{
+	if (ev->type != SCT_EVENT_SYSCALL)
+		return NULL;
+	return sct_syscall_name_abi(ev->abi, ev->nr);
+}
+
+int sct_event_abi(const struct sct_event *ev)
+{
+	return ev->type == SCT_EVENT_SYSCALL ? ev->abi : -EINVAL;
+}
+
+int sct_event_is_entry(const struct sct_event *ev)
+{
+	if (ev->type != SCT_EVENT_SYSCALL)
+		return -EINVAL;
+	return ev->when == SCT_WHEN_BEFORE;
+}
+
+int sct_event_arg(const struct sct_event *ev, unsigned int i, uint64_t *val)
+{
+	if (ev->type != SCT_EVENT_SYSCALL || i < 1 || i > 6)
+		return -EINVAL;
+	*val = ev->args[i - 1];
+	return 0;
+}
+
+int sct_event_retval(const struct sct_event *ev, int64_t *val)
+{
+	if (ev->type != SCT_EVENT_SYSCALL)
+		return -EINVAL;
+	if (ev->when != SCT_WHEN_AFTER)
+		return -ENODATA;
+	*val = ev->retval;
+	return 0;
+}
+
+uint64_t sct_event_call_id(const struct sct_event *ev)
+{
+	return ev->type == SCT_EVENT_SYSCALL || ev->type == SCT_EVENT_FORK ||
+	       ev->type == SCT_EVENT_EXEC ? ev->call_id : 0;
+}
+
+int sct_event_data(const struct sct_event *ev, unsigned int i,
+		   const void **data, size_t *len)
+{
+	const struct sct_record_data *d;
+	const char *p;
+
+	*data = NULL;
+	*len = 0;
+	if (ev->type != SCT_EVENT_SYSCALL || i < 1 || i > 6)
+		return -EINVAL;
+	if (!ev->items)
+		return SCT_DATA_NONE;
+	d = &ev->items[i - 1];
+	if (d->kind == SCT_DATA_NONE || d->kind == SCT_DATA_FAULT)
+		return d->kind;
+	if (!d->len)
+		/* A struct the record had no room for: marked, no bytes. */
+		return d->kind;
+#if SCT_RECORD_VERSION >= 5
+	if (ev->hdr->type == SCT_RECORD_SYSCALL)
+		p = sct_record_syscall_data((const void *)ev->hdr, d);
+	else
+#endif
+		p = sct_record_data((const void *)ev->hdr, d);
+	if (!p)
+		return -EPROTO;
+	*data = p;
+	*len = d->len;
+	return d->kind;
+}
+
+const char *sct_event_string(const struct sct_event *ev, unsigned int i)
+{
+	const void *data;
+	size_t len;
+	int kind = sct_event_data(ev, i, &data, &len);
+
+	return kind == SCT_DATA_STRING || kind == SCT_DATA_STRING_TRUNC ?
+	       data : NULL;
+}
+
+int sct_event_strv(const struct sct_event *ev, unsigned int i,
+		   const char **strs, size_t n, uint32_t *count)
+{
+	const char *p, *end, *nul;
+	const void *data;
+	size_t len, k = 0;
+	int kind;
+
+	kind = sct_event_data(ev, i, &data, &len);
+	if (kind < 0)
+		return kind;
+	if (kind != SCT_DATA_STRV && kind != SCT_DATA_STRV_TRUNC)
+		return -ENODATA;
+	if (len < sizeof(*count)) {
+		if (count)
+			*count = 0;
+		return 0;
+	}
+	if (count)
+		memcpy(count, data, sizeof(*count));
+	p = (const char *)data + sizeof(*count);
+	end = (const char *)data + len;
+	/* Whole strings only: a cut array is bounded by its length. */
+	while (p < end && k < INT_MAX) {
+		nul = memchr(p, '\0', end - p);
+		if (!nul)
+			break;
+		if (k < n)
+			strs[k] = p;
+		k++;
+		p = nul + 1;
+	}
+	return k;
+}
+
+/* The task record of @ev, if it is one of @type. */
+static const struct sct_record_task *task_rec(const struct sct_event *ev,
+					      enum sct_event_type type)
+{
+	return ev->type == type ? (const void *)ev->hdr : NULL;
+}
+
+pid_t sct_event_child_pid(const struct sct_event *ev)
+{
+	const struct sct_record_task *t = task_rec(ev, SCT_EVENT_FORK);
+
+	return t ? t->child_pid : -EINVAL;
+}
+
+pid_t sct_event_child_tid(const struct sct_event *ev)
+{
+	const struct sct_record_task *t = task_rec(ev, SCT_EVENT_FORK);
+
+	return t ? t->child_tid : -EINVAL;
+}
+
+const char *sct_event_exec_path(const struct sct_event *ev)
+{
+	const struct sct_record_task *t = task_rec(ev, SCT_EVENT_EXEC);
+	const char *p;
+
+	if (!t || !t->path.len || t->path.off < sizeof(*t) ||
+	    (size_t)t->path.off + t->path.len > t->hdr.size)
+		return NULL;
+	p = (const char *)t + t->path.off;
+	return p[t->path.len - 1] ? NULL : p;
+}
+
+int sct_event_signal(const struct sct_event *ev)
+{
+	const struct sct_record_task *t = task_rec(ev, SCT_EVENT_SIGNAL);
+
+	return t ? t->signo : -EINVAL;
+}
+
+int sct_event_exit_status(const struct sct_event *ev)
+{
+	const struct sct_record_task *t = task_rec(ev, SCT_EVENT_EXIT);
+
+	return t ? t->status & 0xffff : -EINVAL;
+}
+
+uint64_t sct_event_lost(const struct sct_event *ev)
+{
+	return ev->type == SCT_EVENT_LOST ?
+	       ((const struct sct_record_lost *)ev->hdr)->count : 0;
+}
+
+const struct sct_record_header *sct_event_record(const struct sct_event *ev)
+{
+	return ev->hdr;
+}

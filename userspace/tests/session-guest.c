@@ -1,0 +1,592 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The guest's test of libsct's tracing API (sct_session_new(3)), on the
+ * kernel's traces: prints TAP.  Run as root, with no argument; with one,
+ * it is the traced child of a test (see child()).
+ *
+ * Exit status: 0 when every test passed, 1 otherwise.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sct.h>
+
+static int tap_n, tap_failed;
+static char self[PATH_MAX];
+
+static bool ok(bool cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%sok %d - ", cond ? "" : "not ", ++tap_n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	if (!cond) {
+		tap_failed++;
+		printf("# detail: %s\n", sct_error_detail());
+	}
+	fflush(stdout);
+	return cond;
+}
+
+/* ---- The traced children. ---- */
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static int child(int argc, char **argv)
+{
+	int i, n = argc > 2 ? atoi(argv[2]) : 0;
+	int m = argc > 3 ? atoi(argv[3]) : 0;
+	pid_t pid;
+
+	if (!strcmp(argv[1], "getppid")) {
+		for (i = 0; i < n; i++)
+			syscall(SYS_getppid);
+		for (i = 0; i < m; i++)
+			syscall(SYS_getpid);
+		return 0;
+	}
+	if (!strcmp(argv[1], "open")) {
+		i = open(argv[2], O_RDONLY);
+		if (i >= 0)
+			close(i);
+		return i < 0;
+	}
+	if (!strcmp(argv[1], "fork")) {
+		pid = fork();
+		if (!pid) {
+			syscall(SYS_getppid);
+			_exit(3);
+		}
+		waitpid(pid, NULL, 0);
+		return 0;
+	}
+	if (!strcmp(argv[1], "signal")) {
+		signal(SIGUSR1, on_usr1);
+		raise(SIGUSR1);
+		return 0;
+	}
+	if (!strcmp(argv[1], "sleep")) {
+		for (;;)
+			pause();
+	}
+	return 126;
+}
+
+/* ---- What the callbacks saw. ---- */
+
+struct seen {
+	int n, entries, exits, lost_events, stop_at, detach_at;
+	uint64_t lost;
+	char first[32];
+	bool first_entry;
+	char path[256];
+	uint64_t id_entry, id_exit;
+	int64_t ret;
+	pid_t pid;
+	/* Task events. */
+	int forks, execs, exits_seen, signals;
+	pid_t fork_child;
+	int status[8];
+	pid_t status_pid[8];
+	char exec_path[256];
+	int signo;
+	int64_t clone_ret;
+	int slow;
+};
+
+static int count_cb(struct sct_session *s, const struct sct_event *ev,
+		    void *priv)
+{
+	struct seen *w = priv;
+	const char *name = sct_event_syscall_name(ev);
+	const char *str;
+	int64_t ret;
+
+	(void)s;
+	if (!w->n++) {
+		snprintf(w->first, sizeof(w->first), "%s", name ? name : "?");
+		w->first_entry = sct_event_is_entry(ev) == 1;
+		w->pid = sct_event_pid(ev);
+	}
+	if (sct_event_is_entry(ev) == 1) {
+		w->entries++;
+		w->id_entry = sct_event_call_id(ev);
+	} else {
+		w->exits++;
+		w->id_exit = sct_event_call_id(ev);
+		if (!sct_event_retval(ev, &ret)) {
+			w->ret = ret;
+			if (name && (!strcmp(name, "clone") ||
+				     !strcmp(name, "clone3") ||
+				     !strcmp(name, "fork") ||
+				     !strcmp(name, "vfork")))
+				w->clone_ret = ret;
+		}
+	}
+	str = sct_event_string(ev, name && !strcmp(name, "openat") ? 2 : 1);
+	if (str && !w->path[0])
+		snprintf(w->path, sizeof(w->path), "%s", str);
+	if (w->slow && !(w->n % 500))
+		usleep(2000);
+	if (w->stop_at && w->n == w->stop_at)
+		return SCT_CB_STOP;
+	if (w->detach_at && w->n == w->detach_at)
+		return SCT_CB_DETACH;
+	return SCT_CB_CONTINUE;
+}
+
+static int task_cb(struct sct_session *s, const struct sct_event *ev,
+		   void *priv)
+{
+	struct seen *w = priv;
+	const char *p;
+
+	(void)s;
+	switch (sct_event_type(ev)) {
+	case SCT_EVENT_FORK:
+		w->forks++;
+		w->fork_child = sct_event_child_pid(ev);
+		break;
+	case SCT_EVENT_EXEC:
+		w->execs++;
+		p = sct_event_exec_path(ev);
+		snprintf(w->exec_path, sizeof(w->exec_path), "%s", p ? p : "");
+		break;
+	case SCT_EVENT_SIGNAL:
+		w->signals++;
+		w->signo = sct_event_signal(ev);
+		break;
+	case SCT_EVENT_EXIT:
+		if (w->exits_seen < 8) {
+			w->status[w->exits_seen] = sct_event_exit_status(ev);
+			w->status_pid[w->exits_seen] = sct_event_pid(ev);
+		}
+		w->exits_seen++;
+		break;
+	default:
+		break;
+	}
+	return SCT_CB_CONTINUE;
+}
+
+static int lost_cb(struct sct_session *s, const struct sct_event *ev,
+		   void *priv)
+{
+	struct seen *w = priv;
+
+	(void)s;
+	w->lost_events++;
+	w->lost += sct_event_lost(ev);
+	return SCT_CB_CONTINUE;
+}
+
+/* Run @argv (a mode of child()) in session @s; return sct_trace_run's. */
+static int run(struct sct_session *s, pid_t *pidp, const char *mode,
+	       const char *a, const char *b)
+{
+	char *argv[] = { self, (char *)mode, (char *)a, (char *)b, NULL };
+	pid_t pid;
+	int ret;
+
+	ret = sct_session_spawn(s, argv, &pid);
+	if (ret)
+		return ret;
+	if (pidp)
+		*pidp = pid;
+	return sct_trace_run(s);
+}
+
+static struct sct_session *session(void)
+{
+	struct sct_session *s = NULL;
+	int ret = sct_session_new(&s, 0);
+
+	if (ret) {
+		printf("Bail out! sct_session_new: %s: %s\n", sct_strerror(ret),
+		       sct_error_detail());
+		exit(1);
+	}
+	return s;
+}
+
+/* Is there a rule whose name starts with @prefix? */
+static bool rules_with(const char *prefix)
+{
+	char **names;
+	bool found = false;
+	int n, i;
+
+	n = sct_rule_names(&names);
+	for (i = 0; i < n; i++)
+		if (!strncmp(names[i], prefix, strlen(prefix)))
+			found = true;
+	if (n > 0)
+		sct_rule_names_free(names, n);
+	return found;
+}
+
+/* ---- The tests. ---- */
+
+static void test_spawn(void)
+{
+	struct sct_session *s = session();
+	struct seen all = { 0 }, ex = { 0 }, tasks = { 0 };
+	pid_t pid = 0;
+	int ret;
+
+	ok(sct_session_trace(s, "*", SCT_TRACE_ENTRY, count_cb, &all) == 1,
+	   "sct_session_trace gives the first selection id 1");
+	ok(sct_session_trace(s, "execve", SCT_TRACE_BOTH, count_cb, &ex) == 2,
+	   "and the second id 2");
+	sct_session_on_task(s, SCT_EVENT_TASK_ALL, task_cb, &tasks);
+	ret = run(s, &pid, "getppid", "3", NULL);
+	ok(ret == 0, "spawn and run: run returns 0 when the command exited (%d)",
+	   ret);
+	ok(!strcmp(all.first, "execve") && all.first_entry && all.pid == pid,
+	   "spawn: the child's first call seen is its execve's entry (%s)",
+	   all.first);
+	ok(!strcmp(ex.path, self), "spawn: execve's path is captured (%s)",
+	   ex.path);
+	ok(ex.entries == 1 && ex.exits == 1 && ex.id_entry == ex.id_exit &&
+	   ex.id_entry && ex.ret == 0,
+	   "execve: entry then exit, one call id, returning 0");
+	ok(tasks.execs == 1 && !strcmp(tasks.exec_path, self),
+	   "lifecycle: the exec event with its path");
+	ok(tasks.exits_seen == 1 && tasks.status[0] == 0 &&
+	   tasks.status_pid[0] == pid,
+	   "lifecycle: the exit event, status 0");
+	ok(sct_session_processes(s) == 0, "no process is left to follow");
+	ok(waitpid(pid, NULL, WNOHANG) < 0 && errno == ECHILD,
+	   "the session reaped the child it spawned");
+	ok(sct_session_set_buffer_size(s, 65536) == -EBUSY,
+	   "options are -EBUSY once the session started");
+	sct_session_free(s);
+}
+
+static void test_open_fork(void)
+{
+	struct sct_session *s = session();
+	struct seen op = { 0 }, fk = { 0 }, tasks = { 0 };
+	pid_t pid = 0;
+	int ret;
+
+	sct_session_trace(s, "open,openat", SCT_TRACE_BOTH, count_cb, &op);
+	sct_session_trace(s, "fork,vfork,clone,clone3", SCT_TRACE_EXIT,
+			  count_cb, &fk);
+	sct_session_on_task(s, SCT_EVENT_MASK(SCT_EVENT_FORK) |
+			       SCT_EVENT_MASK(SCT_EVENT_EXIT), task_cb, &tasks);
+	ret = run(s, &pid, "open", "/etc/passwd", NULL);
+	ok(ret == 0 && !strcmp(op.path, "/etc/passwd"),
+	   "open: the path is captured on entry (%s)", op.path);
+	ok(op.exits >= 1 && op.entries == op.exits,
+	   "open: as many exits as entries");
+	ret = run(s, &pid, "fork", NULL, NULL);
+	ok(ret == 0, "fork: run returns 0 once both processes exited");
+	ok(fk.exits >= 1 && fk.entries == 0,
+	   "fork: an exit selection sees exits only");
+	ok(tasks.forks == 1 && tasks.fork_child > 0 &&
+	   fk.clone_ret == tasks.fork_child,
+	   "fork: the fork event's child is what the call returned (%d, %lld)",
+	   (int)tasks.fork_child, (long long)fk.clone_ret);
+	ok(tasks.exits_seen >= 3 && tasks.status[tasks.exits_seen - 2] == 3 << 8 &&
+	   tasks.status_pid[tasks.exits_seen - 2] == tasks.fork_child &&
+	   tasks.status[tasks.exits_seen - 1] == 0,
+	   "fork: the grandchild's exit status 3, then the child's 0");
+	sct_session_free(s);
+}
+
+static void test_sets(void)
+{
+	struct sct_session *s = session();
+	struct seen a = { 0 }, b = { 0 }, c = { 0 };
+	int ida, ret;
+
+	ida = sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	sct_session_trace(s, "getppid,getpid", SCT_TRACE_ENTRY, count_cb, &b);
+	sct_session_trace(s, "%creds", SCT_TRACE_ENTRY, count_cb, &c);
+	ret = run(s, NULL, "getppid", "4", "6");
+	ok(ret == 0 && a.n == 4 && b.n == 10,
+	   "callbacks per set: a call two sets cover goes to both (%d, %d)",
+	   a.n, b.n);
+	ok(c.n == 0, "a class that the calls are not in sees none");
+	ok(sct_session_untrace(s, ida) == 0 &&
+	   sct_session_untrace(s, ida) == -ENOENT,
+	   "untrace, once");
+	a.n = b.n = 0;
+	ret = run(s, NULL, "getppid", "4", "0");
+	ok(ret == 0 && a.n == 0 && b.n == 4,
+	   "an untraced set is called no more (%d, %d)", a.n, b.n);
+	ok(sct_session_trace(s, "nosuchcall", SCT_TRACE_ENTRY, count_cb,
+			     &a) == -EINVAL &&
+	   sct_session_trace(s, "getpid", 4, count_cb, &a) == -EINVAL &&
+	   sct_session_trace(s, "getpid", SCT_TRACE_ENTRY, NULL, &a) == -EINVAL &&
+	   sct_session_trace_nr(s, 9, 1, SCT_TRACE_ENTRY, count_cb, &a) == -EINVAL,
+	   "bad syscalls, sides, callbacks and ABIs are -EINVAL");
+	sct_session_free(s);
+}
+
+static void test_detach_stop(void)
+{
+	struct sct_session *s = session();
+	struct seen a = { 0 };
+	pid_t pid = 0;
+	int ret;
+
+	a.detach_at = 2;
+	sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	ret = run(s, &pid, "getppid", "10", NULL);
+	ok(ret == 0 && a.n == 2,
+	   "DETACH: no more events of the process (%d of 10)", a.n);
+	waitpid(pid, NULL, 0);
+	sct_session_free(s);
+
+	s = session();
+	memset(&a, 0, sizeof(a));
+	a.stop_at = 3;
+	sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	ret = run(s, &pid, "getppid", "10", NULL);
+	ok(ret == 1 && a.n == 3, "STOP: run returns 1 at once (%d, %d)", ret,
+	   a.n);
+	a.stop_at = 0;
+	ret = sct_trace_run(s);
+	ok(ret == 0 && a.n == 10, "run again: the rest, then 0 (%d, %d)", ret,
+	   a.n);
+	sct_session_free(s);
+}
+
+static struct sct_session *alarm_session;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	sct_trace_stop(alarm_session);
+}
+
+static void test_stop_signal(void)
+{
+	struct sct_session *s = session();
+	struct seen a = { 0 };
+	pid_t pid = 0;
+	int ret;
+
+	alarm_session = s;
+	signal(SIGALRM, on_alarm);
+	alarm(1);
+	sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	ret = run(s, &pid, "sleep", NULL, NULL);
+	ok(ret == 1 && sct_session_processes(s) == 1,
+	   "sct_trace_stop from a signal handler: run returns 1 (%d)", ret);
+	kill(pid, SIGKILL);
+	ret = sct_trace_run(s);
+	ok(ret == 0, "a killed member: run returns 0 (%d)", ret);
+	sct_session_free(s);
+}
+
+static void test_attach(void)
+{
+	struct sct_session *s = session();
+	struct seen a = { 0 }, tasks = { 0 };
+	int p[2], st = -1, ret;
+	pid_t pid;
+	char c;
+
+	sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	sct_session_on_task(s, SCT_EVENT_TASK_ALL, task_cb, &tasks);
+	if (pipe(p))
+		return;
+	pid = fork();
+	if (!pid) {
+		close(p[1]);
+		if (read(p[0], &c, 1) != 1)
+			_exit(1);
+		syscall(SYS_getppid);
+		syscall(SYS_getppid);
+		signal(SIGUSR1, on_usr1);
+		raise(SIGUSR1);
+		_exit(5);
+	}
+	close(p[0]);
+	ret = sct_session_attach(s, pid);
+	ok(ret == 0, "attach to a running process");
+	ok(sct_session_attach(s, getpid()) == -EINVAL,
+	   "attaching the session's own process is -EINVAL");
+	ok(sct_session_attach(s, 4194305) == -ESRCH,
+	   "attaching no process is -ESRCH");
+	if (write(p[1], "x", 1) != 1)
+		return;
+	close(p[1]);
+	ret = sct_trace_run(s);
+	waitpid(pid, &st, 0);
+	ok(ret == 0 && a.n == 2 && a.pid == pid,
+	   "attach: its calls are seen, and run ends at its exit (%d)", a.n);
+	ok(tasks.signals == 1 && tasks.signo == SIGUSR1,
+	   "lifecycle: the signal event");
+	ok(tasks.exits_seen == 1 && tasks.status[0] == 5 << 8 &&
+	   WEXITSTATUS(st) == 5, "lifecycle: the exit status, as wait gives it");
+	sct_session_free(s);
+}
+
+static void test_lossless(void)
+{
+	struct sct_session *s;
+	struct seen a = { 0 };
+	uint64_t lost = 1;
+	int ret, drop;
+
+	for (drop = 0; drop < 2; drop++) {
+		s = session();
+		memset(&a, 0, sizeof(a));
+		a.slow = 1;
+		sct_session_set_buffer_size(s, SCT_BUFFER_SIZE_MIN);
+		if (drop)
+			sct_session_set_overflow(s, SCT_OVERFLOW_DROP);
+		sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+		sct_session_on_lost(s, lost_cb, &a);
+		ret = run(s, NULL, "getppid", "20000", NULL);
+		sct_trace_lost(sct_session_trace_name(s), &lost);
+		if (!drop)
+			ok(ret == 0 && a.n == 20000 && !a.lost_events && !lost,
+			   "lossless by default: 20000 calls through a 16 KiB stream (%d, lost %llu)",
+			   a.n, (unsigned long long)lost);
+		else
+			ok(ret == 0 && a.lost_events && a.lost == lost &&
+			   a.n + lost >= 20000,
+			   "overflow drop: the same loses, and says how many (%d, lost %llu)",
+			   a.n, (unsigned long long)lost);
+		sct_session_free(s);
+	}
+}
+
+static void test_cleanup(void)
+{
+	char trace[SCT_RULE_NAME_LEN], name[SCT_RULE_NAME_LEN + 8];
+	char dead[64], reused[64], live[64];
+	struct sct_session *s = session();
+	unsigned long long start = 0;
+	struct seen a = { 0 };
+	struct sct_rule *r;
+	int p[2], i, gone;
+	pid_t pid;
+	FILE *f;
+
+	snprintf(trace, sizeof(trace), "%s", sct_session_trace_name(s));
+	sct_session_trace(s, "getppid", SCT_TRACE_BOTH, count_cb, &a);
+	ok(sct_session_fd(s) >= 0 && sct_trace_exists(trace) == 1 &&
+	   rules_with(trace), "a started session has its trace and rules");
+	sct_session_free(s);
+	ok(sct_trace_exists(trace) == 0 && !rules_with(trace),
+	   "sct_session_free removes its trace and rules");
+
+	/* A session whose process is killed: its guardian cleans up. */
+	if (pipe(p))
+		return;
+	pid = fork();
+	if (!pid) {
+		s = session();
+		sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+		sct_session_fd(s);
+		if (write(p[1], sct_session_trace_name(s),
+			  strlen(sct_session_trace_name(s)) + 1) < 0)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(p[1]);
+	memset(trace, 0, sizeof(trace));
+	if (read(p[0], trace, sizeof(trace) - 1) <= 0)
+		trace[0] = '\0';
+	close(p[0]);
+	ok(trace[0] && sct_trace_exists(trace) == 1 && rules_with(trace),
+	   "a session in another process: %s", trace);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	for (i = 0; i < 50 && (sct_trace_exists(trace) == 1 ||
+			       rules_with(trace)); i++)
+		usleep(100000);
+	ok(sct_trace_exists(trace) == 0 && !rules_with(trace),
+	   "its process killed, its guardian removes its trace and rules");
+
+	/* Leftovers of a dead owner whose guardian is gone too. */
+	pid = fork();
+	if (!pid)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	f = fopen("/proc/self/stat", "r");
+	if (f) {
+		/* Field 22; the command name has no blank here. */
+		if (fscanf(f, "%*d %*s %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu",
+			   &start) != 1)
+			start = 0;
+		fclose(f);
+	}
+	snprintf(dead, sizeof(dead), "_sct.%d.1.1", (int)pid);
+	snprintf(reused, sizeof(reused), "_sct.%d.%llu.77", (int)getpid(),
+		 start + 1);
+	snprintf(live, sizeof(live), "_sct.%d.%llu.77", (int)getpid(), start);
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return;
+	sct_trace_create(dead);
+	sct_trace_create(reused);
+	sct_trace_create(live);
+	snprintf(name, sizeof(name), "%s.1", dead);
+	snprintf(r->name, sizeof(r->name), "%.60s", name);
+	strcpy(r->syscall, "getppid");
+	strcpy(r->action, "log");
+	strcpy(r->trace, dead);
+	r->enabled = 1;
+	ok(sct_rule_create(r) == 0 && sct_trace_exists(dead) == 1 &&
+	   sct_trace_exists(reused) == 1 && sct_trace_exists(live) == 1,
+	   "leftovers: a dead owner's trace with an enabled rule, a reused pid's, a live one's");
+	s = session();
+	gone = sct_trace_exists(dead) == 0 && !rules_with(dead) &&
+	       sct_trace_exists(reused) == 0;
+	ok(gone, "a new session removes the leftovers of dead owners");
+	ok(sct_trace_exists(live) == 1,
+	   "and keeps those of a live owner");
+	sct_trace_remove(live);
+	sct_session_free(s);
+	free(r);
+}
+
+int main(int argc, char **argv)
+{
+	ssize_t n;
+
+	if (argc > 1)
+		return child(argc, argv);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0) {
+		printf("Bail out! /proc/self/exe\n");
+		return 1;
+	}
+	self[n] = '\0';
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	test_spawn();
+	test_open_fork();
+	test_sets();
+	test_detach_stop();
+	test_stop_signal();
+	test_attach();
+	test_lossless();
+	test_cleanup();
+	printf("1..%d\n", tap_n);
+	return tap_failed ? 1 : 0;
+}

@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests of libsct's tracing sessions (session.c): the names of
+ * sessions and their owners, the removal of dead owners' leftovers from
+ * a fake configfs tree, and events made from synthetic records, as the
+ * loop hands them to the callbacks.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sct.h"
+#include "session-internal.h"
+#include "tests.h"
+
+/* A pid above the kernel's PID_MAX_LIMIT (4194304): never a process. */
+#define NO_PID	4194305
+
+static unsigned long long my_start(void)
+{
+	unsigned long long start = 0;
+	char buf[1024], *p;
+	FILE *f = fopen("/proc/self/stat", "r");
+	int i;
+
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	p = strrchr(buf, ')');
+	for (i = 2; p && i < 22; i++)
+		p = strchr(p + 1, ' ');
+	if (p)
+		start = strtoull(p + 1, NULL, 10);
+	return start;
+}
+
+static void test_names(void)
+{
+	static const char *const bad[] = {
+		"", "_sct", "_sct.", "_sct.12", "_sct.12.", "_sct.0.5",
+		"_sct.012.5", "_sct.12.x", "_sct.12.5x", "_sct.-1.5",
+		"_sctx.12.5", "sct.12.5", "_sct.99999999999.5",
+		"_sct.12.99999999999999999999999", "_SCT.12.5",
+	};
+	unsigned long long start, me = my_start();
+	char name[128];
+	int i, bad_ok = 1;
+	pid_t pid;
+
+	ok(!sct_session_name_owner("_sct.123.456", &pid, &start) &&
+	   pid == 123 && start == 456, "a trace's name: its owner's PID and START");
+	ok(!sct_session_name_owner("_sct.7.0.3.12", &pid, &start) &&
+	   pid == 7 && start == 0, "a rule's name: the same, whatever follows");
+	for (i = 0; i < (int)(sizeof(bad) / sizeof(bad[0])); i++)
+		if (sct_session_name_owner(bad[i], &pid, &start) != -EINVAL) {
+			printf("# '%s' was taken\n", bad[i]);
+			bad_ok = 0;
+		}
+	ok(bad_ok, "names that are not sessions' are -EINVAL");
+
+	snprintf(name, sizeof(name), "_sct.%d.%llu.1", (int)getpid(), me);
+	ok(me && sct_session_owner_dead(name) == 0,
+	   "a live owner, with its START, is not dead");
+	snprintf(name, sizeof(name), "_sct.%d.%llu.1.2", (int)getpid(), me + 1);
+	ok(sct_session_owner_dead(name) == 1,
+	   "a PID reused by a process of another START: dead");
+	snprintf(name, sizeof(name), "_sct.%d.%llu.1", NO_PID, me);
+	ok(sct_session_owner_dead(name) == 1, "a PID that is gone: dead");
+	ok(sct_session_owner_dead("user_rule") == 0 &&
+	   sct_session_owner_dead("_other.1.1") == 0,
+	   "names of others are never dead");
+}
+
+static void mkdirs(const char *root, const char *sub, const char *name)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", root, sub, name);
+	mkdir(path, 0755);
+}
+
+static bool there(const char *root, const char *sub, const char *name)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s/%s", root, sub, name);
+	return !access(path, F_OK);
+}
+
+static void test_cleanup(const char *root)
+{
+	char dead[64], deadr[64], reused[64], live[64], liver[80];
+	unsigned long long me = my_start();
+
+	snprintf(dead, sizeof(dead), "_sct.%d.5.1", NO_PID);
+	snprintf(deadr, sizeof(deadr), "_sct.%d.5.1.1", NO_PID);
+	snprintf(reused, sizeof(reused), "_sct.%d.%llu.2", (int)getpid(),
+		 me + 1);
+	snprintf(live, sizeof(live), "_sct.%d.%llu.3", (int)getpid(), me);
+	snprintf(liver, sizeof(liver), "%s.4", live);
+	mkdirs(root, "traces", dead);
+	mkdirs(root, "traces", reused);
+	mkdirs(root, "traces", live);
+	mkdirs(root, "traces", "mine");
+	mkdirs(root, "rules", deadr);
+	mkdirs(root, "rules", liver);
+	mkdirs(root, "rules", "_sct.bad");
+	mkdirs(root, "rules", "user");
+	ok(sct_session_cleanup() == 3, "cleanup: three leftovers removed");
+	ok(!there(root, "traces", dead) && !there(root, "rules", deadr) &&
+	   !there(root, "traces", reused),
+	   "cleanup: the dead owner's trace and rule, and the reused PID's trace");
+	ok(there(root, "traces", live) && there(root, "rules", liver) &&
+	   there(root, "traces", "mine") && there(root, "rules", "user") &&
+	   there(root, "rules", "_sct.bad"),
+	   "cleanup: a live owner's names and others' stay");
+	{
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/traces/%s", root, live);
+		rmdir(path);
+		snprintf(path, sizeof(path), "%s/rules/%s", root, liver);
+		rmdir(path);
+	}
+}
+
+/* ---- Events from records. ---- */
+
+struct calls {
+	int n, tasks, lost_n;
+	int ret;		/* what the callback returns */
+	uint64_t lost;
+	pid_t last_pid;
+	enum sct_event_type last_type;
+	char log[2048];
+};
+
+static int sys_cb(struct sct_session *s, const struct sct_event *ev,
+		  void *priv)
+{
+	struct calls *c = priv;
+
+	(void)s;
+	c->n++;
+	c->last_pid = sct_event_pid(ev);
+	c->last_type = sct_event_type(ev);
+	return c->ret;
+}
+
+static int task_cb(struct sct_session *s, const struct sct_event *ev,
+		   void *priv)
+{
+	struct calls *c = priv;
+	size_t len = strlen(c->log);
+
+	(void)s;
+	c->tasks++;
+	c->last_pid = sct_event_pid(ev);
+	c->last_type = sct_event_type(ev);
+	switch (sct_event_type(ev)) {
+	case SCT_EVENT_FORK:
+		snprintf(c->log + len, sizeof(c->log) - len, "fork %d %d/%d;",
+			 (int)sct_event_pid(ev), (int)sct_event_child_pid(ev),
+			 (int)sct_event_child_tid(ev));
+		break;
+	case SCT_EVENT_EXEC:
+		snprintf(c->log + len, sizeof(c->log) - len, "exec %d %s;",
+			 (int)sct_event_pid(ev),
+			 sct_event_exec_path(ev) ?: "(null)");
+		break;
+	case SCT_EVENT_SIGNAL:
+		snprintf(c->log + len, sizeof(c->log) - len, "signal %d %d;",
+			 (int)sct_event_pid(ev), sct_event_signal(ev));
+		break;
+	case SCT_EVENT_EXIT:
+		snprintf(c->log + len, sizeof(c->log) - len, "exit %d/%d %d;",
+			 (int)sct_event_pid(ev), (int)sct_event_tid(ev),
+			 sct_event_exit_status(ev));
+		break;
+	default:
+		break;
+	}
+	return c->ret;
+}
+
+static int lost_cb(struct sct_session *s, const struct sct_event *ev,
+		   void *priv)
+{
+	struct calls *c = priv;
+
+	(void)s;
+	c->lost_n++;
+	c->lost += sct_event_lost(ev);
+	return SCT_CB_DETACH;
+}
+
+/* What the accessors say of a call, as one line. */
+static const struct sct_event *seen_ev;
+static char seen[1024];
+
+static int show_cb(struct sct_session *s, const struct sct_event *ev,
+		   void *priv)
+{
+	const char *strs[4] = { 0 };
+	const void *data;
+	uint64_t a[6], bad;
+	uint32_t count = 0;
+	int64_t rv = 0;
+	size_t len;
+	int kinds[6], i, nstr, rret;
+
+	(void)s;
+	(void)priv;
+	seen_ev = ev;
+	for (i = 0; i < 6; i++) {
+		sct_event_arg(ev, i + 1, &a[i]);
+		kinds[i] = sct_event_data(ev, i + 1, &data, &len);
+	}
+	rret = sct_event_retval(ev, &rv);
+	nstr = sct_event_strv(ev, 4, strs, 4, &count);
+	sct_event_data(ev, 3, &data, &len);
+	snprintf(seen, sizeof(seen),
+		 "%d/%d %s %d abi %d %s id %llu args %llu,%llu,%llu,%llu,%llu,%llu ret %d:%lld kinds %d,%d,%d,%d,%d,%d path %s bytes %zu:%.4s strv %d/%u %s,%s badarg %d,%d str1 %s",
+		 (int)sct_event_pid(ev), (int)sct_event_tid(ev),
+		 sct_event_syscall_name(ev), sct_event_syscall(ev),
+		 sct_event_abi(ev), sct_event_is_entry(ev) ? "entry" : "exit",
+		 (unsigned long long)sct_event_call_id(ev),
+		 (unsigned long long)a[0], (unsigned long long)a[1],
+		 (unsigned long long)a[2], (unsigned long long)a[3],
+		 (unsigned long long)a[4], (unsigned long long)a[5],
+		 rret, (long long)rv, kinds[0], kinds[1], kinds[2], kinds[3],
+		 kinds[4], kinds[5], sct_event_string(ev, 2) ?: "(null)",
+		 len, data ? (const char *)data : "", nstr, count,
+		 strs[0] ?: "-", strs[1] ?: "-", sct_event_arg(ev, 0, &bad),
+		 sct_event_arg(ev, 7, &bad),
+		 sct_event_string(ev, 1) ?: "(null)");
+	return SCT_CB_CONTINUE;
+}
+
+/* A record's buffer: aligned, zeroed. */
+static uint64_t rbuf[512];
+
+/* An item's bytes at @*pos of @base, for record @hdr. */
+static void item(char *base, struct sct_record_data *d, size_t *pos,
+		 int kind, const void *bytes, size_t len)
+{
+	d->kind = kind;
+	d->off = *pos;
+	d->len = len;
+	memcpy(base + *pos, bytes, len);
+	*pos += (len + 7) & ~7UL;
+}
+
+/* Six items at @d, with their bytes at @pos of @base; return the end. */
+static size_t items(char *base, struct sct_record_data *d, size_t pos)
+{
+	static const char strv[] = "\3\0\0\0ls\0-l\0/tm";
+
+	d[0].kind = SCT_DATA_FAULT;
+	item(base, &d[1], &pos, SCT_DATA_STRING, "/etc/passwd", 12);
+	item(base, &d[2], &pos, SCT_DATA_BYTES_TRUNC, "abcd", 4);
+	item(base, &d[3], &pos, SCT_DATA_STRV_TRUNC, strv, sizeof(strv) - 1);
+	return pos;
+}
+
+static const struct sct_record_header *compact(pid_t pid, pid_t tid,
+					       uint64_t rule, int when)
+{
+	struct sct_record_syscall *r = (void *)rbuf;
+	size_t i;
+
+	memset(rbuf, 0, sizeof(rbuf));
+	r->hdr.type = SCT_RECORD_SYSCALL;
+	r->hdr.version = SCT_RECORD_VERSION;
+	r->time_ns = 1000;
+	r->call_id = 77;
+	r->rule_id = rule;
+	r->nr = 257;	/* openat */
+	r->when = when;
+	r->abi = SCT_ABI_NATIVE;
+	r->pid = pid;
+	r->tid = tid;
+	for (i = 0; i < 6; i++)
+		r->args[i] = i + 10;
+	r->retval = when ? 3 : 0;
+	r->data_off = sizeof(*r);
+	r->hdr.size = items((char *)r, (void *)(r + 1),
+			    sizeof(*r) + 6 * sizeof(struct sct_record_data));
+	return &r->hdr;
+}
+
+static const struct sct_record_header *full(pid_t pid, uint64_t rule)
+{
+	struct sct_record_call *r = (void *)rbuf;
+	size_t i;
+
+	memset(rbuf, 0, sizeof(rbuf));
+	r->hdr.type = SCT_RECORD_CALL;
+	r->hdr.version = SCT_RECORD_VERSION;
+	r->rule_id = rule;
+	r->nr = 5;	/* ia32 open */
+	r->abi = SCT_ABI_COMPAT;
+	r->when = SCT_WHEN_AFTER;
+	r->pid = pid;
+	r->tid = pid + 1;
+	for (i = 0; i < 6; i++)
+		r->args[i] = i + 20;
+	r->retval = -2;
+	r->call_id = 88;
+	/* Items of a full record are its param[], bytes after the record. */
+	r->hdr.size = items((char *)r, r->param, sizeof(*r));
+	return &r->hdr;
+}
+
+static const struct sct_record_header *task(int event, pid_t pid, pid_t tid,
+					    int a, int b, const char *path)
+{
+	struct sct_record_task *t = (void *)rbuf;
+
+	memset(rbuf, 0, sizeof(rbuf));
+	t->hdr.type = SCT_RECORD_TASK;
+	t->hdr.version = SCT_RECORD_VERSION;
+	t->hdr.size = sizeof(*t);
+	t->event = event;
+	t->pid = pid;
+	t->tid = tid;
+	t->child_pid = a;
+	t->child_tid = b;
+	t->signo = a;
+	t->status = a;
+	t->old_tid = b;
+	if (path) {
+		t->path.off = sizeof(*t);
+		t->path.len = strlen(path) + 1;
+		t->path.kind = SCT_DATA_STRING;
+		strcpy((char *)t + sizeof(*t), path);
+		t->hdr.size += (t->path.len + 7) & ~7UL;
+	}
+	return &t->hdr;
+}
+
+static const struct sct_record_header *lost(uint64_t count)
+{
+	struct sct_record_lost *l = (void *)rbuf;
+
+	memset(rbuf, 0, sizeof(rbuf));
+	l->hdr.type = SCT_RECORD_LOST;
+	l->hdr.size = sizeof(*l);
+	l->hdr.seq = 5;
+	l->count = count;
+	return &l->hdr;
+}
+
+static void test_events(const char *root)
+{
+	struct calls a = { 0 }, t = { 0 }, l = { 0 };
+	struct sct_session *s = NULL;
+	const char *want;
+	char trace[64];
+	int id, ret;
+
+	(void)root;
+	ret = sct_session_new(&s, 0);
+	if (!ok(ret == 0, "sct_session_new on a fake configfs (%d: %s)", ret,
+		sct_error_detail()))
+		return;
+	snprintf(trace, sizeof(trace), "%s", sct_session_trace_name(s));
+	ok(there(root, "traces", trace) &&
+	   sct_session_name_owner(trace, &(pid_t){ 0 },
+				  &(unsigned long long){ 0 }) == 0,
+	   "the session made its trace, named _sct.PID.START.N (%s)", trace);
+	ok(sct_session_new(&(struct sct_session *){ NULL }, 1) == -EINVAL,
+	   "unknown flags are -EINVAL");
+	ok(sct_session_set_buffer_size(s, 100) == -ERANGE &&
+	   sct_session_set_capture_size(s, 5000) == -ERANGE &&
+	   sct_session_set_overflow(s, 7) == -EINVAL &&
+	   sct_session_set_records(s, 7) == -EINVAL &&
+	   sct_session_set_buffer_size(s, 65536) == 0 &&
+	   sct_session_set_records(s, SCT_RECORDS_FULL) == 0,
+	   "setters check their values");
+
+	id = sct_session_trace(s, "openat", SCT_TRACE_BOTH, show_cb, NULL);
+	ok(id == 1, "a selection, before the session started");
+	sct_session_test_bind(s, id, 101, 102);
+	ok(sct_session_feed(s, compact(50, 51, 101, SCT_WHEN_BEFORE)) ==
+	   SCT_CB_CONTINUE && seen_ev,
+	   "a compact record of the selection's rule reaches its callback");
+	want = "50/51 openat 257 abi 0 entry id 77 args 10,11,12,13,14,15 ret -61:0 kinds 4,1,6,8,0,0 path /etc/passwd bytes 4:abcd strv 2/3 ls,-l badarg -22,-22 str1 (null)";
+	if (!ok(!strcmp(seen, want), "compact entry: every accessor"))
+		printf("# got  %s\n# want %s\n", seen, want);
+	seen_ev = NULL;
+	sct_session_feed(s, full(60, 102));
+	want = "60/61 open 5 abi 1 exit id 88 args 20,21,22,23,24,25 ret 0:-2 kinds 4,1,6,8,0,0 path /etc/passwd bytes 4:abcd strv 2/3 ls,-l badarg -22,-22 str1 (null)";
+	if (!ok(seen_ev && !strcmp(seen, want),
+		"full exit record: every accessor, ia32's name"))
+		printf("# got  %s\n# want %s\n", seen, want);
+	seen_ev = NULL;
+	sct_session_feed(s, compact(50, 51, 999, SCT_WHEN_BEFORE));
+	ok(!seen_ev, "a record of another rule reaches no callback");
+
+	/* Tasks, detach, stop, lost. */
+	sct_session_trace(s, "getpid", SCT_TRACE_ENTRY, sys_cb, &a);
+	sct_session_test_bind(s, 2, 201, 0);
+	sct_session_on_task(s, SCT_EVENT_TASK_ALL, task_cb, &t);
+	sct_session_on_lost(s, lost_cb, &l);
+	sct_session_test_task(s, 70, 70);
+	sct_session_feed(s, task(SCT_TASK_FORK, 70, 70, 71, 71, NULL));
+	sct_session_feed(s, task(SCT_TASK_FORK, 70, 70, 70, 72, NULL));
+	ok(sct_session_processes(s) == 2,
+	   "fork events: a process and a thread are followed");
+	sct_session_feed(s, task(SCT_TASK_EXEC, 71, 71, 0, 71, "/bin/ls"));
+	sct_session_feed(s, task(SCT_TASK_SIGNAL, 71, 71, 10, 0, NULL));
+	sct_session_feed(s, task(SCT_TASK_EXIT, 71, 71, 3 << 8, 0, NULL));
+	ok(!strcmp(t.log, "fork 70 71/71;fork 70 70/72;exec 71 /bin/ls;signal 71 10;exit 71/71 768;"),
+	   "task events: fork, exec, signal, exit, with their accessors (%s)",
+	   t.log);
+	ok(sct_session_processes(s) == 1, "an exit event ends the process");
+	sct_session_feed(s, lost(12));
+	ok(l.lost_n == 1 && l.lost == 12,
+	   "a lost record: the lost callback, with the count");
+
+	a.ret = SCT_CB_DETACH;
+	sct_session_feed(s, compact(70, 72, 201, SCT_WHEN_BEFORE));
+	ok(a.n == 1 && sct_session_processes(s) == 0,
+	   "DETACH: the process is no longer followed");
+	a.ret = SCT_CB_CONTINUE;
+	sct_session_feed(s, compact(70, 70, 201, SCT_WHEN_BEFORE));
+	t.tasks = 0;
+	sct_session_feed(s, task(SCT_TASK_FORK, 70, 70, 73, 73, NULL));
+	sct_session_feed(s, compact(73, 73, 201, SCT_WHEN_BEFORE));
+	sct_session_feed(s, task(SCT_TASK_EXIT, 73, 73, 0, 0, NULL));
+	ok(a.n == 1 && t.tasks == 0 && sct_session_processes(s) == 0,
+	   "DETACH: its events, and those of the children it makes, are dropped");
+	a.ret = SCT_CB_STOP;
+	sct_session_test_task(s, 80, 80);
+	ok(sct_session_feed(s, compact(80, 80, 201, SCT_WHEN_BEFORE)) ==
+	   SCT_CB_STOP && a.n == 2, "STOP: the loop is told to stop");
+	ok(sct_trace_stop(s) == 0 && sct_session_untrace(s, 9) == -ENOENT,
+	   "sct_trace_stop; untrace of no selection is -ENOENT");
+	sct_session_free(s);
+	ok(!there(root, "traces", trace), "sct_session_free removes the trace");
+}
+
+void test_session(void)
+{
+	char tmpl[] = "/tmp/sct-session-test.XXXXXX", dir[PATH_MAX];
+	const char *root;
+
+	test_names();
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "a directory for configfs, for sessions"))
+		return;
+	setenv("SCT_CONFIGFS", root, 1);
+	snprintf(dir, sizeof(dir), "%s/rules", root);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof(dir), "%s/traces", root);
+	mkdir(dir, 0755);
+	test_cleanup(root);
+	test_events(root);
+	unsetenv("SCT_CONFIGFS");
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
