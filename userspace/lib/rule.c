@@ -373,6 +373,9 @@ static int set_filter(struct sct_rule *t, const char *value)
 	ret = one_begin(&o, t);
 	if (ret)
 		return ret;
+	/* The end of the string is the '}' after a rule file's filter. */
+	o.ps.filter_start = start;
+	o.ps.filter_end = end;
 	sct_rf_filter(&o.ps, t, value, len, start, end);
 	return one_end(&o, SCT_RULE_ATTR_FILTER);
 }
@@ -528,7 +531,7 @@ static int check_action(const struct sct_rule *r, int a)
 		what = "act_on_init";
 	if (!what)
 		return 0;
-	sct_rf_detail("type: the rule has a %s, which %s rules do not take: clear it first",
+	sct_rf_detail("type: %s is set, which %s rules do not take: clear it first",
 		      what, sct_action_words[a]);
 	return -EINVAL;
 }

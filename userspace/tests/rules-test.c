@@ -2643,6 +2643,7 @@ int main(int argc, char **argv)
 	test_filter_pos();
 	test_bounds();
 	test_fuzz(dir);
+	test_api(dir);
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
 }

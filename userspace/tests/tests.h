@@ -29,4 +29,7 @@ void test_call_text(void);
 void test_capture_json(void);
 void test_streams(void);
 
+/* api-test.c */
+void test_api(const char *data);
+
 #endif /* SCT_TESTS_H */
