@@ -20,7 +20,8 @@ static const char *const sct_default_paths[] = {
 	[SCT_PATH_GROUP]	= "/etc/group",
 };
 
-#define SCT_NR_PATHS	(sizeof(sct_default_paths) / sizeof(sct_default_paths[0]))
+#define SCT_NR_PATHS \
+	(sizeof(sct_default_paths) / sizeof(sct_default_paths[0]))
 
 /* The paths set, "" for the default. */
 static char sct_paths[SCT_NR_PATHS][PATH_MAX];

@@ -581,7 +581,8 @@ int sct_rule_set_int(struct sct_rule *r, enum sct_rule_attr attr, int value)
 			r->act_on_init = value;
 		return 0;
 	case SCT_RULE_ATTR_LOG_TARGET:
-		if (value < 0 || (size_t)value >= ARRAY_SIZE(sct_target_words)) {
+		if (value < 0 ||
+		    (size_t)value >= ARRAY_SIZE(sct_target_words)) {
 			sct_rf_detail("log_target: %d is not a target (enum sct_log_target)",
 				      value);
 			return -EINVAL;

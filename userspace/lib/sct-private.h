@@ -19,7 +19,8 @@
 
 /* Sizes of the fields of struct sct_rule, NUL included (and sct.h's). */
 #define SCT_RULE_ERROR_LEN	32
-#define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4093 characters, and room */
+/* The kernel's 4093 characters of a filter, and room. */
+#define SCT_RULE_FILTER_LEN	4096
 #define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
 #define SCT_RULE_FILE_LEN	256
 /* Pieces of the map from a rule's filter back to its rule file. */

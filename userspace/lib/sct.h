@@ -35,8 +35,18 @@
  *   rules/x.rules:4:15: error: unexpected '}', expected '=' after 'syscall_name'
  *
  * with 1-based lines and columns (columns count bytes, a tab is one).
- * The functions keep no global state: separate rule sets can be parsed
- * from several threads.
+ *
+ * Rules, rule sets, rule states and logs are opaque types, made and
+ * freed by the library; a rule's attributes are read and written by
+ * enum sct_rule_attr (sct_rule_new(3)).  The records of the log are the
+ * kernel's structures, of <linux/sct.h>.
+ *
+ * Threads: the library keeps no global state but the paths of
+ * sct_set_path() (MT-Unsafe: set them before other threads use libsct)
+ * and the detail of errors, which is per thread.  Every other function
+ * is MT-Safe; an object may be read by several threads, but not while
+ * one changes it.  The ATTRIBUTES section of each page says so per
+ * function.  libsct reads no environment variables.
  */
 #ifndef SCT_H
 #define SCT_H
