@@ -75,13 +75,12 @@ const char *sct_strerror(int err)
 /**
  * sct_configfs_root() - where sct's configfs directory is
  *
- * Return: $SCT_CONFIGFS if set (for tests), else SCT_CONFIGFS_ROOT.
+ * Return: sct_get_path(SCT_PATH_CONFIGFS): SCT_CONFIGFS_ROOT, or the
+ * directory sct_set_path() gave (for tests).
  */
 const char *sct_configfs_root(void)
 {
-	const char *root = getenv("SCT_CONFIGFS");
-
-	return root && *root ? root : SCT_CONFIGFS_ROOT;
+	return sct_get_path(SCT_PATH_CONFIGFS);
 }
 
 /* What to add to a message of EPERM: the capability that is missing. */
@@ -689,18 +688,11 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 	return ret;
 }
 
-/* The file that says how the kernel was booted: /proc/cmdline. */
-static const char *cmdline_path(void)
-{
-	const char *path = getenv("SCT_CMDLINE");
-
-	return path && *path ? path : "/proc/cmdline";
-}
-
 /**
  * sct_disabled_at_boot() - was the kernel booted with sct=off?
  *
- * Reads /proc/cmdline ($SCT_CMDLINE if set, for tests).  With sct=off
+ * Reads /proc/cmdline (or the file sct_set_path() gave for
+ * SCT_PATH_CMDLINE, for tests).  With sct=off
  * the kernel refuses to enable any rule, and the global switch, with
  * -EPERM.
  *
@@ -712,7 +704,7 @@ int sct_disabled_at_boot(void)
 	char buf[4096], *p, *word;
 	ssize_t len;
 
-	len = read_file(cmdline_path(), buf, sizeof(buf));
+	len = read_file(sct_get_path(SCT_PATH_CMDLINE), buf, sizeof(buf));
 	if (len < 0)
 		return len;
 	for (p = buf; *p; ) {

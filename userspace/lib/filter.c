@@ -391,9 +391,8 @@ static int sct_macro(struct sct_resolver *f, size_t i, int m, uint64_t *v,
 			/* As s_addr holds it: in network byte order. */
 			*v = (uint32_t)a.s_addr;
 		} else {
-			file = getenv(m == 2 ? "SCT_PASSWD" : "SCT_GROUP");
-			if (!file || !*file)
-				file = m == 2 ? "/etc/passwd" : "/etc/group";
+			file = sct_get_path(m == 2 ? SCT_PATH_PASSWD :
+						     SCT_PATH_GROUP);
 			ret = sct_rf_lookup_id(file, arg, &id);
 			if (ret == -ENOENT) {
 				sct_rf_error(f->ps, f->t[k].loc, "unknown %s %s (not in %s)",

@@ -32,19 +32,11 @@ struct sct_log {
 	} buf;
 };
 
-/* The records device: $SCT_RECORDS if set (for tests), else the real one. */
-static const char *sct_records_device(void)
-{
-	const char *path = getenv("SCT_RECORDS");
-
-	return path && *path ? path : SCT_RECORDS_DEVICE;
-}
-
 /**
  * sct_log_open() - open the binary event log
  * @logp: set to the log
- * @path: the device, or NULL for SCT_RECORDS_DEVICE ($SCT_RECORDS if
- *	set, for tests)
+ * @path: the device, or NULL for SCT_RECORDS_DEVICE (or the device
+ *	sct_set_path() gave for SCT_PATH_RECORDS, for tests)
  * @flags: SCT_LOG_NONBLOCK, SCT_LOG_NEW
  *
  * Return: 0, or a negative errno (-EPERM for a caller without
@@ -65,7 +57,7 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	log->since_ns = 0;
 	if (flags & SCT_LOG_NONBLOCK)
 		oflags |= O_NONBLOCK;
-	log->fd = open(path ? path : sct_records_device(), oflags);
+	log->fd = open(path ? path : sct_get_path(SCT_PATH_RECORDS), oflags);
 	if (log->fd < 0)
 		goto fail;
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
@@ -91,7 +83,7 @@ fail:
 
 int sct_log_open_trace(struct sct_log **logp, const char *trace, int flags)
 {
-	const char *path = sct_records_device();
+	const char *path = sct_get_path(SCT_PATH_RECORDS);
 #ifdef SCT_IOC_TRACE
 	struct sct_ioc_trace arg = {};
 #endif

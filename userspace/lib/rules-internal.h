@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sct.h"
+#include "sct-private.h"
 
 /* The kernel's bounds on filters (kernel/sct/filter.h). */
 #define SCT_FILTER_MAX_LEN	4093
@@ -114,7 +114,7 @@ struct sct_parse {
 	FILE *errs;
 	int nerrs;
 	bool oom;
-	struct sct_rule_set *set;
+	struct sct_ruleset *set;
 
 	int line;
 	int col;
@@ -155,6 +155,9 @@ void sct_rf_body(struct sct_parse *ps, enum sct_key key, struct sct_loc kw,
 		   char *body, struct sct_loc open, struct sct_loc close);
 void sct_rf_key(struct sct_parse *ps, enum sct_key key, struct sct_loc kw);
 const char *sct_rf_bad_name(const char *s);
+const char *sct_rf_error_code(const char *s, char *out, size_t size);
+void sct_rf_format(struct sct_parse *ps, const char *body, size_t len,
+		   struct sct_loc start);
 
 /* filter.c */
 int sct_rf_filter(struct sct_parse *ps, struct sct_rule *r,

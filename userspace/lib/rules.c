@@ -234,7 +234,7 @@ int sct_constant(const char *name, long long *value)
  * 512 and above (ERESTARTSYS, ...), are refused, as the kernel refuses
  * them (ERANGE).
  */
-static const char *sct_error_code(const char *s, char *out, size_t size)
+const char *sct_rf_error_code(const char *s, char *out, size_t size)
 {
 	long long v;
 	size_t i;
@@ -550,7 +550,8 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		strcpy(r->action, sct_actions[n]);
 		break;
 	case SCT_K_ERROR:
-		why = sct_error_code(val, r->error_code, sizeof(r->error_code));
+		why = sct_rf_error_code(val, r->error_code,
+					sizeof(r->error_code));
 		if (why) {
 			sct_rf_error(ps, loc, "invalid error_code '%s': %s", q, why);
 			goto invalid;
@@ -614,8 +615,8 @@ static int sct_format_macro(const char *s, size_t *len)
  * log_format: a line break, with the blanks around it, is one space; the
  * result is checked as the kernel does (kernel/sct/format.c).
  */
-static void sct_rule_format(struct sct_parse *ps, const char *body,
-			    size_t len, struct sct_loc start)
+void sct_rf_format(struct sct_parse *ps, const char *body, size_t len,
+		   struct sct_loc start)
 {
 	struct sct_rule *r = ps->rule;
 	char *out = r->log_format, q[SCT_TOK_TEXT];
@@ -691,7 +692,7 @@ void sct_rf_body(struct sct_parse *ps, enum sct_key key, struct sct_loc kw,
 		return;
 	}
 	if (key == SCT_K_FORMAT) {
-		sct_rule_format(ps, body, len, start);
+		sct_rf_format(ps, body, len, start);
 		free(body);
 		return;
 	}
@@ -729,23 +730,6 @@ static void sct_rule_not_log(struct sct_parse *ps, enum sct_key key)
 		sct_rf_error(ps, ps->key_loc[key],
 			  "'%s' is for type = FAIL, SUSPEND or KILL rules only, this one is log",
 			  sct_key_names[key]);
-}
-
-static int sct_set_add(struct sct_rule_set *set, const struct sct_rule *r)
-{
-	struct sct_rule *p;
-	size_t n;
-
-	if (set->count == set->alloc) {
-		n = set->alloc ? 2 * set->alloc : 16;
-		p = realloc(set->rules, n * sizeof(*p));
-		if (!p)
-			return -ENOMEM;
-		set->rules = p;
-		set->alloc = n;
-	}
-	set->rules[set->count++] = *r;
-	return 0;
 }
 
 void sct_rf_end(struct sct_parse *ps)
@@ -788,13 +772,13 @@ void sct_rf_end(struct sct_parse *ps)
 					 ps->filter_len, ps->filter_start,
 					 ps->filter_end);
 	}
-	if (ps->nerrs == ps->errs_at_start && sct_set_add(ps->set, r))
+	if (ps->nerrs == ps->errs_at_start && sct_ruleset_add(ps->set, r))
 		ps->oom = true;
 	free(ps->filter_src);
 	ps->filter_src = NULL;
 }
 
-int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
+int sct_rules_parse_buffer(struct sct_ruleset *set, const char *name,
 			   const char *buf, size_t len, FILE *errs)
 {
 	struct sct_parse ps = {
@@ -821,7 +805,7 @@ int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
 /* Files larger than this are refused. */
 #define SCT_RULES_MAX_FILE	(64 << 20)
 
-int sct_rules_parse_file(struct sct_rule_set *set, const char *path,
+int sct_rules_parse_file(struct sct_ruleset *set, const char *path,
 			 FILE *errs)
 {
 	bool is_stdin = !strcmp(path, "-");
@@ -870,7 +854,7 @@ fail:
 	return ret;
 }
 
-int sct_rules_check_set(const struct sct_rule_set *set, FILE *errs)
+int sct_rules_check_set(const struct sct_ruleset *set, FILE *errs)
 {
 	const struct sct_rule *a, *b;
 	size_t i, j;
@@ -893,7 +877,7 @@ int sct_rules_check_set(const struct sct_rule_set *set, FILE *errs)
 	return nerrs;
 }
 
-void sct_rule_set_free(struct sct_rule_set *set)
+void sct_ruleset_clear(struct sct_ruleset *set)
 {
 	free(set->rules);
 	set->rules = NULL;

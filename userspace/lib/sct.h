@@ -35,8 +35,18 @@
  *   rules/x.rules:4:15: error: unexpected '}', expected '=' after 'syscall_name'
  *
  * with 1-based lines and columns (columns count bytes, a tab is one).
- * The functions keep no global state: separate rule sets can be parsed
- * from several threads.
+ *
+ * Rules, rule sets, rule states and logs are opaque types, made and
+ * freed by the library; a rule's attributes are read and written by
+ * enum sct_rule_attr (sct_rule_new(3)).  The records of the log are the
+ * kernel's structures, of <linux/sct.h>.
+ *
+ * Threads: the library keeps no global state but the paths of
+ * sct_set_path() (MT-Unsafe: set them before other threads use libsct)
+ * and the detail of errors, which is per thread.  Every other function
+ * is MT-Safe; an object may be read by several threads, but not while
+ * one changes it.  The ATTRIBUTES section of each page says so per
+ * function.  libsct reads no environment variables.
  */
 #ifndef SCT_H
 #define SCT_H
@@ -84,156 +94,349 @@ const char *sct_version(void);
 #ifndef SCT_ABI_X32
 #define SCT_ABI_X32		2	/* x32: numbers without __X32_SYSCALL_BIT */
 #endif
-/* struct sct_rule.abi of a syscall named without an ABI: every ABI. */
+/* SCT_RULE_ATTR_SYSCALL_ABI of a syscall named without an ABI: every ABI. */
 #define SCT_ABI_ALL		(-1)
 
-/* Sizes of the fields of struct sct_rule, NUL included. */
+/* Sizes of the strings of a rule, NUL included. */
 #define SCT_RULE_NAME_LEN	64	/* SCT_RULE_NAME_MAX + 1 */
 #define SCT_RULE_SYSCALL_LEN	4096	/* a list of up to 4095 bytes */
-#define SCT_RULE_ERROR_LEN	32
-#define SCT_RULE_FILTER_LEN	4096	/* the kernel's 4093 characters, and room */
-#define SCT_RULE_FORMAT_LEN	256	/* the kernel's 255 characters */
-#define SCT_RULE_FILE_LEN	256
 /*
  * The longest syscall list the kernel takes, as it reads it back
  * (normalised): its PAGE_SIZE - 1 bytes with the NUL, less the newline
  * it reads back with.  A longer one is refused with E2BIG.
  */
 #define SCT_SYSCALL_LIST_MAX	4094
-/* Pieces of the map from a rule's filter back to its rule file. */
-#define SCT_FILTER_SPANS	256
-/* The largest capture_size the kernel takes (struct sct_rule.capture_size). */
+/* The largest capture_size the kernel takes (SCT_RULE_ATTR_CAPTURE_SIZE). */
 #define SCT_CAPTURE_SIZE_MAX	4096
 
-/**
- * struct sct_filter_span - where a piece of a resolved filter was written
- * @off: the offset in sct_rule.filter where the piece starts; it goes on
- *       to the next span's @off (the last one, to the end of the filter)
- * @verbatim: 1 if the piece is copied from the file character for
- *            character (so offset @off + k is @col + k on @line); 0 if it
- *            replaces something (a constant, a macro, a '|' of constants,
- *            or '=' written for '=='): then all of it is at @line:@col
- * @line: the line of the piece's start in the rule file
- * @col: its column
+/*
+ * Opaque types: programs hold pointers to them, and use the functions
+ * below (sct_rule_new(3)).  Their layout is no part of the ABI.
  */
-struct sct_filter_span {
-	uint16_t off;
-	uint16_t verbatim;
-	uint32_t line;
-	uint32_t col;
+struct sct_rule;	/* a rule, as a rule file or the kernel gives it */
+struct sct_ruleset;	/* rules, in the order of their files */
+struct sct_rule_state;	/* what the kernel says of a live rule */
+struct sct_log;		/* an open event log */
+
+/**
+ * enum sct_rule_attr - the attributes of a rule
+ * @SCT_RULE_ATTR_NAME: (string) rule_name: 1 to 63 characters from
+ *	[A-Za-z0-9_.-], not starting with '-' or '.'; the name of the rule's
+ *	configfs directory.  "" in a new rule
+ * @SCT_RULE_ATTR_SYSCALL: (string) syscall_name: a list of one or more
+ *	items separated by commas (names of the native or ia32 table,
+ *	"ABI:NAME", numbers, "ABI:NUMBER", "*", "ABI:*", strace's classes
+ *	"%file"...); stored normalised as the kernel reads it back
+ *	(sct_syscall_list_normalize()).  "" in a new rule
+ * @SCT_RULE_ATTR_WHEN: (int) %SCT_WHEN_BEFORE (the default) or
+ *	%SCT_WHEN_AFTER, of <linux/sct.h>
+ * @SCT_RULE_ATTR_ACTION: (int) an enum sct_action; %SCT_ACTION_LOG by
+ *	default
+ * @SCT_RULE_ATTR_ERROR_CODE: (string) for a fail rule: "" (the kernel's
+ *	default, EPERM), a name the kernel knows ("EACCES") or a number
+ *	from -511 to 511 (its absolute value is the error)
+ * @SCT_RULE_ATTR_ORDER: (int) the rule's rank among the rules of its
+ *	syscall and side; 0 by default
+ * @SCT_RULE_ATTR_CONTINUE: (int) 1 if matching goes on after this rule
+ *	(log rules only), 0 (the default) if not
+ * @SCT_RULE_ATTR_FILTER: (string) the filter, in the language of
+ *	sct.rules(5), constants and macros included; stored with them
+ *	replaced by numbers, on one line.  "" (the default) for none
+ * @SCT_RULE_ATTR_LOG_FORMAT: (string) a log rule's format; "" for the
+ *	kernel's default
+ * @SCT_RULE_ATTR_LOG_TARGET: (int) an enum sct_log_target;
+ *	%SCT_LOG_TARGET_DEFAULT by default
+ * @SCT_RULE_ATTR_ENABLED: (int) 1 (the default) if the rule is to be in
+ *	effect, 0 for a rule made disabled
+ * @SCT_RULE_ATTR_FORCE: (int) 1 to let a fail, suspend or kill rule
+ *	without a filter act on a syscall that the system needs to recover
+ * @SCT_RULE_ATTR_ACT_ON_INIT: (int) 1 if a fail, suspend or kill rule
+ *	acts on the calls of PID 1 too
+ * @SCT_RULE_ATTR_TRACE: (string) the trace whose members alone the rule
+ *	matches, named as a rule is; "" (the default) for a global rule
+ * @SCT_RULE_ATTR_CAPTURE_SIZE: (int) for a log rule of a trace: 1 to
+ *	%SCT_CAPTURE_SIZE_MAX bytes of the structs, buffers and arrays the
+ *	call's parameters point to; 0 (the default) for no captures
+ * @SCT_RULE_ATTR_SYSCALL_NR: (int, read-only) for a syscall list of one
+ *	name or number, its number in the table of its ABI (for every ABI,
+ *	the native number, or -1 for a name only ia32 has); else -1
+ * @SCT_RULE_ATTR_SYSCALL_ABI: (int, read-only) the ABI that every item of
+ *	the syscall list names, else %SCT_ABI_ALL
+ * @SCT_RULE_ATTR_ORDER_SET: (int, read-only) 1 if the order was given (by
+ *	the rule file, by sct_rule_set_int() or by the kernel), else 0
+ * @SCT_RULE_ATTR_FILE: (string, read-only) the file the rule comes
+ *	from; "" for a rule made otherwise
+ * @SCT_RULE_ATTR_LINE: (int, read-only) the line of its 'rule' keyword;
+ *	0 for a rule made otherwise
+ * @SCT_RULE_ATTR_COL: (int, read-only) the column of its 'rule' keyword
+ *
+ * Each attribute is either a string, read with sct_rule_get_str() and
+ * written with sct_rule_set_str(), or an int, read with
+ * sct_rule_get_int() and written with sct_rule_set_int().
+ */
+enum sct_rule_attr {
+	SCT_RULE_ATTR_NAME = 1,
+	SCT_RULE_ATTR_SYSCALL = 2,
+	SCT_RULE_ATTR_WHEN = 3,
+	SCT_RULE_ATTR_ACTION = 4,
+	SCT_RULE_ATTR_ERROR_CODE = 5,
+	SCT_RULE_ATTR_ORDER = 6,
+	SCT_RULE_ATTR_CONTINUE = 7,
+	SCT_RULE_ATTR_FILTER = 8,
+	SCT_RULE_ATTR_LOG_FORMAT = 9,
+	SCT_RULE_ATTR_LOG_TARGET = 10,
+	SCT_RULE_ATTR_ENABLED = 11,
+	SCT_RULE_ATTR_FORCE = 12,
+	SCT_RULE_ATTR_ACT_ON_INIT = 13,
+	SCT_RULE_ATTR_TRACE = 14,
+	SCT_RULE_ATTR_CAPTURE_SIZE = 15,
+	SCT_RULE_ATTR_SYSCALL_NR = 16,
+	SCT_RULE_ATTR_SYSCALL_ABI = 17,
+	SCT_RULE_ATTR_ORDER_SET = 18,
+	SCT_RULE_ATTR_FILE = 19,
+	SCT_RULE_ATTR_LINE = 20,
+	SCT_RULE_ATTR_COL = 21,
 };
 
 /**
- * struct sct_rule - one rule of a rule file, ready for the kernel
- * @name: rule_name: 1 to 63 characters from [A-Za-z0-9_.-], not starting
- *        with '-' or '.'; the name of the rule's configfs directory
- * @syscall: syscall_name: a list of one or more items separated by
- *           commas, normalised as the kernel reads it back
- *           (sct_syscall_list_normalize()), so what is written to the
- *           kernel and what it shows compare equal.  An item is a name
- *           of the native or of the ia32 syscall table ("unlink": the
- *           calls of every ABI, x32's included), the same with an ABI
- *           ("ia32:unlink", "x86_64:unlink", "x32:unlink": that ABI's
- *           only), a decimal native number, "ABI:NUMBER" (x32 numbers
- *           without the x32 bit: "x32:87" is x32 unlink), "*" (every
- *           syscall of every ABI) or "ABI:*"; a rule file may also give
- *           strace's classes ("%file": sct_syscall_class()), which are
- *           stored as their members
- * @nr: for a list of one item, a name or a number: its number in the
- *      table of @abi; for %SCT_ABI_ALL the native number, or -1 for a
- *      name only ia32 has ("socketcall").  -1 for a list of several
- *      items, "*" and "ABI:*" (see sct_syscall_list_info())
- * @abi: the ABI that every item of the list names ("ia32:unlink",
- *       "ia32:read,ia32:*": %SCT_ABI_COMPAT; %SCT_ABI_NATIVE,
- *       %SCT_ABI_X32 likewise), else %SCT_ABI_ALL
- * @when: %SCT_WHEN_BEFORE (the default) or %SCT_WHEN_AFTER
- * @action: "log" (the default), "fail", "suspend" or "kill"
- * @error_code: for fail: "" (the kernel's default, EPERM), a name the
- *              kernel knows ("EACCES") or a number from -4095 to 4095
- *              (its absolute value is the error)
- * @order: the rule's rank among the rules of its syscall and side
- * @order_set: 1 if the file gave @order; sctrules gives the other rules
- *             their place in the files
- * @cont: 1 if matching goes on after this rule (log rules only), else 0
- * @filter: the filter, with constants and macros replaced by numbers and
- *          on one line; "" for none (every call matches)
- * @log_format: the log rule's format; "" for the kernel's default
- * @log_target: "" (the kernel's default, device), "device", "printk" or
- *              "both"
- * @enabled: 1 (the default) if the rule is to be in effect, 0 for a rule
- *           that is made but left disabled ("enabled = no")
- * @force: 1 to enable a fail, suspend or kill rule without a filter on a
- *         syscall that the system needs to recover (the kernel refuses
- *         it otherwise); 0 by default
- * @act_on_init: 1 if the fail, suspend or kill rule acts on the calls of
- *               the global init (PID 1) too, which are exempt by
- *               default; 0 by default
- * @trace: the name of the trace (a set of processes that follows forks,
- *         see sct_trace_create()) whose members alone the rule matches,
- *         a name as @name is; "" (the default) for a global rule, which
- *         matches every process.  The trace must exist when the rule is
- *         enabled
- * @capture_size: for a log rule of a trace: 1 to %SCT_CAPTURE_SIZE_MAX to
- *                have its records capture the structs, buffers (cut at
- *                that many bytes) and arrays of strings (each string cut
- *                at it) that the call's parameters point to, and their
- *                strings and socket addresses whatever the log format
- *                (%SCT_DATA_BYTES... in <linux/sct.h>); 0 (the default)
- *                for no captures.  A rule with one needs a @trace
- * @file: the name of the file (or buffer) the rule comes from
- * @line: the line of its 'rule' keyword
- * @col: the column of its 'rule' keyword
- * @nspans: the number of entries of @spans in use
- * @spans: where the pieces of @filter come from, for
- *         sct_rule_filter_pos(); sorted by offset
- *
- * The structure holds no pointers: rules can be copied and sorted freely.
+ * enum sct_action - what a rule does with the calls it matches
+ * @SCT_ACTION_LOG: write a record to the event log
+ * @SCT_ACTION_FAIL: make the call fail with its error_code
+ * @SCT_ACTION_SUSPEND: stop the calling process (SIGSTOP)
+ * @SCT_ACTION_KILL: kill it (SIGKILL)
  */
-struct sct_rule {
-	char name[SCT_RULE_NAME_LEN];
-	char syscall[SCT_RULE_SYSCALL_LEN];
-	int nr;
-	int abi;
-	int when;
-	char action[8];
-	char error_code[SCT_RULE_ERROR_LEN];
-	int order;
-	int order_set;
-	int cont;
-	char filter[SCT_RULE_FILTER_LEN];
-	char log_format[SCT_RULE_FORMAT_LEN];
-	char log_target[8];
-	int enabled;
-	int force;
-	int act_on_init;
-	char trace[SCT_RULE_NAME_LEN];
-	unsigned int capture_size;
-	char file[SCT_RULE_FILE_LEN];
-	int line;
-	int col;
-	unsigned int nspans;
-	struct sct_filter_span spans[SCT_FILTER_SPANS];
+enum sct_action {
+	SCT_ACTION_LOG = 0,
+	SCT_ACTION_FAIL = 1,
+	SCT_ACTION_SUSPEND = 2,
+	SCT_ACTION_KILL = 3,
 };
 
 /**
- * struct sct_rule_set - rules, in the order of their files
- * @rules: the rules (allocated by the parser: free with
- *         sct_rule_set_free())
- * @count: how many there are
- * @alloc: how many @rules has room for
- *
- * Initialise to all zeroes: struct sct_rule_set set = { 0 };
+ * enum sct_log_target - where a log rule's records go
+ * @SCT_LOG_TARGET_DEFAULT: the kernel's default, the log devices; a rule
+ *	file that gives no log_target
+ * @SCT_LOG_TARGET_DEVICE: the log devices, written out ("device")
+ * @SCT_LOG_TARGET_PRINTK: the kernel log ("printk")
+ * @SCT_LOG_TARGET_BOTH: both ("both")
  */
-struct sct_rule_set {
-	struct sct_rule *rules;
-	size_t count;
-	size_t alloc;
+enum sct_log_target {
+	SCT_LOG_TARGET_DEFAULT = 0,
+	SCT_LOG_TARGET_DEVICE = 1,
+	SCT_LOG_TARGET_PRINTK = 2,
+	SCT_LOG_TARGET_BOTH = 3,
 };
+
+/**
+ * sct_rule_new - make a rule, with the defaults of a rule file
+ * @r: set to the rule; free it with sct_rule_free()
+ *
+ * The rule has no name and no syscall yet; its other attributes have
+ * the values a rule file gives them when it leaves them out.
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int sct_rule_new(struct sct_rule **r);
+
+/**
+ * sct_rule_dup - copy a rule
+ * @copy: set to the copy; free it with sct_rule_free()
+ * @r: the rule
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int sct_rule_dup(struct sct_rule **copy, const struct sct_rule *r);
+
+/**
+ * sct_rule_free - free a rule
+ * @r: the rule, from sct_rule_new() or sct_rule_dup(); NULL does nothing.
+ *     Not one of a rule set's rules (sct_ruleset_rule())
+ */
+void sct_rule_free(struct sct_rule *r);
+
+/**
+ * sct_rule_get_str - read a string attribute of a rule
+ * @r: the rule
+ * @attr: the attribute, one of the (string) ones of enum sct_rule_attr
+ * @value: set to its value, valid until @r is changed or freed
+ *
+ * Return: 0, or -EINVAL for an attribute that is not a string one.
+ */
+int sct_rule_get_str(const struct sct_rule *r, enum sct_rule_attr attr,
+		     const char **value);
+
+/**
+ * sct_rule_get_int - read an int attribute of a rule
+ * @r: the rule
+ * @attr: the attribute, one of the (int) ones of enum sct_rule_attr
+ * @value: set to its value
+ *
+ * Return: 0, or -EINVAL for an attribute that is not an int one, or
+ * -EPROTO for an action or log target that this libsct does not know (a
+ * rule read from a newer kernel).
+ */
+int sct_rule_get_int(const struct sct_rule *r, enum sct_rule_attr attr,
+		     int *value);
+
+/**
+ * sct_rule_set_str - write a string attribute of a rule
+ * @r: the rule
+ * @attr: the attribute, a (string) one of enum sct_rule_attr that is not
+ *	read-only
+ * @value: its new value, as a rule file writes it (sct.rules(5))
+ *
+ * The value is checked as the rule-file parser checks it, and with what
+ * the rule has already: a filter or a log format that uses the return
+ * value needs %SCT_WHEN_AFTER, an error code needs %SCT_ACTION_FAIL, a
+ * log format %SCT_ACTION_LOG, and a trace cannot be "" while the rule
+ * has a capture size.  On failure nothing changes, and
+ * sct_error_detail() says what is wrong, in the parser's words.
+ *
+ * Return: 0, or a negative errno: -EINVAL for a bad value, or for an
+ * attribute that is not a string one or is read-only; -ENOMEM.
+ */
+int sct_rule_set_str(struct sct_rule *r, enum sct_rule_attr attr,
+		     const char *value);
+
+/**
+ * sct_rule_set_int - write an int attribute of a rule
+ * @r: the rule
+ * @attr: the attribute, an (int) one of enum sct_rule_attr that is not
+ *	read-only
+ * @value: its new value
+ *
+ * As sct_rule_set_str(): the value is checked as the parser checks it
+ * (0 or 1 for the yes/no attributes, a value of the enum for the
+ * others, 0 to %SCT_CAPTURE_SIZE_MAX for the capture size), and with
+ * what the rule has: continue, a log target other than the default and
+ * a capture size need %SCT_ACTION_LOG (and the capture size a trace),
+ * force and act_on_init another action; an action that leaves one of
+ * these set is refused, as is %SCT_WHEN_BEFORE for a rule whose filter
+ * or log format uses the return value.  Setting the order marks it
+ * given (%SCT_RULE_ATTR_ORDER_SET).  On failure nothing changes.
+ *
+ * Return: 0, or -EINVAL for a bad value, or for an attribute that is
+ * not an int one or is read-only.
+ */
+int sct_rule_set_int(struct sct_rule *r, enum sct_rule_attr attr,
+		     int value);
+
+/**
+ * sct_ruleset_new - make an empty rule set
+ * @set: set to it; free it with sct_ruleset_free()
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int sct_ruleset_new(struct sct_ruleset **set);
+
+/**
+ * sct_ruleset_free - free a rule set and its rules
+ * @set: the set; NULL does nothing
+ */
+void sct_ruleset_free(struct sct_ruleset *set);
+
+/**
+ * sct_ruleset_count - how many rules a set has
+ * @set: the set
+ *
+ * Return: the count.
+ */
+size_t sct_ruleset_count(const struct sct_ruleset *set);
+
+/**
+ * sct_ruleset_rule - a rule of a set
+ * @set: the set
+ * @i: its index, from 0, in the order of the files
+ *
+ * Return: the rule, which belongs to the set (valid until the set is
+ * changed or freed; it may be changed in place), or NULL for an @i past
+ * the last rule.
+ */
+struct sct_rule *sct_ruleset_rule(struct sct_ruleset *set, size_t i);
+
+/**
+ * sct_ruleset_add - append a copy of a rule to a set
+ * @set: the set
+ * @r: the rule
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int sct_ruleset_add(struct sct_ruleset *set, const struct sct_rule *r);
+
+/**
+ * sct_rule_state_new - make a rule state, for sct_rule_read()
+ * @st: set to it; free it with sct_rule_state_free()
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int sct_rule_state_new(struct sct_rule_state **st);
+
+/** sct_rule_state_free - free a rule state (NULL does nothing) */
+void sct_rule_state_free(struct sct_rule_state *st);
+
+/**
+ * sct_rule_state_hits - the calls a live rule matched
+ * @st: the state, as sct_rule_read() filled it
+ */
+uint64_t sct_rule_state_hits(const struct sct_rule_state *st);
+
+/**
+ * sct_rule_state_id - a live rule's id, as its records give it
+ * @st: the state, as sct_rule_read() filled it
+ *
+ * Return: the id (struct sct_record_call.rule_id), unique for the boot.
+ */
+uint64_t sct_rule_state_id(const struct sct_rule_state *st);
+
+/**
+ * enum sct_path - the files and directories libsct uses
+ * @SCT_PATH_CONFIGFS: sct's configfs directory, %SCT_CONFIGFS_ROOT
+ * @SCT_PATH_RECORDS: the records device, %SCT_RECORDS_DEVICE, that
+ *	sct_log_open() with a NULL path and sct_log_open_trace() open
+ * @SCT_PATH_CMDLINE: the kernel's command line, /proc/cmdline, read by
+ *	sct_disabled_at_boot()
+ * @SCT_PATH_PASSWD: the user database of usernametoid() in filters,
+ *	/etc/passwd
+ * @SCT_PATH_GROUP: the group database of groupnametoid(), /etc/group
+ */
+enum sct_path {
+	SCT_PATH_CONFIGFS = 0,
+	SCT_PATH_RECORDS = 1,
+	SCT_PATH_CMDLINE = 2,
+	SCT_PATH_PASSWD = 3,
+	SCT_PATH_GROUP = 4,
+};
+
+/**
+ * sct_set_path - use another file or directory than the system's
+ * @which: which one
+ * @path: the path to use instead; NULL or "" for the system's again
+ *
+ * For tests, which point libsct at a directory that stands for configfs
+ * and at files that stand for the others.  libsct reads no environment
+ * variables: a program that wants such a hook reads its own and calls
+ * this.  The setting is the process's; call it before other threads use
+ * libsct (it is not thread-safe, as setenv(3) is not).
+ *
+ * Return: 0, or -EINVAL for an unknown @which, -ENAMETOOLONG for a
+ * @path of PATH_MAX bytes or more.  Nothing changes on failure.
+ */
+int sct_set_path(enum sct_path which, const char *path);
+
+/**
+ * sct_get_path - the file or directory libsct uses
+ * @which: which one
+ *
+ * Return: the path set by sct_set_path(), else the system's; NULL for
+ * an unknown @which.
+ */
+const char *sct_get_path(enum sct_path which);
 
 /**
  * sct_rules_parse_buffer - parse rules from memory
  * @set: the set the good rules are appended to
- * @name: the file name to give in messages and in sct_rule.file
+ * @name: the file name to give in messages and in the rules'
+ *        %SCT_RULE_ATTR_FILE
  * @buf: the text; need not be NUL-terminated, may hold any bytes
  * @len: its length in bytes
  * @errs: where to write the error messages, one line each; NULL for
@@ -247,7 +450,7 @@ struct sct_rule_set {
  * Return: the number of errors (0: all rules are good), or a negative
  * errno value (-ENOMEM) when parsing could not be done.
  */
-int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
+int sct_rules_parse_buffer(struct sct_ruleset *set, const char *name,
 			   const char *buf, size_t len, FILE *errs);
 
 /**
@@ -263,7 +466,7 @@ int sct_rules_parse_buffer(struct sct_rule_set *set, const char *name,
  * could not be read (-ENOENT, -EACCES, -EISDIR, -EFBIG beyond 64 MiB,
  * ...) or memory ran out.
  */
-int sct_rules_parse_file(struct sct_rule_set *set, const char *path,
+int sct_rules_parse_file(struct sct_ruleset *set, const char *path,
 			 FILE *errs);
 
 /**
@@ -276,13 +479,7 @@ int sct_rules_parse_file(struct sct_rule_set *set, const char *path,
  *
  * Return: the number of errors (0: the set is good).
  */
-int sct_rules_check_set(const struct sct_rule_set *set, FILE *errs);
-
-/**
- * sct_rule_set_free - free the rules of a set
- * @set: the set; left empty, ready for reuse
- */
-void sct_rule_set_free(struct sct_rule_set *set);
+int sct_rules_check_set(const struct sct_ruleset *set, FILE *errs);
 
 /**
  * sct_rule_print - write a rule in the rule-file language
@@ -300,10 +497,10 @@ int sct_rule_print(FILE *out, const struct sct_rule *r);
 /**
  * sct_rule_filter_pos - where a position of a rule's filter is in its file
  * @r: the rule
- * @off: an offset in @r->filter, such as the position of a compile error
+ * @off: an offset in the rule's filter, such as the position of a compile error
  *       the kernel gives in filter_error; offsets at or past the end of
  *       the filter are the closing '}' of filter_expression
- * @line: set to the line in @r->file
+ * @line: set to the line in the rule's file
  * @col: set to the column
  *
  * For a rule that has no map (made by hand), gives the rule's position.
@@ -446,21 +643,10 @@ const char *sct_error_detail(void);
 
 /*
  * Rules in the kernel (config.c): /sys/kernel/config/sct/rules/NAME, one
- * attribute per field of struct sct_rule.
+ * attribute per attribute of a rule (enum sct_rule_attr).
  */
 #define SCT_CONFIGFS_ROOT	"/sys/kernel/config/sct"
 
-/**
- * struct sct_rule_state - what the kernel says of a rule, beyond its fields
- * @hits: the calls it matched
- * @id: its number in the event log's records (sct_record_call.rule_id)
- */
-struct sct_rule_state {
-	uint64_t hits;
-	uint64_t id;
-};
-
-const char *sct_configfs_root(void);
 int sct_available(void);
 int sct_rule_names(char ***names);
 void sct_rule_names_free(char **names, int count);
@@ -469,9 +655,7 @@ int sct_rule_exists(const char *name);
 int sct_rule_read(const char *name, struct sct_rule *r,
 		  struct sct_rule_state *st);
 int sct_rule_filter_error(const char *name, char *buf, size_t size);
-int sct_rule_refusal(const char *name, char *buf, size_t size);
 int sct_disabled_at_boot(void);
-int sct_rule_set_attrs(const struct sct_rule *r);
 int sct_rule_create(const struct sct_rule *r);
 int sct_rule_update(const struct sct_rule *r);
 int sct_rule_enable(const char *name, bool on);
@@ -496,7 +680,7 @@ int sct_rule_id(const char *name, uint64_t *id);
  * A trace is a set of processes that follows forks: a process added to
  * it joins with all its threads, and the children its members make from
  * then on (fork, vfork, clone) are members from their creation.  A rule
- * whose trace names it (struct sct_rule.trace) matches the calls of its
+ * whose trace names it (%SCT_RULE_ATTR_TRACE) matches the calls of its
  * members only.  A trace's name follows the rules of rule names.
  */
 #define SCT_TRACES_MAX		64	/* traces that exist at once */
@@ -655,8 +839,6 @@ int sct_trace_lost(const char *name, uint64_t *lost);
 #define SCT_LOG_NEW		0x2	/* only records written from now on */
 #define SCT_LOG_TEXT		0x4	/* call records carry their text line */
 
-struct sct_log;
-
 int sct_log_open(struct sct_log **log, const char *path, int flags);
 
 /**
@@ -697,8 +879,6 @@ int sct_record_abi(const struct sct_record_call *rec);
 unsigned long long sct_record_call_id(const struct sct_record_call *rec);
 const char *sct_record_syscall(const struct sct_record_call *rec);
 
-int sct_format_time(char *buf, size_t size, uint64_t ns);
-void sct_json_string(FILE *out, const char *s, size_t max);
 int sct_record_json(FILE *out, const struct sct_record_header *rec);
 
 /**

@@ -24,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sct.h"
+#include "sct-private.h"
 
 enum {
 	EXIT_RULES = 1,
@@ -62,6 +62,36 @@ static void usage(FILE *out, int status)
 
 static bool quiet;
 
+/*
+ * The test hooks of sctrules(8), SCT_CONFIGFS and the others: libsct
+ * reads no environment variables, so the tool hands them on.
+ */
+static void test_paths(void)
+{
+	static const struct {
+		const char *var;
+		enum sct_path which;
+	} vars[] = {
+		{ "SCT_CONFIGFS", SCT_PATH_CONFIGFS },
+		{ "SCT_CMDLINE", SCT_PATH_CMDLINE },
+		{ "SCT_PASSWD", SCT_PATH_PASSWD },
+		{ "SCT_GROUP", SCT_PATH_GROUP },
+	};
+	const char *val;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		val = secure_getenv(vars[i].var);
+		if (!val || !*val)
+			continue;
+		ret = sct_set_path(vars[i].which, val);
+		if (ret)
+			errx(EXIT_USAGE, "%s: %s", vars[i].var,
+			     sct_strerror(ret));
+	}
+}
+
 /* ---- Reading the rule files. ---- */
 
 static int rules_file_filter(const struct dirent *de)
@@ -73,7 +103,7 @@ static int rules_file_filter(const struct dirent *de)
 }
 
 /* Parse every file; return the number of errors (each already printed). */
-static int load(struct sct_rule_set *set, char **files, int nfiles,
+static int load(struct sct_ruleset *set, char **files, int nfiles,
 		const char *dir)
 {
 	struct dirent **ents;
@@ -213,7 +243,7 @@ static void report(const struct sct_rule *r, int err, const char *what)
 
 /* The live rules, read back. */
 struct live {
-	struct sct_rule_set set;
+	struct sct_ruleset set;
 	struct sct_rule_state *st;
 };
 
@@ -255,7 +285,7 @@ static void free_live(struct live *lv)
 	free(lv->st);
 }
 
-static struct sct_rule *find(struct sct_rule_set *set, const char *name)
+static struct sct_rule *find(struct sct_ruleset *set, const char *name)
 {
 	size_t i;
 
@@ -314,7 +344,7 @@ enum plan {
  * Apply @set: with @replace, the rule set becomes @set; without, @set is
  * added.  Either every change is made or none.
  */
-static int apply(struct sct_rule_set *set, bool replace)
+static int apply(struct sct_ruleset *set, bool replace)
 {
 	enum plan *plan = calloc(set->count ? set->count : 1, sizeof(*plan));
 	bool *old_gone = NULL;
@@ -624,10 +654,11 @@ static void options(int argc, char **argv, const char *optstring,
 
 int main(int argc, char **argv)
 {
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	const char *dir = NULL, *cmd;
 	int errors, ret;
 
+	test_paths();
 	/* Options come before the command or after it: apply -R DIR. */
 	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
@@ -651,18 +682,18 @@ int main(int argc, char **argv)
 				fprintf(stderr, "%s: %d error%s, nothing was changed\n",
 					program_invocation_short_name, errors,
 					errors == 1 ? "" : "s");
-			sct_rule_set_free(&set);
+			sct_ruleset_clear(&set);
 			return EXIT_RULES;
 		}
 		if (!strcmp(cmd, "check")) {
 			if (!quiet)
 				printf("%zu rule%s, no errors\n", set.count,
 				       set.count == 1 ? "" : "s");
-			sct_rule_set_free(&set);
+			sct_ruleset_clear(&set);
 			return 0;
 		}
 		ret = apply(&set, !strcmp(cmd, "apply"));
-		sct_rule_set_free(&set);
+		sct_ruleset_clear(&set);
 		return ret ? EXIT_RULES : 0;
 	}
 	if (dir)

@@ -12,9 +12,9 @@
  *   - the types of parameters, as the kernel's KUnit test has them;
  *   - sct_trace_set_buffer_size(), sct_trace_set_overflow(),
  *     sct_trace_lost() and sct_rule_id() on a directory that stands for
- *     configfs (SCT_CONFIGFS), with the attributes an older kernel lacks;
+ *     configfs (SCT_PATH_CONFIGFS), with the attributes an older kernel lacks;
  *   - sct_log_open_trace() on a file of records that stands for the
- *     device (SCT_RECORDS), with this program's ioctl() standing for the
+ *     device (SCT_PATH_RECORDS), with this program's ioctl() standing for the
  *     kernel's SCT_IOC_TRACE, its errors, and SCT_LOG_NEW.
  */
 #include <ctype.h>
@@ -1439,7 +1439,7 @@ static void test_open_trace(const char *root)
 	int ret;
 
 	snprintf(path, sizeof(path), "%s/records", root);
-	setenv("SCT_RECORDS", path, 1);
+	sct_set_path(SCT_PATH_RECORDS, path);
 
 	log = (void *)1;
 	ret = sct_log_open_trace(&log, "t", 0);
@@ -1512,7 +1512,7 @@ static void test_open_trace(const char *root)
 	sct_log_close(log);
 	fake_trace = false;
 	unlink(path);
-	unsetenv("SCT_RECORDS");
+	sct_set_path(SCT_PATH_RECORDS, NULL);
 }
 
 void test_streams(void)
@@ -1523,7 +1523,7 @@ void test_streams(void)
 	root = mkdtemp(tmpl);
 	if (!ok(root != NULL, "a directory for configfs, for streams"))
 		return;
-	setenv("SCT_CONFIGFS", root, 1);
+	sct_set_path(SCT_PATH_CONFIGFS, root);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/traces", root);
@@ -1534,6 +1534,6 @@ void test_streams(void)
 	test_stream_attrs(root);
 	test_open_trace(root);
 
-	unsetenv("SCT_CONFIGFS");
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }

@@ -14,7 +14,7 @@
  * Also the parts of libsct that need no kernel: the syscall tables of
  * every ABI, records as JSON (task records also as text) and read with
  * sct_log_next(), and rules and traces written to and read from a
- * directory that stands for configfs (SCT_CONFIGFS), with the attributes
+ * directory that stands for configfs (SCT_PATH_CONFIGFS), with the attributes
  * an older kernel lacks.  records-test.c has the lines of call records,
  * held to the kernel's own format.c, and the streams of traces.
  */
@@ -37,7 +37,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "sct.h"
+#include "sct-private.h"
 #include "tests.h"
 
 static int tap_n;
@@ -72,7 +72,7 @@ void diag(const char *what, const char *text)
 }
 
 /* Parse a string as "t.rules"; *errs gets the messages (free it). */
-static int parse(struct sct_rule_set *set, const char *text, size_t len,
+static int parse(struct sct_ruleset *set, const char *text, size_t len,
 		 char **errs)
 {
 	size_t size;
@@ -126,7 +126,7 @@ static const char *rule_diff(const struct sct_rule *a,
 /* Print a rule and parse it back: NULL if the result is the same rule. */
 static const char *round_trip(const struct sct_rule *r, char **text)
 {
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	const char *diff = NULL;
 	size_t size;
 	char *errs;
@@ -143,13 +143,13 @@ static const char *round_trip(const struct sct_rule *r, char **text)
 	else
 		diff = rule_diff(r, &set.rules[0]);
 	free(errs);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 	return diff;
 }
 
 /* ---- The seeds' examples. ---- */
 
-static const struct sct_rule *find(const struct sct_rule_set *set,
+static const struct sct_rule *find(const struct sct_ruleset *set,
 				   const char *name)
 {
 	size_t i;
@@ -165,7 +165,7 @@ static int filter_cmp(const struct sct_rule *r, const char *filter)
 	return r ? strcmp(r->filter, filter) : -1;
 }
 
-static void test_seeds(const char *dir, struct sct_rule_set *all)
+static void test_seeds(const char *dir, struct sct_ruleset *all)
 {
 	char path[PATH_MAX], buf[512];
 	const struct sct_rule *r;
@@ -273,7 +273,7 @@ static const char round_trip_rules[] =
 
 static void test_round_trip(void)
 {
-	struct sct_rule_set set = { 0 }, set2 = { 0 };
+	struct sct_ruleset set = { 0 }, set2 = { 0 };
 	const char *diff;
 	char *errs, *text, *all;
 	size_t i, size;
@@ -418,8 +418,8 @@ static void test_round_trip(void)
 		free(t2);
 		free(t3);
 	}
-	sct_rule_set_free(&set);
-	sct_rule_set_free(&set2);
+	sct_ruleset_clear(&set);
+	sct_ruleset_clear(&set2);
 }
 
 /* ---- Errors: the exact messages. ---- */
@@ -797,7 +797,7 @@ static char *expand_files(const char *s, const char *file)
 
 static void test_errors(const char *dir)
 {
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	char passwd[PATH_MAX], group[PATH_MAX], *errs, *want;
 	size_t i, len, nl;
 	int ret;
@@ -825,7 +825,7 @@ static void test_errors(const char *dir)
 	}
 	ok(set.count == 2 && !strcmp(set.rules[0].name, "y") &&
 	   !strcmp(set.rules[1].name, "c"), "only the good rules are added");
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 }
 
 static void test_misc(void)
@@ -835,7 +835,7 @@ static void test_misc(void)
 		"rule { syscall_name = open rule_name = y }\n";
 	static const char dup2[] =
 		"\n\nrule { syscall_name = close rule_name = x }\n";
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	char *errs, *out;
 	size_t size;
 	FILE *f;
@@ -850,7 +850,7 @@ static void test_misc(void)
 	ok(ret == 1 && !strcmp(out, "u.rules:3:1: error: duplicate rule name 'x' (first at t.rules:1:1)\n"),
 	   "duplicate rule names across files");
 	free(out);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 
 	f = open_memstream(&out, &size);
 	ret = sct_rules_parse_file(&set, "/nonexistent/x.rules", f);
@@ -865,14 +865,14 @@ static void test_misc(void)
 	   !strcmp(set.rules[0].log_format, "%pid %comm"),
 	   "a log_format with its braces on lines of their own");
 	free(errs);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 
 	ret = parse(&set, "rule { syscall_name = open rule_name = e action { log_format {} } }\n",
 		    68, &errs);
 	ok(ret == 0 && set.count == 1 && !set.rules[0].log_format[0],
 	   "an empty log_format as the file's first body");
 	free(errs);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 
 	ret = parse(&set, "", 0, &errs);
 	ok(ret == 0 && set.count == 0 && !*errs, "an empty file has no rules");
@@ -880,7 +880,7 @@ static void test_misc(void)
 	ret = parse(&set, "# only a comment", 16, &errs);
 	ok(ret == 0 && set.count == 0 && !*errs, "a file of comments has no rules");
 	free(errs);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 }
 
 /* ---- The syscall tables of every ABI. ---- */
@@ -1117,7 +1117,7 @@ static void test_lists(void)
 
 	/* The same lists in a rule file. */
 	{
-		struct sct_rule_set set = { 0 };
+		struct sct_ruleset set = { 0 };
 		const struct sct_rule *r;
 		size_t tlen = 2 * n + 128;
 		char *text = malloc(tlen), *errs;
@@ -1140,7 +1140,7 @@ static void test_lists(void)
 			free(errs);
 			free(text);
 		}
-		sct_rule_set_free(&set);
+		sct_ruleset_clear(&set);
 	}
 free_unnamed:
 	while (nun)
@@ -1188,7 +1188,7 @@ free_unnamed:
 			"rule {\n"
 			"  syscall_name = read,  # a comment\n"
 			"    rule_name = l7 }\n";
-		struct sct_rule_set set = { 0 };
+		struct sct_ruleset set = { 0 };
 		const struct sct_rule *r;
 		char *errs, *text;
 		const char *diff;
@@ -1228,7 +1228,7 @@ free_unnamed:
 				diag(diff, text);
 			free(text);
 		}
-		sct_rule_set_free(&set);
+		sct_ruleset_clear(&set);
 	}
 out:
 	free(norm);
@@ -1726,7 +1726,7 @@ static void test_configfs(void)
 	char tmpl[] = "/tmp/sct-rules-test.XXXXXX", dir[PATH_MAX];
 	char path[PATH_MAX + 16];
 	char why[1024], *errs, *text;
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	struct sct_rule rule, back;
 	const char *root, *diff;
 	struct stat st;
@@ -1736,7 +1736,7 @@ static void test_configfs(void)
 	root = mkdtemp(tmpl);
 	if (!ok(root != NULL, "a directory for configfs"))
 		return;
-	setenv("SCT_CONFIGFS", root, 1);
+	sct_set_path(SCT_PATH_CONFIGFS, root);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/rules/r", root);
@@ -1879,7 +1879,7 @@ static void test_configfs(void)
 
 	/* Why enabling was refused with EPERM. */
 	snprintf(path, sizeof(path), "%s/cmdline", root);
-	setenv("SCT_CMDLINE", path, 1);
+	sct_set_path(SCT_PATH_CMDLINE, path);
 	put_file(root, "cmdline", "BOOT_IMAGE=/vmlinuz ro sct=off quiet\n");
 	ok(sct_disabled_at_boot() == 1 && !sct_rule_refusal("r", why, sizeof(why)) &&
 	   strstr(why, "disabled on the kernel command line (sct=off)"),
@@ -1895,15 +1895,15 @@ static void test_configfs(void)
 	   strstr(why, "CAP_SYS_ADMIN"),
 	   "EPERM without a reason names CAP_SYS_ADMIN");
 	snprintf(path, sizeof(path), "%s/nosuch", root);
-	setenv("SCT_CMDLINE", path, 1);
+	sct_set_path(SCT_PATH_CMDLINE, path);
 	ok(sct_disabled_at_boot() == -ENOENT, "an unreadable command line: -ENOENT");
-	unsetenv("SCT_CMDLINE");
+	sct_set_path(SCT_PATH_CMDLINE, NULL);
 	ok(stat(dir, &st) == 0 && sct_rule_enable("r", true) == 0 &&
 	   !strcmp(get_file(dir, "enabled"), "1"),
 	   "sct_rule_enable writes 1");
 
 	/* A list as the kernel shows it, and as a rule file writes it. */
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 	ret = parse(&set, lists, strlen(lists), &errs);
 	free(errs);
 	if (!ok(ret == 0 && set.count == 1, "a list rule parses"))
@@ -1935,8 +1935,8 @@ static void test_configfs(void)
 	   "sct_rule_read: a live list of %zu bytes reads whole",
 	   strlen(back.syscall));
 out:
-	sct_rule_set_free(&set);
-	unsetenv("SCT_CONFIGFS");
+	sct_ruleset_clear(&set);
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
@@ -1955,7 +1955,7 @@ static void test_capture_configfs(void)
 		"rule { syscall_name = execve rule_name = c trace = t capture_size = 256 }\n";
 	char tmpl[] = "/tmp/sct-capture-test.XXXXXX", dir[PATH_MAX];
 	char path[PATH_MAX + 16], *errs, *text;
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	struct sct_rule rule, back;
 	const char *root, *diff;
 	size_t i;
@@ -1964,7 +1964,7 @@ static void test_capture_configfs(void)
 	root = mkdtemp(tmpl);
 	if (!ok(root != NULL, "capture_size: a directory for configfs"))
 		return;
-	setenv("SCT_CONFIGFS", root, 1);
+	sct_set_path(SCT_PATH_CONFIGFS, root);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/rules/c", root);
@@ -2044,8 +2044,8 @@ static void test_capture_configfs(void)
 	   back.enabled,
 	   "an older kernel: the rule reads, with capture_size 0");
 out:
-	sct_rule_set_free(&set);
-	unsetenv("SCT_CONFIGFS");
+	sct_ruleset_clear(&set);
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
@@ -2088,7 +2088,7 @@ static void test_traces(void)
 	root = mkdtemp(tmpl);
 	if (!ok(root != NULL, "a directory for configfs, for traces"))
 		return;
-	setenv("SCT_CONFIGFS", root, 1);
+	sct_set_path(SCT_PATH_CONFIGFS, root);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 
@@ -2193,7 +2193,7 @@ static void test_traces(void)
 	   !strcmp(sct_error_detail(), "trace t: no such trace"),
 	   "removing a trace that is not there: -ENOENT");
 
-	unsetenv("SCT_CONFIGFS");
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
@@ -2268,7 +2268,7 @@ static void test_macros(void)
 		{ "uid == 0 && Comm == \"x\"", "uid == 0 && Comm == \"x\"" },
 		{ "  \n  # only a comment\n  ", "" },
 	};
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	char text[512], *errs;
 	size_t i;
 	int ret;
@@ -2290,7 +2290,7 @@ static void test_macros(void)
 		if (set.count != i + 1)
 			break;
 	}
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 }
 
 /* ---- The map from filter offsets to the file. ---- */
@@ -2313,7 +2313,7 @@ static void test_filter_pos(void)
 		{ "192", 4, 14 }, { "&& UID", 5, 4 }, { "UID", 5, 7 },
 		{ "== 0", 5, 11 }, { "0", 5, 14 },
 	};
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	const struct sct_rule *r;
 	int line, col, ret;
 	char *errs;
@@ -2346,14 +2346,14 @@ static void test_filter_pos(void)
 	   line, col);
 	sct_rule_filter_pos(r, 4095, &line, &col);
 	ok(line == 6 && col == 3, "an offset past the end is the '}' too");
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 }
 
 /* ---- Bounds: what the kernel refuses, refused here. ---- */
 
 static void test_bounds(void)
 {
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	char *text, *errs, *p;
 	size_t n = 8192;
 	int i, ret;
@@ -2424,7 +2424,7 @@ static void test_bounds(void)
 	   "a filter longer than 4093 characters is refused");
 	free(errs);
 	free(text);
-	sct_rule_set_free(&set);
+	sct_ruleset_clear(&set);
 }
 
 /* ---- Fuzz. ---- */
@@ -2544,7 +2544,7 @@ static void test_fuzz(const char *dir)
 	enum { RUNS = 10000 };
 	const char *corpus[64];
 	size_t ncorpus = 0, len, i, j;
-	struct sct_rule_set set = { 0 };
+	struct sct_ruleset set = { 0 };
 	int ret, bad_ret = 0, bad_lines = 0, bad_trip = 0, rules = 0, line, col;
 	char *buf, *errs, *text, path[PATH_MAX];
 	const char *diff;
@@ -2599,7 +2599,7 @@ static void test_fuzz(const char *dir)
 			free(text);
 		}
 		sct_rules_check_set(&set, NULL);
-		sct_rule_set_free(&set);
+		sct_ruleset_clear(&set);
 		free(buf);
 	}
 	ok(!bad_ret, "fuzz: %d inputs parse without failing (%d good rules)",
@@ -2611,17 +2611,17 @@ static void test_fuzz(const char *dir)
 
 int main(int argc, char **argv)
 {
-	struct sct_rule_set all = { 0 };
+	struct sct_ruleset all = { 0 };
 	const char *dir = argc > 1 ? argv[1] : "tests/data";
 	char path[PATH_MAX];
 
 	snprintf(path, sizeof(path), "%s/passwd", dir);
-	setenv("SCT_PASSWD", path, 1);
+	sct_set_path(SCT_PATH_PASSWD, path);
 	snprintf(path, sizeof(path), "%s/group", dir);
-	setenv("SCT_GROUP", path, 1);
+	sct_set_path(SCT_PATH_GROUP, path);
 
 	test_seeds(dir, &all);
-	sct_rule_set_free(&all);
+	sct_ruleset_clear(&all);
 	test_round_trip();
 	test_errors(dir);
 	test_misc();
@@ -2644,6 +2644,7 @@ int main(int argc, char **argv)
 	test_filter_pos();
 	test_bounds();
 	test_fuzz(dir);
+	test_api(dir);
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
 }

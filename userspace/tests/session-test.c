@@ -455,13 +455,13 @@ void test_session(void)
 	root = mkdtemp(tmpl);
 	if (!ok(root != NULL, "a directory for configfs, for sessions"))
 		return;
-	setenv("SCT_CONFIGFS", root, 1);
+	sct_set_path(SCT_PATH_CONFIGFS, root);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/traces", root);
 	mkdir(dir, 0755);
 	test_cleanup(root);
 	test_events(root);
-	unsetenv("SCT_CONFIGFS");
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }

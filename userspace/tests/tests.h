@@ -32,4 +32,7 @@ void test_streams(void);
 /* session-test.c */
 void test_session(void);
 
+/* api-test.c */
+void test_api(const char *data);
+
 #endif /* SCT_TESTS_H */
