@@ -56,7 +56,7 @@ sctrules -q delete
 
 echo "== lock"
 mkdir -p /run/sct
-$H lock /run/sct/rules.lock 1500000 > lock.out &
+$H lock /run/sct/rules.lock 2500000 > lock.out &
 lock=$!
 i=0
 while ! grep -q locked lock.out && [ $i -lt 500 ]; do
