@@ -160,6 +160,56 @@ result "list has a last column, TRACE, when a rule has a trace" \
 		grep -q '^ *1  deletes  *unlink,unlinkat .* 0  -$' "$tmp/out" &&
 		grep -q '^ *2  tree  *\*  .* 0  build\.1$' "$tmp/out"; st)"
 
+# Names starting with '_' belong to programs: a rule file may not use
+# them, show leaves such rules out, list shows them.
+cat >"$tmp/reserved.rules" <<'RULES'
+rule {
+  syscall_name = unlink
+  rule_name = _mine
+}
+rule {
+  syscall_name = unlink
+  rule_name = theirs
+  trace = _sct.1
+}
+RULES
+run check "$tmp/reserved.rules"
+result "rule_name and trace starting with '_' are refused, at their columns" \
+	"$([ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 2 ] &&
+		grep -qx "$tmp/reserved.rules:3:15: error: rule name '_mine' is reserved: names starting with '_' belong to programs that use libsct" "$tmp/err" &&
+		grep -qx "$tmp/reserved.rules:8:11: error: trace name '_sct.1' is reserved: names starting with '_' belong to programs that use libsct" "$tmp/err"; st)"
+cp -r "$tmp/cfs" "$tmp/cfs3"
+cp -r "$tmp/cfs3/rules/deletes" "$tmp/cfs3/rules/_sct.1.2.3"
+SCT_CONFIGFS=$tmp/cfs3 run show
+result "show leaves out a rule whose name starts with '_'" \
+	"$([ $rc -eq 0 ] && grep -qx '	rule_name = deletes' "$tmp/out" &&
+		! grep -q '_sct' "$tmp/out"; st)"
+SCT_CONFIGFS=$tmp/cfs3 run list
+result "list shows it" \
+	"$([ $rc -eq 0 ] && grep -q '^ *1  _sct\.1\.2\.3  ' "$tmp/out"; st)"
+
+# The lock of the rule set: with a directory that stands for configfs,
+# its rules.lock.  Held by another program: --no-wait fails with 5 and
+# changes nothing; without it, sctrules waits, then goes on.
+flock "$tmp/cfs3/rules.lock" -c "touch '$tmp/locked'; sleep 2" &
+holder=$!
+for _ in $(seq 100); do
+	[ -e "$tmp/locked" ] && break
+	sleep 0.05
+done
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait delete deletes
+result "--no-wait: exit 5 while another holds the lock, nothing deleted" \
+	"$([ $rc -eq 5 ] && [ -d "$tmp/cfs3/rules/deletes" ] &&
+		grep -q "rules.lock: held by another program .*(--no-wait); nothing was changed" "$tmp/err"; st)"
+t0=$(date +%s%N)
+SCT_CONFIGFS=$tmp/cfs3 run delete nosuch
+t1=$(date +%s%N)
+wait "$holder"
+result "without --no-wait, sctrules waits for the lock, then goes on" \
+	"$([ $rc -eq 1 ] && [ $(((t1 - t0) / 1000000)) -ge 1000 ] &&
+		grep -q 'waiting for it' "$tmp/err" &&
+		grep -q 'nosuch: no such rule' "$tmp/err"; st)"
+
 run check "$tmp/nonexistent.rules"
 result "a missing file: exit 1 with a message" \
 	"$([ $rc -eq 1 ] && grep -q 'nonexistent.rules' "$tmp/err"; st)"

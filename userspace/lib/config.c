@@ -14,10 +14,15 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "rules-internal.h"
@@ -874,17 +879,36 @@ int sct_rule_create(const struct sct_rule *r)
  * r->enabled says so.  On failure the rule's old attributes are written
  * back, and its old state restored.
  *
+ * When @r differs from the rule only in its order (as sct_rule_same()
+ * compares them), the order alone is written: a kernel that moves an
+ * enabled rule in its tables (Linux with sct's patch 0043) does so under
+ * its lock, and the rule never leaves effect; an older kernel refuses
+ * with EBUSY, and the rule is rewritten as above.
+ *
  * Return: 0 or a negative errno (see sct_error_detail()).
  */
 int sct_rule_update(const struct sct_rule *r)
 {
 	char detail[SCT_DETAIL_MAX];
-	struct sct_rule old;
+	struct sct_rule old, moved;
 	int ret;
 
 	ret = sct_rule_read(r->name, &old, NULL);
 	if (ret)
 		return ret;
+	/*
+	 * Only the order differs: a kernel that moves an enabled rule in
+	 * its tables takes it as it is, and the rule stays in effect; an
+	 * older one says -EBUSY, and the rule is rewritten as below.
+	 */
+	moved = old;
+	moved.order = r->order;
+	if (sct_rule_same(&moved, r)) {
+		ret = write_int(r->name, "order", r->order);
+		if (ret != -EBUSY)
+			return ret;
+		sct_detail[0] = '\0';
+	}
 	if (old.enabled) {
 		ret = sct_rule_enable(r->name, false);
 		if (ret)
@@ -901,6 +925,120 @@ int sct_rule_update(const struct sct_rule *r)
 		memcpy(sct_detail, detail, sizeof(detail));
 	}
 	return ret;
+}
+
+/*
+ * The lock of the rule set: a file under /run, or next to the test
+ * directory that stands for configfs, so that tests leave /run alone.
+ */
+static int rules_lock_path(char *path, size_t size, char *dir, size_t dsize)
+{
+	const char *root = sct_configfs_root();
+	int n;
+
+	if (!strcmp(root, SCT_CONFIGFS_ROOT)) {
+		snprintf(dir, dsize, "%s", SCT_RULES_LOCK_DIR);
+		n = snprintf(path, size, "%s", SCT_RULES_LOCK);
+	} else {
+		snprintf(dir, dsize, "%s", root);
+		n = snprintf(path, size, "%s/rules.lock", root);
+	}
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
+/*
+ * The lock on a kernel without file locking (CONFIG_FILE_LOCKING=n,
+ * where flock() is ENOSYS): the name @path in the abstract namespace of
+ * Unix sockets, which the kernel also frees when its holder dies.  Every
+ * program there takes this one, as the kernel is the same for all.
+ */
+static int rules_lock_socket(const char *path, unsigned int flags)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct timespec pause = { 0, 10000000 };	/* 10 ms */
+	socklen_t len;
+	int fd, ret;
+
+	ret = snprintf(sa.sun_path + 1, sizeof(sa.sun_path) - 1, "%s", path);
+	if (ret < 0 || (size_t)ret >= sizeof(sa.sun_path) - 1)
+		return -ENAMETOOLONG;
+	len = offsetof(struct sockaddr_un, sun_path) + 1 + ret;
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return -errno;
+	while (bind(fd, (struct sockaddr *)&sa, len)) {
+		ret = -errno;
+		if (ret == -EADDRINUSE && (flags & SCT_LOCK_NONBLOCK))
+			ret = -EWOULDBLOCK;
+		else if (ret == -EADDRINUSE && !nanosleep(&pause, NULL))
+			continue;
+		else if (ret == -EADDRINUSE)
+			ret = -errno;
+		close(fd);
+		return ret;
+	}
+	return fd;
+}
+
+/**
+ * sct_rules_lock() - take the lock of the rule set
+ * @flags: 0 to wait for it, %SCT_LOCK_NONBLOCK to fail at once when
+ *         another holds it
+ *
+ * Documented in sct.h.
+ */
+int sct_rules_lock(unsigned int flags)
+{
+	char path[PATH_MAX], dir[PATH_MAX];
+	int fd, ret;
+
+	sct_detail[0] = '\0';
+	if (flags & ~SCT_LOCK_NONBLOCK) {
+		set_detail("sct_rules_lock: unknown flags 0x%x", flags);
+		return -EINVAL;
+	}
+	ret = rules_lock_path(path, sizeof(path), dir, sizeof(dir));
+	if (ret) {
+		set_detail("the lock of the rules: %s", strerror(-ret));
+		return ret;
+	}
+	if (mkdir(dir, 0700) && errno != EEXIST) {
+		ret = -errno;
+		set_detail("the lock of the rules: %s: %s", dir, strerror(-ret));
+		return ret;
+	}
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY,
+		  0600);
+	if (fd < 0) {
+		ret = -errno;
+		set_detail("the lock of the rules: %s: %s", path, strerror(-ret));
+		return ret;
+	}
+	if (flock(fd, LOCK_EX | (flags & SCT_LOCK_NONBLOCK ? LOCK_NB : 0))) {
+		ret = -errno;
+		close(fd);
+		if (ret == -ENOSYS) {
+			ret = rules_lock_socket(path, flags);
+			if (ret >= 0)
+				return ret;
+		}
+		set_detail("the lock of the rules: %s: %s", path,
+			   ret == -EWOULDBLOCK ?
+			   "held by another program that changes the rules" :
+			   strerror(-ret));
+		return ret;
+	}
+	return fd;
+}
+
+/**
+ * sct_rules_unlock() - give the lock of the rule set back
+ * @fd: what sct_rules_lock() returned; a negative value is ignored
+ */
+void sct_rules_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
 }
 
 /*

@@ -484,12 +484,22 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 			sct_rf_error(ps, loc, "invalid rule name '%s': %s", q, why);
 			goto invalid;
 		}
+		if (val[0] == '_') {
+			sct_rf_error(ps, loc, "rule name '%s' is reserved: names starting with '_' belong to programs that use libsct",
+				     q);
+			goto invalid;
+		}
 		snprintf(r->name, sizeof(r->name), "%s", val);
 		break;
 	case SCT_K_TRACE:
 		why = sct_rf_bad_name(val);
 		if (why) {
 			sct_rf_error(ps, loc, "invalid trace name '%s': %s", q, why);
+			goto invalid;
+		}
+		if (val[0] == '_') {
+			sct_rf_error(ps, loc, "trace name '%s' is reserved: names starting with '_' belong to programs that use libsct",
+				     q);
 			goto invalid;
 		}
 		snprintf(r->trace, sizeof(r->trace), "%s", val);

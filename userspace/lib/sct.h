@@ -661,6 +661,56 @@ int sct_rule_update(const struct sct_rule *r);
 int sct_rule_enable(const char *name, bool on);
 int sct_rule_delete(const char *name);
 
+/*
+ * The lock of the rule set (config.c): every program that changes rules
+ * in several steps (sctrules apply, add and delete) holds it for all of
+ * them, so that two such programs do not mix their steps.  It is an
+ * flock(2) lock on a file: the kernel does not enforce it, and gives it
+ * back when its holder dies.  On a kernel without file locking
+ * (CONFIG_FILE_LOCKING=n), where flock(2) fails with ENOSYS, the lock is
+ * instead the file's path bound as a name in the abstract namespace of
+ * Unix sockets (a NUL byte, then the path, without a NUL at its end),
+ * which the kernel also frees when its holder dies.
+ */
+#define SCT_RULES_LOCK_DIR	"/run/sct"
+#define SCT_RULES_LOCK		SCT_RULES_LOCK_DIR "/rules.lock"
+
+/* Flags of sct_rules_lock(). */
+#define SCT_LOCK_NONBLOCK	0x1	/* fail at once when another holds it */
+
+/**
+ * sct_rules_lock - take the lock of the rule set
+ * @flags: 0 to wait until the lock is free, or %SCT_LOCK_NONBLOCK
+ *
+ * Makes %SCT_RULES_LOCK_DIR (mode 0700) and the file %SCT_RULES_LOCK
+ * (mode 0600) if they are missing, opens the file (close-on-exec) and
+ * takes an exclusive flock(2) on it (or binds the socket name, retried
+ * every 10 ms while another holds it).  Waiting can be cut short by a
+ * signal whose handler returns.  With a test directory standing for
+ * configfs (sct_configfs_root() is not %SCT_CONFIGFS_ROOT), the file is
+ * rules.lock in that directory instead.  The lock belongs to the open
+ * file: a child that inherits the descriptor holds it too; threads of
+ * the process that share the descriptor do not exclude each other.
+ * Thread-safe.
+ *
+ * Return: a file descriptor (0 or more) to give to sct_rules_unlock(),
+ * or a negative errno: -EWOULDBLOCK with %SCT_LOCK_NONBLOCK when another
+ * holds the lock, -EINTR when a signal cut the wait short, -EINVAL for
+ * unknown @flags, -EACCES or -EPERM for a caller that may not make or
+ * open the file (not root), or another error of mkdir(2), open(2) or
+ * flock(2).  sct_error_detail() names the file.
+ */
+int sct_rules_lock(unsigned int flags);
+
+/**
+ * sct_rules_unlock - give the lock of the rule set back
+ * @fd: what sct_rules_lock() returned (a negative value is ignored)
+ *
+ * Closes @fd, which releases the lock unless a copy of it is open
+ * elsewhere (dup(2), fork(2)).  Thread-safe.
+ */
+void sct_rules_unlock(int fd);
+
 /**
  * sct_rule_id - a rule's id, as its records give it
  * @name: the rule's name

@@ -12,13 +12,19 @@
  *
  * Exit status: 0 on success, 1 when a rule file has errors or the kernel
  * refused a change (nothing was changed then), 2 on a usage error, 3
- * when sct is not there (no configfs, or a kernel without it).
+ * when sct is not there (no configfs, or a kernel without it), 4 when a
+ * change could not be undone (what is left is listed), 5 with --no-wait
+ * when another program holds the lock of the rules.  A signal that
+ * comes while the rules change ends sctrules once they are as they
+ * were, by the signal.
  */
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +36,15 @@ enum {
 	EXIT_RULES = 1,
 	EXIT_USAGE = 2,
 	EXIT_NOSCT = 3,
+	EXIT_LEFT = 4,		/* a change could not be undone */
+	EXIT_LOCKED = 5,	/* --no-wait, and another holds the lock */
+};
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Long options without a short form. */
+enum {
+	OPT_NO_WAIT = 256,
 };
 
 static void usage(FILE *out, int status)
@@ -50,12 +65,15 @@ static void usage(FILE *out, int status)
 		"Options:\n"
 		"  -R, --dir=DIR    also read every *.rules file in DIR, in lexical order\n"
 		"  -q, --quiet      print nothing on success\n"
+		"      --no-wait    fail at once if another program is changing the rules\n"
 		"  -h, --help       print this help and exit\n"
 		"  -V, --version    print the version and exit\n"
 		"\n"
 		"Exit status: 0 on success; 1 when a rule file has errors or the kernel\n"
 		"refused a change (then nothing changed); 2 on a usage error; 3 when sct\n"
-		"is not available (configfs not mounted, or a kernel without it).\n",
+		"is not available (configfs not mounted, or a kernel without it); 4 when\n"
+		"a change could not be undone (what is left is listed); 5 with --no-wait\n"
+		"when another program is changing the rules.\n",
 		program_invocation_short_name);
 	exit(status);
 }
@@ -247,7 +265,14 @@ struct live {
 	struct sct_rule_state *st;
 };
 
-static int read_live(struct live *lv)
+/* Names starting with '_' belong to programs that use libsct. */
+static bool reserved(const char *name)
+{
+	return name[0] == '_';
+}
+
+/* Read the rules there are; with @all, the reserved ones too. */
+static int read_live(struct live *lv, bool all)
 {
 	char **names;
 	int i, n, ret = 0;
@@ -263,16 +288,17 @@ static int read_live(struct live *lv)
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		ret = sct_rule_read(names[i], &lv->set.rules[i], &lv->st[i]);
-		if (ret == -ENOENT)	/* removed meanwhile */
+		if (!all && reserved(names[i]))
 			continue;
+		ret = sct_rule_read(names[i], &lv->set.rules[lv->set.count],
+				    &lv->st[lv->set.count]);
+		if (ret == -ENOENT) {	/* removed meanwhile */
+			ret = 0;
+			continue;
+		}
 		if (ret)
 			goto out;
 		lv->set.count++;
-		if ((size_t)i + 1 != lv->set.count) {
-			lv->set.rules[lv->set.count - 1] = lv->set.rules[i];
-			lv->st[lv->set.count - 1] = lv->st[i];
-		}
 	}
 out:
 	sct_rule_names_free(names, n);
@@ -285,7 +311,7 @@ static void free_live(struct live *lv)
 	free(lv->st);
 }
 
-static struct sct_rule *find(struct sct_ruleset *set, const char *name)
+static struct sct_rule *find(const struct sct_ruleset *set, const char *name)
 {
 	size_t i;
 
@@ -294,6 +320,155 @@ static struct sct_rule *find(struct sct_ruleset *set, const char *name)
 			return &set->rules[i];
 	return NULL;
 }
+
+/* ---- Signals: none ends sctrules halfway through a change. ---- */
+
+/*
+ * The signals whose default action ends the process (and SIGTSTP, which
+ * stops it): held back from the moment the lock is taken, and looked at
+ * between the steps of a change.
+ */
+static const int held_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+	SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGTSTP,
+};
+
+static sigset_t held;
+
+static void hold_signals(void)
+{
+	size_t i;
+
+	sigemptyset(&held);
+	for (i = 0; i < ARRAY_SIZE(held_signals); i++)
+		sigaddset(&held, held_signals[i]);
+	if (sigprocmask(SIG_BLOCK, &held, NULL))
+		err(EXIT_RULES, "sigprocmask");
+}
+
+/* Let the held signals act; one that came meanwhile acts now. */
+static void release_signals(void)
+{
+	sigprocmask(SIG_UNBLOCK, &held, NULL);
+}
+
+/* A signal that came while held and asks sctrules to end, or 0. */
+static int stop_signal(void)
+{
+	sigset_t pending;
+	size_t i;
+
+	if (sigpending(&pending))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(held_signals); i++)
+		if (held_signals[i] != SIGTSTP &&
+		    sigismember(&pending, held_signals[i]))
+			return held_signals[i];
+	return 0;
+}
+
+/*
+ * End by signal @sig, which came while it was held, once nothing is
+ * changed (@undone: the changes made were undone): as the signal would
+ * have ended sctrules, so that the caller sees it (a shell's status
+ * 128 + @sig).
+ */
+static void __attribute__((noreturn)) end_by(int sig, bool undone)
+{
+	fprintf(stderr, "%s: interrupted by signal %d (%s): %s\n",
+		program_invocation_short_name, sig, strsignal(sig),
+		undone ? "the changes made were undone" :
+			 "nothing was changed");
+	fflush(stdout);
+	signal(sig, SIG_DFL);
+	release_signals();
+	raise(sig);
+	exit(128 + sig);
+}
+
+/* ---- The lock. ---- */
+
+static bool no_wait;
+
+/*
+ * Take the lock of the rule set for the rest of the command, waiting
+ * for it unless --no-wait, then hold the signals back.
+ */
+static void lock_rules(void)
+{
+	int fd;
+
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	if (fd == -EWOULDBLOCK && !no_wait) {
+		if (!quiet)
+			warnx("%s; waiting for it", sct_error_detail());
+		fd = sct_rules_lock(0);
+	}
+	if (fd == -EWOULDBLOCK)
+		errx(EXIT_LOCKED, "%s (--no-wait); nothing was changed",
+		     sct_error_detail());
+	if (fd < 0)
+		errx(EXIT_RULES, "%s; nothing was changed", sct_error_detail());
+	/* Kept open, and the lock held, until sctrules exits. */
+	hold_signals();
+}
+
+/* ---- Changing the rules, all or nothing. ---- */
+
+/* One line of what is left, after @header for the first. */
+static void left(size_t *n, const char *header, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!(*n)++)
+		warnx("%s", header);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * After a change was undone: the rules that are not as they were in @old
+ * (with @all, the reserved rules are in both), one line each after
+ * @header.  Return: how many; 1 if the rules could not be read back.
+ */
+static size_t left_over(const struct live *old, bool all, const char *header)
+{
+	const struct sct_rule *r, *o;
+	struct live now;
+	size_t i, n = 0;
+	int ret;
+
+	ret = read_live(&now, all);
+	if (ret) {
+		warnx("%s", header);
+		warnx("reading the rules back: %s: what is left is unknown",
+		      sct_strerror(ret));
+		return 1;
+	}
+	for (i = 0; i < old->set.count; i++) {
+		o = &old->set.rules[i];
+		r = find(&now.set, o->name);
+		if (!r)
+			left(&n, header, "  %s: missing (it was there, %s)\n",
+			     o->name, o->enabled ? "enabled" : "disabled");
+		else if (!sct_rule_same(r, o))
+			left(&n, header, "  %s: changed (%s; it was %s)\n",
+			     r->name, r->enabled ? "enabled" : "disabled",
+			     o->enabled ? "enabled" : "disabled");
+	}
+	for (i = 0; i < now.set.count; i++) {
+		r = &now.set.rules[i];
+		if (!find(&old->set, r->name))
+			left(&n, header, "  %s: new (%s), not removed\n",
+			     r->name, r->enabled ? "enabled" : "disabled");
+	}
+	free_live(&now);
+	return n;
+}
+
+/* What says that a change could not be undone. */
+#define NOT_UNDONE "could not undo every change; these rules are not as they were:"
 
 /* A name for a staged copy of a rule, not in use. */
 static int stage_name(char *buf, size_t size, unsigned int i)
@@ -313,12 +488,15 @@ static int stage_name(char *buf, size_t size, unsigned int i)
  * name @as, read it, and remove it.  This is how a new rule is checked
  * by the kernel (its filter compiled) without touching the live rule of
  * the same name, and how it is compared with it.
+ *
+ * Return: 0, a negative errno, or 1 when the copy could not be removed
+ * (said on stderr).
  */
 static int stage(const struct sct_rule *r, const char *as,
 		 struct sct_rule *shown)
 {
 	struct sct_rule s = *r;
-	int ret;
+	int ret, del;
 
 	snprintf(s.name, sizeof(s.name), "%s", as);
 	s.enabled = false;
@@ -326,7 +504,14 @@ static int stage(const struct sct_rule *r, const char *as,
 	if (ret)
 		return ret;
 	ret = sct_rule_read(as, shown, NULL);
-	sct_rule_delete(as);
+	del = sct_rule_delete(as);
+	if (del && del != -ENOENT) {
+		warnx("%s", sct_error_detail());
+		warnx(NOT_UNDONE);
+		fprintf(stderr, "  %s: new (disabled), not removed: a copy of rule %s\n",
+			as, r->name);
+		return 1;
+	}
 	if (!ret) {
 		memcpy(shown->name, r->name, sizeof(shown->name));
 		shown->enabled = r->enabled;
@@ -337,43 +522,176 @@ static int stage(const struct sct_rule *r, const char *as,
 enum plan {
 	PLAN_KEEP,	/* the live rule is already this one */
 	PLAN_NEW,	/* a new name: created disabled, enabled at the switch */
+	PLAN_ORDER,	/* the live rule in another place: moved */
 	PLAN_REPLACE,	/* replaces the live rule of the same name */
 };
 
+/* One step of a change, undone in reverse when a later one fails. */
+enum step_kind {
+	STEP_CREATE,	/* rule i of the set made, disabled */
+	STEP_ENABLE,	/* rule i of the set enabled */
+	STEP_UPDATE,	/* live rule rewritten or moved as rule i of the set */
+	STEP_DELETE,	/* rule i of the live rules removed */
+};
+
+struct change {
+	struct sct_ruleset *set;	/* the rules to load */
+	struct sct_rule *shown;		/* each as the kernel shows it */
+	enum plan *plan;
+	struct live lv;			/* the rules there were */
+	struct {
+		enum step_kind kind;
+		size_t i;
+	} *done;
+	size_t ndone;
+};
+
+static const char *step_name(struct change *c, enum step_kind kind, size_t i)
+{
+	return kind == STEP_DELETE ? c->lv.set.rules[i].name :
+				     c->set->rules[i].name;
+}
+
+/* Take one step; on failure, say why. */
+static int take_step(struct change *c, enum step_kind kind, size_t i)
+{
+	struct sct_rule r;
+	int ret = 0;
+
+	switch (kind) {
+	case STEP_CREATE:
+		r = c->set->rules[i];
+		r.enabled = false;
+		ret = sct_rule_create(&r);
+		if (ret)
+			report(&c->set->rules[i], ret, "creating");
+		break;
+	case STEP_ENABLE:
+		ret = sct_rule_enable(c->set->rules[i].name, true);
+		if (ret)
+			report(&c->set->rules[i], ret, "enabling");
+		break;
+	case STEP_UPDATE:
+		/* As the kernel shows it: a move is then seen as one. */
+		ret = sct_rule_update(&c->shown[i]);
+		if (ret)
+			report(&c->set->rules[i], ret, "replacing");
+		break;
+	case STEP_DELETE:
+		ret = sct_rule_delete(c->lv.set.rules[i].name);
+		if (ret == -ENOENT)	/* removed by another meanwhile */
+			return 0;
+		if (ret)
+			warnx("deleting %s", sct_error_detail());
+		break;
+	}
+	if (!ret) {
+		c->done[c->ndone].kind = kind;
+		c->done[c->ndone++].i = i;
+	}
+	return ret;
+}
+
+/*
+ * Undo the steps taken, last first, saying which could not be undone;
+ * left_over() then says what is left.
+ */
+static void undo(struct change *c)
+{
+	struct sct_rule *old;
+	size_t i;
+	int ret = 0;
+
+	while (c->ndone > 0) {
+		c->ndone--;
+		i = c->done[c->ndone].i;
+		switch (c->done[c->ndone].kind) {
+		case STEP_CREATE:
+			ret = sct_rule_delete(c->set->rules[i].name);
+			if (ret == -ENOENT)
+				ret = 0;
+			break;
+		case STEP_ENABLE:
+			ret = sct_rule_enable(c->set->rules[i].name, false);
+			break;
+		case STEP_UPDATE:
+			old = find(&c->lv.set, c->set->rules[i].name);
+			ret = old ? sct_rule_update(old) : -ENOENT;
+			break;
+		case STEP_DELETE:
+			/* Made again: a new id, and its hits start at 0. */
+			ret = sct_rule_create(&c->lv.set.rules[i]);
+			break;
+		}
+		if (ret) {
+			warnx("undoing the change of rule %s: %s",
+			      step_name(c, c->done[c->ndone].kind, i),
+			      sct_strerror(ret));
+		}
+	}
+}
+
+/*
+ * The order in which to rewrite and move rules: those that move down
+ * (a greater order) first, the furthest down first, then the others,
+ * the furthest up first.  When the rules keep their relative order, as
+ * when one is inserted, none passes another on its way.
+ */
+static int cmp_moves(const void *pa, const void *pb, void *arg)
+{
+	const struct change *c = arg;
+	const struct sct_rule *a = &c->set->rules[*(const size_t *)pa];
+	const struct sct_rule *b = &c->set->rules[*(const size_t *)pb];
+	bool da = a->order > find(&c->lv.set, a->name)->order;
+	bool db = b->order > find(&c->lv.set, b->name)->order;
+
+	if (da != db)
+		return da ? -1 : 1;
+	if (a->order == b->order)
+		return 0;
+	return (a->order > b->order) == da ? -1 : 1;
+}
+
 /*
  * Apply @set: with @replace, the rule set becomes @set; without, @set is
- * added.  Either every change is made or none.
+ * added.  Either every change is made or none.  The lock is held, and
+ * the signals (hold_signals()).
+ *
+ * Return: 0, EXIT_RULES when nothing changed, or EXIT_LEFT when a change
+ * could not be undone (what is left was said).  Ends by a signal that
+ * came, once nothing is changed.
  */
 static int apply(struct sct_ruleset *set, bool replace)
 {
-	enum plan *plan = calloc(set->count ? set->count : 1, sizeof(*plan));
-	bool *old_gone = NULL;
-	size_t i, j, created = 0, enabled = 0;
+	size_t i, j, n = set->count ? set->count : 1, nmoves = 0, *moves;
+	struct change c = { .set = set };
+	struct sct_rule *old, tmp;
+	int ret, sig = 0, errors = 0, status = EXIT_RULES;
 	char sname[64];
-	struct sct_rule shown, *old;
-	struct live lv;
-	int ret, errors = 0;
 
-	if (!plan)
-		return -ENOMEM;
-	ret = read_live(&lv);
+	c.plan = calloc(n, sizeof(*c.plan));
+	c.shown = calloc(n, sizeof(*c.shown));
+	moves = calloc(n, sizeof(*moves));
+	if (!c.plan || !c.shown || !moves)
+		err(EXIT_RULES, NULL);
+	ret = read_live(&c.lv, false);
 	if (ret) {
 		warnx("reading the rules: %s%s", sct_strerror(ret),
 		      read_hint(ret));
-		free(plan);
-		return ret;
-	}
-	old_gone = calloc(lv.set.count + 1, sizeof(*old_gone));
-	if (!old_gone) {
-		ret = -ENOMEM;
 		goto out;
 	}
+	c.done = calloc(3 * n + c.lv.set.count, sizeof(*c.done));
+	if (!c.done)
+		err(EXIT_RULES, NULL);
 
 	/* 1. Let the kernel check every new rule, changing nothing live. */
 	for (i = 0; i < set->count; i++) {
 		struct sct_rule *r = &set->rules[i];
 
-		old = find(&lv.set, r->name);
+		sig = stop_signal();
+		if (sig)
+			end_by(sig, false);
+		old = find(&c.lv.set, r->name);
 		if (old && !replace) {
 			fprintf(stderr, "%s:%d:%d: error: rule %s exists already (use 'sctrules apply' to replace the rules)\n",
 				r->file, r->line, r->col, r->name);
@@ -382,7 +700,11 @@ static int apply(struct sct_ruleset *set, bool replace)
 		}
 		ret = stage_name(sname, sizeof(sname), i);
 		if (!ret)
-			ret = stage(r, sname, &shown);
+			ret = stage(r, sname, &c.shown[i]);
+		if (ret == 1) {
+			status = EXIT_LEFT;
+			goto out;
+		}
 		if (ret) {
 			report(r, ret, "loading");
 			errors++;
@@ -398,107 +720,105 @@ static int apply(struct sct_ruleset *set, bool replace)
 			continue;
 		}
 		/* Both as the kernel shows them, syscall lists normalised. */
-		if (old && sct_rule_same(old, &shown))
-			plan[i] = PLAN_KEEP;
-		else if (old)
-			plan[i] = PLAN_REPLACE;
+		if (!old) {
+			c.plan[i] = PLAN_NEW;
+			continue;
+		}
+		tmp = c.shown[i];
+		tmp.order = old->order;
+		if (sct_rule_same(old, &c.shown[i]))
+			c.plan[i] = PLAN_KEEP;
+		else if (sct_rule_same(old, &tmp))
+			c.plan[i] = PLAN_ORDER;
 		else
-			plan[i] = PLAN_NEW;
+			c.plan[i] = PLAN_REPLACE;
+		if (c.plan[i] != PLAN_KEEP)
+			moves[nmoves++] = i;
 	}
 	if (errors) {
-		ret = -EINVAL;
+		fprintf(stderr, "%s: nothing was changed\n",
+			program_invocation_short_name);
 		goto out;
 	}
+	sig = stop_signal();
+	if (sig)
+		end_by(sig, false);
 
-	/* 2. Create the rules with new names, disabled. */
-	for (i = 0; i < set->count; i++) {
-		struct sct_rule r = set->rules[i];
-
-		if (plan[i] != PLAN_NEW)
-			continue;
-		r.enabled = false;
-		ret = sct_rule_create(&r);
-		if (ret) {
-			report(&set->rules[i], ret, "creating");
+	/* 2. Rules with new names, made disabled. */
+	for (i = 0; i < set->count && !sig; i++) {
+		if (c.plan[i] == PLAN_NEW && take_step(&c, STEP_CREATE, i))
 			goto undo;
-		}
-		created = i + 1;
+		sig = stop_signal();
 	}
 
 	/*
-	 * 3. The switch.  New rules are enabled before old ones go, so that
-	 * a call made meanwhile meets the old set, or both, never neither;
-	 * a rule replaced under its own name is away for the few writes
-	 * that replace it.
+	 * 3. The switch.  Rules that the set changes or moves, in an order
+	 * that keeps those that move in their relative order; then the new
+	 * rules are enabled, in the places made for them; then the rules
+	 * that the set does not have are removed.  A call made meanwhile
+	 * meets the old rules, or both, never neither; a moved rule stays
+	 * in effect (on a kernel that moves enabled rules), a rewritten one
+	 * is away for the few writes that rewrite it.
 	 */
-	for (i = 0; i < set->count; i++) {
-		if (plan[i] != PLAN_NEW || !set->rules[i].enabled)
-			continue;
-		ret = sct_rule_enable(set->rules[i].name, true);
-		if (ret) {
-			report(&set->rules[i], ret, "enabling");
+	qsort_r(moves, nmoves, sizeof(*moves), cmp_moves, &c);
+	for (j = 0; j < nmoves && !sig; j++) {
+		if (take_step(&c, STEP_UPDATE, moves[j]))
 			goto undo;
-		}
-		enabled = i + 1;
+		sig = stop_signal();
 	}
-	for (i = 0; i < set->count; i++) {
-		if (plan[i] != PLAN_REPLACE)
+	for (i = 0; i < set->count && !sig; i++) {
+		if (c.plan[i] != PLAN_NEW || !set->rules[i].enabled)
 			continue;
-		ret = sct_rule_update(&set->rules[i]);
-		if (ret) {
-			report(&set->rules[i], ret, "replacing");
-			goto undo_replaced;
-		}
+		if (take_step(&c, STEP_ENABLE, i))
+			goto undo;
+		sig = stop_signal();
 	}
-	if (replace) {
-		for (j = 0; j < lv.set.count; j++) {
-			if (find(set, lv.set.rules[j].name))
-				continue;
-			ret = sct_rule_delete(lv.set.rules[j].name);
-			if (ret && ret != -ENOENT)
-				warnx("%s", sct_error_detail());
-			old_gone[j] = true;
-		}
+	for (j = 0; replace && j < c.lv.set.count && !sig; j++) {
+		if (find(set, c.lv.set.rules[j].name))
+			continue;
+		if (take_step(&c, STEP_DELETE, j))
+			goto undo;
+		sig = stop_signal();
 	}
-	ret = 0;
+	if (sig)
+		goto undo;
+
+	/* Done: a signal that comes from here on ends sctrules as usual. */
+	release_signals();
+	status = 0;
 	if (!quiet) {
-		size_t keep = 0, n = 0, rep = 0, del = 0;
+		size_t keep = 0, add = 0, rep = 0, del = 0;
 
 		for (i = 0; i < set->count; i++) {
-			keep += plan[i] == PLAN_KEEP;
-			n += plan[i] == PLAN_NEW;
-			rep += plan[i] == PLAN_REPLACE;
+			keep += c.plan[i] == PLAN_KEEP;
+			add += c.plan[i] == PLAN_NEW;
+			rep += c.plan[i] == PLAN_ORDER ||
+			       c.plan[i] == PLAN_REPLACE;
 		}
-		for (j = 0; j < lv.set.count; j++)
-			del += old_gone[j];
+		for (j = 0; j < c.ndone; j++)
+			del += c.done[j].kind == STEP_DELETE;
 		printf("%zu rules: %zu added, %zu replaced, %zu unchanged, %zu deleted\n",
-		       set->count, n, rep, keep, del);
+		       set->count, add, rep, keep, del);
 	}
 	goto out;
 
-undo_replaced:
-	/* Put back the rules replaced so far (i is the one that failed). */
-	while (i-- > 0) {
-		if (plan[i] != PLAN_REPLACE)
-			continue;
-		old = find(&lv.set, set->rules[i].name);
-		if (old)
-			sct_rule_update(old);
-	}
 undo:
-	for (i = 0; i < enabled; i++)
-		if (plan[i] == PLAN_NEW)
-			sct_rule_enable(set->rules[i].name, false);
-	for (i = 0; i < created; i++)
-		if (plan[i] == PLAN_NEW)
-			sct_rule_delete(set->rules[i].name);
+	undo(&c);
+	if (left_over(&c.lv, false, NOT_UNDONE)) {
+		status = EXIT_LEFT;
+		goto out;
+	}
+	if (sig)
+		end_by(sig, true);
 	fprintf(stderr, "%s: nothing was changed\n",
 		program_invocation_short_name);
 out:
-	free_live(&lv);
-	free(old_gone);
-	free(plan);
-	return ret;
+	free_live(&c.lv);
+	free(c.done);
+	free(c.shown);
+	free(c.plan);
+	free(moves);
+	return status;
 }
 
 /* ---- Commands. ---- */
@@ -518,7 +838,7 @@ static int cmd_show(void)
 	size_t i;
 	int ret;
 
-	ret = read_live(&lv);
+	ret = read_live(&lv, false);
 	if (ret)
 		read_failed(ret);
 	/* The kernel's matching order. */
@@ -551,7 +871,7 @@ static int cmd_list(void)
 	struct live lv;
 	int ret;
 
-	ret = read_live(&lv);
+	ret = read_live(&lv, true);
 	if (ret)
 		read_failed(ret);
 	idx = calloc(lv.set.count + 1, sizeof(*idx));
@@ -582,41 +902,73 @@ static int cmd_list(void)
 	return 0;
 }
 
+/*
+ * Delete the named rules, or every rule but the reserved ones: all or
+ * none.  A rule is read before it goes, and made again if a later one
+ * cannot be deleted.  The lock is held, and the signals.
+ */
 static int cmd_delete(char **names, int n)
 {
-	char **all = NULL;
-	int i, ret, nall = 0, status = 0;
+	struct change c = { 0 };
+	int i, ret, sig = 0, status = 0;
+	size_t j, ndel = 0, *del;
 
+	ret = read_live(&c.lv, true);
+	if (ret)
+		read_failed(ret);
+	del = calloc(c.lv.set.count + 1, sizeof(*del));
+	c.done = calloc(c.lv.set.count + 1, sizeof(*c.done));
+	if (!del || !c.done)
+		err(EXIT_RULES, NULL);
 	if (!n) {
-		nall = sct_rule_names(&all);
-		if (nall < 0)
-			read_failed(nall);
-		names = all;
-		n = nall;
+		for (j = 0; j < c.lv.set.count; j++)
+			if (!reserved(c.lv.set.rules[j].name))
+				del[ndel++] = j;
 	} else {
 		/* All or nothing: every name must be there. */
 		for (i = 0; i < n; i++) {
-			ret = sct_rule_exists(names[i]);
-			if (ret != 1) {
+			const struct sct_rule *r = find(&c.lv.set, names[i]);
+
+			if (!r) {
+				ret = sct_rule_exists(names[i]);
 				warnx("rule %s: %s", names[i],
-				      ret ? sct_strerror(ret) :
-					    "no such rule");
+				      ret < 0 ? sct_strerror(ret) :
+						"no such rule");
 				status = EXIT_RULES;
+			} else if (ndel < c.lv.set.count) {
+				del[ndel++] = r - c.lv.set.rules;
 			}
 		}
 		if (status)
 			errx(status, "nothing was deleted");
 	}
-	for (i = 0; i < n; i++) {
-		ret = sct_rule_delete(names[i]);
-		if (ret && ret != -ENOENT) {
-			warnx("%s", sct_error_detail());
-			status = EXIT_RULES;
-		}
+	for (j = 0; j < ndel && !sig; j++) {
+		if (take_step(&c, STEP_DELETE, del[j]))
+			goto undo;
+		sig = stop_signal();
 	}
-	if (!quiet && !status)
-		printf("%d rules deleted\n", n);
-	sct_rule_names_free(all, nall);
+	if (sig)
+		goto undo;
+	release_signals();
+	if (!quiet)
+		printf("%zu rules deleted\n", c.ndone);
+	goto out;
+
+undo:
+	undo(&c);
+	if (left_over(&c.lv, true, NOT_UNDONE)) {
+		status = EXIT_LEFT;
+		goto out;
+	}
+	if (sig)
+		end_by(sig, true);
+	fprintf(stderr, "%s: nothing was deleted\n",
+		program_invocation_short_name);
+	status = EXIT_RULES;
+out:
+	free(del);
+	free(c.done);
+	free_live(&c.lv);
 	return status;
 }
 
@@ -626,6 +978,7 @@ static void options(int argc, char **argv, const char *optstring,
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'R' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -639,6 +992,9 @@ static void options(int argc, char **argv, const char *optstring,
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case OPT_NO_WAIT:
+			no_wait = true;
 			break;
 		case 'h':
 			usage(stdout, 0);
@@ -692,14 +1048,16 @@ int main(int argc, char **argv)
 			sct_ruleset_clear(&set);
 			return 0;
 		}
+		lock_rules();
 		ret = apply(&set, !strcmp(cmd, "apply"));
 		sct_ruleset_clear(&set);
-		return ret ? EXIT_RULES : 0;
+		return ret;
 	}
 	if (dir)
 		errx(EXIT_USAGE, "%s: -R is for apply, add and check", cmd);
 	if (!strcmp(cmd, "delete")) {
 		need_sct();
+		lock_rules();
 		return cmd_delete(argv, argc);
 	}
 	if (argc)

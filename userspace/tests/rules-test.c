@@ -34,6 +34,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1941,6 +1942,84 @@ out:
 }
 
 /*
+ * The lock of the rule set, in a directory that stands for configfs
+ * (where it is that directory's rules.lock): exclusive, -EWOULDBLOCK
+ * without waiting, given back by sct_rules_unlock() and by the death of
+ * a holder, and a waiter gets it once it is free.
+ */
+static void test_lock(void)
+{
+	char tmpl[] = "/tmp/sct-lock-test.XXXXXX", path[PATH_MAX];
+	struct timespec t0, t1;
+	int fd, fd2, pipefd[2];
+	const char *root;
+	struct stat st;
+	char c;
+	pid_t pid;
+	long ms;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "lock: a directory for configfs"))
+		return;
+	sct_set_path(SCT_PATH_CONFIGFS, root);
+	snprintf(path, sizeof(path), "%s/rules.lock", root);
+
+	fd = sct_rules_lock(0);
+	ok(fd >= 0 && !stat(path, &st) && (st.st_mode & 0777) == 0600,
+	   "sct_rules_lock: a descriptor, the file made with mode 0600");
+	fd2 = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd2 == -EWOULDBLOCK && strstr(sct_error_detail(), path) &&
+	   strstr(sct_error_detail(), "held by another program"),
+	   "sct_rules_lock: held, SCT_LOCK_NONBLOCK gives -EWOULDBLOCK (%d), the detail names the file",
+	   fd2);
+	ok(sct_rules_lock(0x80) == -EINVAL,
+	   "sct_rules_lock: unknown flags are -EINVAL");
+	sct_rules_unlock(fd);
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd >= 0, "sct_rules_lock: free again after sct_rules_unlock");
+	sct_rules_unlock(fd);
+	sct_rules_unlock(-1);
+
+	/* A child holds it for 300 ms, then dies without giving it back. */
+	if (pipe(pipefd))
+		goto out;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct timespec d = { 0, 300000000 };
+
+		close(pipefd[0]);
+		if (sct_rules_lock(0) < 0)
+			_exit(1);
+		if (write(pipefd[1], "x", 1) != 1)
+			_exit(1);
+		nanosleep(&d, NULL);
+		_exit(0);
+	}
+	close(pipefd[1]);
+	if (pid < 0 || read(pipefd[0], &c, 1) != 1) {
+		ok(false, "lock: a child takes the lock");
+		close(pipefd[0]);
+		goto out;
+	}
+	close(pipefd[0]);
+	ok(sct_rules_lock(SCT_LOCK_NONBLOCK) == -EWOULDBLOCK,
+	   "sct_rules_lock: another process holds it: -EWOULDBLOCK");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	fd = sct_rules_lock(0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+	     (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	ok(fd >= 0 && ms >= 100,
+	   "sct_rules_lock: waits until its holder dies (%ld ms)", ms);
+	sct_rules_unlock(fd);
+	waitpid(pid, NULL, 0);
+out:
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
  * capture_size in a directory that stands for configfs: written only
  * when set where the kernel lacks it, read back, compared.
  */
@@ -2637,6 +2716,7 @@ int main(int argc, char **argv)
 	test_call_text();
 	test_configfs();
 	test_capture_configfs();
+	test_lock();
 	test_traces();
 	test_streams();
 	test_session();
