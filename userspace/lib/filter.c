@@ -204,6 +204,7 @@ struct sct_resolver {
 	size_t olen;
 	bool too_long;
 	struct sct_loc too_long_loc;
+	unsigned int depth;	/* of sct_cterm(): groups, '-' and macros */
 };
 
 enum { C_NOT, C_OK, C_ERR };
@@ -425,8 +426,36 @@ static int sct_macro(struct sct_resolver *f, size_t i, int m, uint64_t *v,
  * or (expression).  C_NOT when there is none at @i (nothing consumed);
  * then @fold tells that a '|' needs one, and a bad number is an error.
  */
+static int sct_cterm_nested(struct sct_resolver *f, size_t i, uint64_t *v,
+			    size_t *end, bool *changed, bool fold);
+
+/*
+ * The terms of constant expressions nest (groups, '-', macros): as deep
+ * as the kernel's filters do, and no deeper, so that the stack is
+ * bounded whatever the file holds.  A term that opens a level past
+ * that is the kernel's error, at its first token.
+ */
 static int sct_cterm(struct sct_resolver *f, size_t i, uint64_t *v,
 		     size_t *end, bool *changed, bool fold)
+{
+	int ret;
+
+	if (!sct_is_op(f, i, "(") && !sct_is_op(f, i, "-") &&
+	    (i >= f->n || f->t[i].type != F_IDENT || sct_macro_index(f, i) < 0))
+		return sct_cterm_nested(f, i, v, end, changed, fold);
+	if (f->depth >= SCT_FILTER_MAX_DEPTH) {
+		sct_rf_error(f->ps, sct_tok_loc(f, i), "nested more than %d deep",
+			     SCT_FILTER_MAX_DEPTH);
+		return C_ERR;
+	}
+	f->depth++;
+	ret = sct_cterm_nested(f, i, v, end, changed, fold);
+	f->depth--;
+	return ret;
+}
+
+static int sct_cterm_nested(struct sct_resolver *f, size_t i, uint64_t *v,
+			    size_t *end, bool *changed, bool fold)
 {
 	char tok[SCT_TOK_TEXT + 8], name[SCT_TOK_TEXT];
 	const struct sct_ftoken *t;

@@ -2642,6 +2642,7 @@ int main(int argc, char **argv)
 	test_macros();
 	test_filter_pos();
 	test_bounds();
+	test_hardening();
 	test_fuzz(dir);
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;

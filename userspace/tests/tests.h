@@ -29,4 +29,7 @@ void test_call_text(void);
 void test_capture_json(void);
 void test_streams(void);
 
+/* hardening-test.c */
+void test_hardening(void);
+
 #endif /* SCT_TESTS_H */
