@@ -100,11 +100,35 @@ static const char *trace_eperm_hint(int err)
 	       "";
 }
 
+static int trace_name(const char *name);
+
+/*
+ * Check the name of a rule before it goes into a path: the kernel's rules
+ * for names, which also keep it one component of the path ("../x" is not
+ * a name).
+ */
+static int rule_name(const char *name)
+{
+	const char *why = sct_rf_bad_name(name);
+
+	if (!why)
+		return 0;
+	set_detail("invalid rule name '%s': %s (a name is 1 to 63 characters from A-Z a-z 0-9 _ . -, not starting with '-' or '.')",
+		   name, why);
+	return -EINVAL;
+}
+
+/*
+ * The path of rule @name's attribute @attr (its directory for NULL), after
+ * checking the name; of the global attribute @attr for a NULL @name.
+ */
 static int rule_path(char *buf, size_t size, const char *name,
 		     const char *attr)
 {
 	int n;
 
+	if (name && rule_name(name))
+		return -EINVAL;
 	if (name)
 		n = snprintf(buf, size, "%s/rules/%s%s%s", sct_configfs_root(),
 			     name, attr ? "/" : "", attr ? attr : "");
@@ -505,8 +529,9 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 	int ret;
 
 	memset(r, 0, sizeof(*r));
-	if (strlen(name) >= sizeof(r->name))
-		return -ENAMETOOLONG;
+	ret = rule_name(name);
+	if (ret)
+		return ret;
 	strcpy(r->name, name);
 	ret = read_attr(name, "syscall", r->syscall, sizeof(r->syscall));
 	if (!ret)
@@ -603,15 +628,12 @@ static int parse_u64(const char *buf, uint64_t *v)
 int sct_rule_id(const char *name, uint64_t *id)
 {
 	char buf[32];
-	const char *why;
 	int ret;
 
 	sct_detail[0] = '\0';
-	why = sct_rf_bad_name(name);
-	if (why) {
-		set_detail("invalid rule name '%s': %s", name, why);
-		return -EINVAL;
-	}
+	ret = rule_name(name);
+	if (ret)
+		return ret;
 	ret = read_attr(name, "id", buf, sizeof(buf));
 	if (!ret)
 		ret = parse_u64(buf, id);
@@ -654,6 +676,12 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 	char ferr[2048];
 	int ret;
 
+	/* Both names, before anything is written. */
+	ret = rule_name(n);
+	if (!ret && r->trace[0])
+		ret = trace_name(r->trace);
+	if (ret)
+		return ret;
 	ret = write_text(n, "syscall", r->syscall);
 	if (!ret)
 		ret = write_text(n, "when", r->when == SCT_WHEN_AFTER ?
@@ -744,7 +772,7 @@ int sct_rule_refusal(const char *name, char *buf, size_t size)
 {
 	char ferr[2048];
 
-	if (!size)
+	if (!size || rule_name(name))
 		return -EINVAL;
 	if (sct_disabled_at_boot() == 1) {
 		snprintf(buf, size, "sct is disabled on the kernel command line (sct=off): no rule can be enabled until the system boots without it");
@@ -858,6 +886,8 @@ int sct_rule_create(const struct sct_rule *r)
 
 	sct_detail[0] = '\0';
 	ret = rule_path(path, sizeof(path), r->name, NULL);
+	if (!ret && r->trace[0])
+		ret = trace_name(r->trace);
 	if (ret)
 		return ret;
 	if (mkdir(path, 0755)) {
@@ -890,6 +920,8 @@ int sct_rule_update(const struct sct_rule *r)
 	struct sct_rule old;
 	int ret;
 
+	if (r->trace[0] && trace_name(r->trace))
+		return -EINVAL;
 	ret = sct_rule_read(r->name, &old, NULL);
 	if (ret)
 		return ret;

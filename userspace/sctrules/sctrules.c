@@ -567,7 +567,11 @@ static int cmd_delete(char **names, int n)
 		/* All or nothing: every name must be there. */
 		for (i = 0; i < n; i++) {
 			ret = sct_rule_exists(names[i]);
-			if (ret != 1) {
+			if (ret == -EINVAL) {
+				/* Not a name: "../x" would be outside. */
+				warnx("%s", sct_error_detail());
+				status = EXIT_RULES;
+			} else if (ret != 1) {
 				warnx("rule %s: %s", names[i],
 				      ret ? sct_strerror(ret) :
 					    "no such rule");
