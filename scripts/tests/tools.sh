@@ -3,8 +3,8 @@
 #
 # The manners of sctrules and sctlog on the host, without a kernel, on a
 # directory that stands for configfs (SCT_CONFIGFS): a rule name that is
-# not one ("../traces/t") is refused before anything is touched.  Prints
-# TAP.
+# not one ("../traces/t") is refused before anything is touched; options
+# go anywhere, "--" ends them.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -60,5 +60,39 @@ result "delete ../traces/t: the trace is still there" \
 SCT_CONFIGFS=$cfs run sctrules delete r1 ../traces/t
 result "delete r1 ../traces/t: all or nothing, r1 is still there" \
 	"$([ $rc -eq 1 ] && [ -d "$cfs/rules/r1" ] && [ -d "$cfs/traces/t" ]; st)"
+
+# 2. Options anywhere (GNU permutation), "--" ends them.
+cat >"$tmp/a.rules" <<'RULES'
+rule {
+  syscall_name = unlink
+  rule_name = a
+}
+RULES
+mkdir "$tmp/d"
+sed 's/rule_name = a/rule_name = b/' "$tmp/a.rules" >"$tmp/d/b.rules"
+run sctrules check "$tmp/a.rules" -q
+result "check FILE -q: quiet" "$([ $rc -eq 0 ] && [ ! -s "$tmp/out" ]; st)"
+run sctrules -q check "$tmp/a.rules"
+result "-q check FILE: quiet" "$([ $rc -eq 0 ] && [ ! -s "$tmp/out" ]; st)"
+run sctrules check "$tmp/a.rules" -R "$tmp/d"
+result "check FILE -R DIR: both read" \
+	"$([ $rc -eq 0 ] && grep -qx '2 rules, no errors' "$tmp/out"; st)"
+run sctrules check "$tmp/a.rules" --quiet --dir="$tmp/d"
+result "check FILE --quiet --dir=DIR" \
+	"$([ $rc -eq 0 ] && [ ! -s "$tmp/out" ]; st)"
+cp "$tmp/a.rules" "$tmp/-q"
+(cd "$tmp" && "$bin/sctrules" check -- -q >out 2>err) && rc=0 || rc=$?
+result "check -- -q: -q is a file" \
+	"$([ $rc -eq 0 ] && grep -qx '1 rule, no errors' "$tmp/out"; st)"
+run sctrules check "$tmp/a.rules" -x
+result "check FILE -x: an unknown option is a usage error" \
+	"$([ $rc -eq 2 ] && grep -q "invalid option -- 'x'" "$tmp/err"; st)"
+SCT_CONFIGFS=$cfs run sctrules list -q
+result "list -q: options after a command without operands" "$([ $rc -eq 0 ]; st)"
+SCT_CONFIGFS=$cfs run sctrules count extra
+result "count extra: an operand is a usage error" "$([ $rc -eq 2 ]; st)"
+run sctlog -d -D /dev/null -- -j
+result "sctlog -d -D /dev/null -- -j: -j is an operand, a usage error" \
+	"$([ $rc -eq 2 ] && grep -q "unexpected argument '-j'" "$tmp/err"; st)"
 
 finish

@@ -632,11 +632,19 @@ int main(int argc, char **argv)
 	const char *dir = NULL, *cmd;
 	int errors, ret;
 
-	/* Options come before the command or after it: apply -R DIR. */
+	/* Options come before the command, up to it ... */
 	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
 		usage(stderr, EXIT_USAGE);
-	cmd = argv[optind++];
+	cmd = argv[optind];
+	/*
+	 * ... or anywhere after it, among its operands (apply FILE -R DIR),
+	 * until "--".  optind 0 starts getopt afresh, on the command and
+	 * what follows: it would keep the first optstring's '+' otherwise.
+	 */
+	argc -= optind;
+	argv += optind;
+	optind = 0;
 	options(argc, argv, "R:qhV", &dir);
 	argc -= optind;
 	argv += optind;
