@@ -4,7 +4,8 @@
 # The manners of sctrules and sctlog on the host, without a kernel, on a
 # directory that stands for configfs (SCT_CONFIGFS): a rule name that is
 # not one ("../traces/t") is refused before anything is touched; options
-# go anywhere, "--" ends them.  Prints TAP.
+# go anywhere, "--" ends them; an error writing standard output is
+# an error (/dev/full).  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -94,5 +95,23 @@ result "count extra: an operand is a usage error" "$([ $rc -eq 2 ]; st)"
 run sctlog -d -D /dev/null -- -j
 result "sctlog -d -D /dev/null -- -j: -j is an operand, a usage error" \
 	"$([ $rc -eq 2 ] && grep -q "unexpected argument '-j'" "$tmp/err"; st)"
+
+# 3. Output that cannot be written is an error: exit 1, "write error".
+full() {	# full TOOL ARGS...: TOOL ARGS... >/dev/full
+	local rc=0
+
+	"$bin/$1" "${@:2}" >/dev/full 2>"$tmp/err" || rc=$?
+	result "$* >/dev/full: exit 1, write error" \
+		"$([ $rc -eq 1 ] &&
+			grep -qx "$1: write error: No space left on device" "$tmp/err"; st)"
+}
+SCT_CONFIGFS=$cfs full sctrules show
+SCT_CONFIGFS=$cfs full sctrules list
+SCT_CONFIGFS=$cfs full sctrules count
+full sctrules check "$tmp/a.rules"
+full sctrules --help
+full sctrules --version
+full sctlog --help
+full sctlog --version
 
 finish

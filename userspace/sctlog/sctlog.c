@@ -11,7 +11,8 @@
  * by their ids.
  *
  * Exit status: 0 on success (also when stopped by SIGINT or SIGTERM),
- * 1 on an error, 2 on a usage error.
+ * 1 on an error (standard output that cannot be written included), 2 on
+ * a usage error.
  */
 #include <err.h>
 #include <errno.h>
@@ -29,6 +30,36 @@
 #include "sct.h"
 
 static volatile sig_atomic_t stop;
+
+/*
+ * At exit: whatever was written to standard output must have got there,
+ * as gnulib's close_stdout() checks ("sctrules show > /dev/full").
+ */
+static void close_stdout(void)
+{
+	bool failed = ferror(stdout);
+
+	errno = 0;
+	if (fclose(stdout) || failed) {
+		if (errno)
+			fprintf(stderr, "%s: write error: %s\n",
+				program_invocation_short_name, strerror(errno));
+		else
+			fprintf(stderr, "%s: write error\n",
+				program_invocation_short_name);
+		_exit(1);
+	}
+}
+
+/* Flush standard output: records are shown as they come. */
+static void flush_stdout(void)
+{
+	if (fflush(stdout)) {
+		fprintf(stderr, "%s: write error: %s\n",
+			program_invocation_short_name, strerror(errno));
+		_exit(1);
+	}
+}
 
 static void on_signal(int sig)
 {
@@ -292,8 +323,7 @@ static int run(const struct options *o, const sigset_t *waitmask)
 		}
 		if (!ret) {
 			/* Nothing more for now: flush, then wait. */
-			if (fflush(stdout))
-				err(1, "stdout");
+			flush_stdout();
 			if (o->dump)
 				break;
 			/* The stream of a removed trace: read to its end. */
@@ -327,8 +357,7 @@ static int run(const struct options *o, const sigset_t *waitmask)
 #endif
 	}
 	sct_log_close(log);
-	if (fflush(stdout))
-		err(1, "stdout");
+	flush_stdout();
 	return 0;
 }
 
@@ -353,6 +382,7 @@ int main(int argc, char **argv)
 	char *end;
 	int c;
 
+	atexit(close_stdout);
 	while ((c = getopt_long(argc, argv, "dNn:r:T:jsD:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {

@@ -11,8 +11,9 @@
  *   sctrules check [-R DIR] [FILE...]   check files, without a kernel
  *
  * Exit status: 0 on success, 1 when a rule file has errors or the kernel
- * refused a change (nothing was changed then), 2 on a usage error, 3
- * when sct is not there (no configfs, or a kernel without it).
+ * refused a change (nothing was changed then) or standard output could
+ * not be written, 2 on a usage error, 3 when sct is not there (no
+ * configfs, or a kernel without it).
  */
 #include <dirent.h>
 #include <err.h>
@@ -61,6 +62,26 @@ static void usage(FILE *out, int status)
 }
 
 static bool quiet;
+
+/*
+ * At exit: whatever was written to standard output must have got there,
+ * as gnulib's close_stdout() checks ("sctrules show > /dev/full").
+ */
+static void close_stdout(void)
+{
+	bool failed = ferror(stdout);
+
+	errno = 0;
+	if (fclose(stdout) || failed) {
+		if (errno)
+			fprintf(stderr, "%s: write error: %s\n",
+				program_invocation_short_name, strerror(errno));
+		else
+			fprintf(stderr, "%s: write error\n",
+				program_invocation_short_name);
+		_exit(EXIT_RULES);
+	}
+}
 
 /* ---- Reading the rule files. ---- */
 
@@ -632,6 +653,7 @@ int main(int argc, char **argv)
 	const char *dir = NULL, *cmd;
 	int errors, ret;
 
+	atexit(close_stdout);
 	/* Options come before the command, up to it ... */
 	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
