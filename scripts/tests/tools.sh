@@ -5,7 +5,8 @@
 # directory that stands for configfs (SCT_CONFIGFS): a rule name that is
 # not one ("../traces/t") is refused before anything is touched; options
 # go anywhere, "--" ends them; an error writing standard output is
-# an error (/dev/full).  Prints TAP.
+# an error (/dev/full); show fails, and leaves a file that cannot be
+# applied, for a rule that a rule file cannot hold.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -113,5 +114,25 @@ full sctrules --help
 full sctrules --version
 full sctlog --help
 full sctlog --version
+
+# 4. show, of a rule a rule file cannot hold: a log_format whose braces
+# do not balance.  Not dropped: an error, and a file apply refuses.
+cfs3=$tmp/cfs3
+rule_attrs "$cfs3" r1 unlink
+rule_attrs "$cfs3" r2 unlinkat
+printf '2\n' >"$cfs3/rules/r2/order"
+printf '%s\n' '%comm }' >"$cfs3/rules/r2/log_format"
+rule_attrs "$cfs3" r3 rmdir
+printf '3\n' >"$cfs3/rules/r3/order"
+SCT_CONFIGFS=$cfs3 run sctrules show
+cp "$tmp/out" "$tmp/shown3.rules"
+result "show of an unprintable rule: exit 1, the rule named on stderr" \
+	"$([ $rc -eq 1 ] && grep -q "rule r2 .*log_format" "$tmp/err"; st)"
+result "show of an unprintable rule: the others are shown" \
+	"$(grep -qx '	rule_name = r1' "$tmp/shown3.rules" &&
+		grep -qx '	rule_name = r3' "$tmp/shown3.rules"; st)"
+run sctrules check "$tmp/shown3.rules"
+result "show of an unprintable rule: what it printed does not check" \
+	"$([ $rc -eq 1 ] && grep -q "shown3.rules:[0-9]*:[0-9]*: error: " "$tmp/err"; st)"
 
 finish

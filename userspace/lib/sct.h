@@ -277,7 +277,10 @@ void sct_rule_set_free(struct sct_rule_set *set);
  * the same rule: the same fields, but for @file, @line, @col and the map
  * of the filter.  Fields that have their default value are left out.
  *
- * Return: 0, or -EIO when writing failed.
+ * Return: 0, or -EIO when writing failed, or -EINVAL, with nothing
+ * written, for a rule that the rule-file language cannot hold: a
+ * log_format whose braces do not balance ("%comm }", which the kernel
+ * takes), or a line break in the filter or the log_format.
  */
 int sct_rule_print(FILE *out, const struct sct_rule *r);
 

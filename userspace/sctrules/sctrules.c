@@ -503,11 +503,18 @@ static int cmp_order(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+/*
+ * The rules, as a rule file.  A rule the language cannot hold (a
+ * log_format whose braces do not balance) is not dropped, which would
+ * make "show > f; apply f" delete it: it is named on stderr, and in its
+ * place goes a line that is no rule-file syntax, so that the file is
+ * refused as a whole.
+ */
 static int cmd_show(void)
 {
+	int ret, status = 0;
 	struct live lv;
 	size_t i;
-	int ret;
 
 	ret = read_live(&lv);
 	if (ret)
@@ -515,12 +522,22 @@ static int cmd_show(void)
 	/* The kernel's matching order. */
 	qsort(lv.set.rules, lv.set.count, sizeof(*lv.set.rules), cmp_order);
 	for (i = 0; i < lv.set.count; i++) {
+		const struct sct_rule *r = &lv.set.rules[i];
+
 		if (i)
 			putchar('\n');
-		sct_rule_print(stdout, &lv.set.rules[i]);
+		if (sct_rule_print(stdout, r) != -EINVAL)
+			continue;
+		warnx("rule %s cannot be shown: a rule file cannot hold its log_format '%s' (its braces do not balance)",
+		      r->name, r->log_format);
+		printf("# sctrules show: rule %s cannot be shown: a rule file cannot hold\n"
+		       "# its log_format (its braces do not balance).  This file is not\n"
+		       "# all the rules: the line below keeps it from being applied.\n"
+		       "rule_not_shown %s\n", r->name, r->name);
+		status = EXIT_RULES;
 	}
 	free_live(&lv);
-	return 0;
+	return status;
 }
 
 static int cmp_live(const void *pa, const void *pb, void *arg)
