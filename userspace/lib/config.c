@@ -744,10 +744,10 @@ int sct_disabled_at_boot(void)
 	if (len < 0)
 		return len;
 	for (p = buf; *p; ) {
-		while (*p && isspace((unsigned char)*p))
+		while (*p && sct_isspace((unsigned char)*p))
 			p++;
 		word = p;
-		while (*p && !isspace((unsigned char)*p))
+		while (*p && !sct_isspace((unsigned char)*p))
 			p++;
 		if (p - word == 7 && !strncmp(word, "sct=off", 7))
 			return 1;

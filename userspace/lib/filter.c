@@ -29,7 +29,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules-internal.h"
 
@@ -167,7 +166,7 @@ int sct_rf_knum(const char *s, size_t len, uint64_t *v)
 	if (i == len)
 		return -1;
 	if (s[i] == '0') {
-		if (i + 2 < len && tolower((unsigned char)s[i + 1]) == 'x' &&
+		if (i + 2 < len && sct_tolower((unsigned char)s[i + 1]) == 'x' &&
 		    isxdigit((unsigned char)s[i + 2])) {
 			base = 16;
 			i += 2;
@@ -294,7 +293,7 @@ static bool sct_is_field(struct sct_resolver *f, size_t i)
 
 	for (k = 0; k < ARRAY_SIZE(sct_fields); k++) {
 		if (f->t[i].len == strlen(sct_fields[k]) &&
-		    !strncasecmp(f->src + f->t[i].off, sct_fields[k],
+		    !sct_strncasecmp(f->src + f->t[i].off, sct_fields[k],
 				 f->t[i].len))
 			return true;
 	}
@@ -747,7 +746,7 @@ static int sct_hex(char c)
 	if (!isxdigit((unsigned char)c))
 		return -1;
 	return isdigit((unsigned char)c) ? c - '0' :
-					   tolower((unsigned char)c) - 'a' + 10;
+					   sct_tolower((unsigned char)c) - 'a' + 10;
 }
 
 static bool sct_lex_string(struct sct_checker *p)
@@ -784,7 +783,7 @@ static bool sct_lex_string(struct sct_checker *p)
 				}
 				/* fall through */
 			default:
-				if (isprint((unsigned char)c))
+				if (sct_isprint((unsigned char)c))
 					snprintf(msg, sizeof(msg),
 						 "unknown escape '\\%c' in string (\\\\ \\\" \\n \\t \\r \\xHH)",
 						 c);
@@ -885,7 +884,7 @@ static bool sct_next(struct sct_checker *p)
 
 static bool sct_is_ident(struct sct_checker *p, const char *name)
 {
-	return p->tok == T_IDENT && !strcasecmp(p->str, name);
+	return p->tok == T_IDENT && !sct_strcasecmp(p->str, name);
 }
 
 static bool sct_expect(struct sct_checker *p, enum sct_tok tok,
@@ -1167,7 +1166,7 @@ static bool sct_parse_pred(struct sct_checker *p)
 		return sct_parse_sockaddr(p, &in) && sct_parse_cmp(p, &in);
 
 	for (i = 0; i < ARRAY_SIZE(sct_field_names); i++) {
-		if (sct_field_names[i] && !strcasecmp(p->str, sct_field_names[i]))
+		if (sct_field_names[i] && !sct_strcasecmp(p->str, sct_field_names[i]))
 			break;
 	}
 	if (i == ARRAY_SIZE(sct_field_names))

@@ -9,12 +9,17 @@
  *   - names of rules and traces that are not names ("../../x", "a/b",
  *     "", ".x", 64 characters, ...) at every function that takes one:
  *     -EINVAL, and nothing touched in a directory that stands for
- *     configfs (SCT_CONFIGFS) or next to it.
+ *     configfs (SCT_CONFIGFS) or next to it;
+ *   - rule files parsed in Turkish locales (tr_TR.UTF-8 and
+ *     tr_TR.ISO-8859-9, made with localedef), where tolower('I') is not
+ *     'i': the same rules, errors and printed rules as in the C locale.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,8 +240,112 @@ static void test_bad_names(void)
 	nftw(top, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* ---- Locales. ---- */
+
+/* Keywords, constants, fields and values with an I or an i in them. */
+static const char locale_rules[] =
+	"RULE {\n"
+	"  SYSCALL_NAME = %FILE, %fIle, ia32:unlink, ia32:rmdir\n"
+	"  RULE_NAME = Istanbul_i\n"
+	"  WHEN = AFTER\n"
+	"  CONTINUE = YES\n"
+	"  FILTER_EXPRESSION {pid == 1 && params[1] == \"I\" && uid IN (0, 1) &&\n"
+	"    PARAMS[2] & O_CREAT && RETVAL == -EINVAL && descendant(1) &&\n"
+	"    ppid != 1 && comm == \"i\" && Sockaddr(Params[2]).port == htons(80)}\n"
+	"  ACTION { TYPE = LOG LOG_TARGET = PRINTK LOG_FORMAT {%comm %params} }\n"
+	"}\n"
+	"RULE {\n"
+	"  SYSCALL_NAME = unlink\n"
+	"  RULE_NAME = fail_i\n"
+	"  WHEN = BEFORE\n"
+	"  FORCE = TRUE ACT_ON_INIT = On ENABLED = YES\n"
+	"  ACTION { TYPE = FAIL ERROR_CODE = EINVAL }\n"
+	"}\n"
+	"RULE { SYSCALL_NAME = unlink RULE_NAME = kill_i ACTION { TYPE = Kill } }\n"
+	"RULE { SYSCALL_NAME = unlink RULE_NAME = susp ACTION { TYPE = SUSPEND } }\n"
+	/* Errors, with their messages. */
+	"RULE { SYSCALL_NAME = unlink RULE_NAME = bad1 ACTION { TYPE = FAİL } }\n"
+	"RULE { SYSCALL_NAME = unlink RULE_NAME = \xfd ACTION { TYPE = LOG } }\n"
+	"RULE { SYSCALL_NAME = unlink RULE_NAME = bad3 FILTER_EXPRESSION {pıd == 1} }\n";
+
+/* The rules and errors of locale_rules, parsed and printed, as text. */
+static char *locale_parse(void)
+{
+	struct sct_rule_set set = { 0 };
+	char *errs, *text;
+	size_t size, i;
+	FILE *f;
+	int ret;
+
+	ret = parse_text(&set, locale_rules, &errs);
+	f = open_memstream(&text, &size);
+	fprintf(f, "%d errors, %zu rules\n%s", ret, set.count, errs);
+	for (i = 0; i < set.count; i++) {
+		sct_rule_print(f, &set.rules[i]);
+		fprintf(f, "filter: %s\nnr %d abi %d\n", set.rules[i].filter,
+			set.rules[i].nr, set.rules[i].abi);
+	}
+	fprintf(f, "name \\xfd: %d, class %%FiLe: %s\n",
+		sct_rule_exists("\xfd"), sct_syscall_class("%FiLe") ? "yes" : "no");
+	fclose(f);
+	free(errs);
+	sct_rule_set_free(&set);
+	return text;
+}
+
+static void test_locales(void)
+{
+	static volatile char upper_i_v[2] = "I";
+	const char upper_i[2] = { upper_i_v[0], '\0' };
+	static const char *const charsets[] = { "UTF-8", "ISO-8859-9" };
+	char tmpl[] = "/tmp/sct-locale-test.XXXXXX", cmd[PATH_MAX + 128];
+	char loc[64], *c_text, *text;
+	const char *dir;
+	size_t i;
+	bool turkish;
+
+	c_text = locale_parse();
+	if (!ok(!strncmp(c_text, "3 errors, 4 rules\n", 18),
+		"locales: the test rules in the C locale: 4 rules, 3 errors"))
+		diag("C locale", c_text);
+	dir = mkdtemp(tmpl);
+	if (!ok(dir != NULL, "locales: a directory for locales")) {
+		free(c_text);
+		return;
+	}
+	setenv("LOCPATH", dir, 1);
+	for (i = 0; i < sizeof(charsets) / sizeof(charsets[0]); i++) {
+		snprintf(loc, sizeof(loc), "tr_TR.%s", charsets[i]);
+		snprintf(cmd, sizeof(cmd),
+			 "localedef -i tr_TR -f %s %s/%s >/dev/null 2>&1",
+			 charsets[i], dir, loc);
+		if (system(cmd) || !setlocale(LC_ALL, loc)) {
+			ok(false, "locales: make %s with localedef (needs the locales package's sources), and use it",
+			   loc);
+			continue;
+		}
+		/*
+		 * Else the test proves nothing (not folded by the compiler).
+		 * The sanitizers' strcasecmp() is ASCII's in every locale:
+		 * scripts/tests/locale.sh tests libsct without them.
+		 */
+		turkish = tolower(upper_i[0]) != 'i';
+		text = locale_parse();
+		setlocale(LC_ALL, "C");
+		if (!ok(turkish && !strcmp(text, c_text),
+			"locales: in %s (tolower('I') is not 'i': %s), the same rules and errors as in C",
+			loc, turkish ? "yes" : "no"))
+			diag(loc, text);
+		free(text);
+	}
+	unsetenv("LOCPATH");
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(c_text);
+}
+
 void test_hardening(void)
 {
 	test_deep_filters();
 	test_bad_names();
+	test_locales();
 }
