@@ -429,16 +429,63 @@ int sct_format_time(char *buf, size_t size, uint64_t ns)
 }
 
 /*
- * A JSON string.  Bytes outside printable ASCII are escaped as \u00XX
- * (read as Latin-1), so that the output is valid JSON whatever the bytes.
+ * The length of the UTF-8 sequence at @p, of at most @n bytes (RFC 3629:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when
+ * it is not one.
  */
-void sct_json_string(FILE *out, const char *s, size_t max)
+static size_t sct_utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+	uint32_t c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/*
+ * A JSON string of the bytes of @s up to its NUL or @max: valid UTF-8 as
+ * it is, '"', '\\' and control characters escaped, and each byte that is
+ * not part of valid UTF-8 as U+FFFD ("\ufffd").  Return: false if there
+ * was such a byte.
+ */
+static bool sct_json_utf8(FILE *out, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	size_t i, n = strnlen(s, max), len;
+	bool valid = true;
 
 	putc('"', out);
-	for (i = 0; i < max && p[i]; i++) {
+	for (i = 0; i < n; i += len) {
+		len = sct_utf8_len(p + i, n - i);
+		if (!len) {
+			fputs("\\ufffd", out);
+			valid = false;
+			len = 1;
+			continue;
+		}
 		switch (p[i]) {
 		case '"':
 			fputs("\\\"", out);
@@ -456,13 +503,49 @@ void sct_json_string(FILE *out, const char *s, size_t max)
 			fputs("\\r", out);
 			break;
 		default:
-			if (p[i] < 0x20 || p[i] >= 0x7f)
+			if (p[i] < 0x20 || p[i] == 0x7f)
 				fprintf(out, "\\u%04x", p[i]);
 			else
-				putc(p[i], out);
+				fwrite(p + i, 1, len, out);
 		}
 	}
 	putc('"', out);
+	return valid;
+}
+
+/*
+ * A JSON string: see sct_json_utf8().  Bytes that are not valid UTF-8
+ * are U+FFFD; sctlog(1) documents the schema.
+ */
+void sct_json_string(FILE *out, const char *s, size_t max)
+{
+	sct_json_utf8(out, s, max);
+}
+
+/* Bytes in lowercase hex, two digits a byte. */
+static void sct_json_hex(FILE *out, const unsigned char *data, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		putc(hex[data[i] >> 4], out);
+		putc(hex[data[i] & 0xf], out);
+	}
+}
+
+/* Would sct_json_utf8() replace a byte of @s (up to its NUL or @max)? */
+static bool sct_utf8_valid(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = strnlen(s, max), len;
+
+	for (i = 0; i < n; i += len) {
+		len = sct_utf8_len(p + i, n - i);
+		if (!len)
+			return false;
+	}
+	return true;
 }
 
 static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
@@ -501,14 +584,8 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 static void sct_json_bytes(FILE *out, const unsigned char *data,
 			   unsigned int len, bool truncated)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned int i;
-
 	fputs("{\"bytes\":\"", out);
-	for (i = 0; i < len; i++) {
-		putc(hex[data[i] >> 4], out);
-		putc(hex[data[i] & 0xf], out);
-	}
+	sct_json_hex(out, data, len);
 	fprintf(out, "\",\"truncated\":%s}", truncated ? "true" : "false");
 }
 
@@ -549,6 +626,34 @@ static void sct_json_strv(FILE *out, const char *data, unsigned int len,
 #endif
 
 /*
+ * A string of a call's data: a JSON string if it is valid UTF-8 and
+ * whole, else {"string":S,"truncated":true} for the start of a longer
+ * one, and "hex" (its bytes, two lowercase hex digits each) in that
+ * object when it is not valid UTF-8, so that no byte is lost.
+ */
+static void sct_json_data_string(FILE *out, const char *data, size_t len,
+				 bool truncated)
+{
+	bool valid = sct_utf8_valid(data, len);
+
+	if (valid && !truncated) {
+		sct_json_utf8(out, data, len);
+		return;
+	}
+	fputs("{\"string\":", out);
+	sct_json_utf8(out, data, len);
+	if (truncated)
+		fputs(",\"truncated\":true", out);
+	if (!valid) {
+		fputs(",\"hex\":\"", out);
+		sct_json_hex(out, (const unsigned char *)data,
+			     strnlen(data, len));
+		putc('"', out);
+	}
+	putc('}', out);
+}
+
+/*
  * The data of parameter @d of a call record, as JSON; false, with
  * nothing written, for data that is absent or does not fit the record.
  */
@@ -569,10 +674,11 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 		fputs(key, out);
 		sct_json_sockaddr(out, data, d->len);
 		break;
+	case SCT_DATA_STRING:
 	case SCT_DATA_STRING_TRUNC:
-		fprintf(out, "%s{\"string\":", key);
-		sct_json_string(out, data, d->len);
-		fputs(",\"truncated\":true}", out);
+		fputs(key, out);
+		sct_json_data_string(out, data, d->len,
+				     d->kind == SCT_DATA_STRING_TRUNC);
 		break;
 #if SCT_RECORD_VERSION >= 4
 	case SCT_DATA_BYTES:
@@ -593,7 +699,7 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 #endif
 	default:
 		fputs(key, out);
-		sct_json_string(out, data, d->len);
+		sct_json_data_string(out, data, d->len, false);
 	}
 	return true;
 }
@@ -612,13 +718,16 @@ static void sct_json_call_tail(FILE *out, const struct sct_record_header *rec,
 	char key[16];
 	int i;
 
+	/* 64 bits: strings, which JSON's 53-bit numbers cannot spoil. */
 	fputs(",\"args\":[", out);
 	for (i = 0; i < 6; i++)
-		fprintf(out, "%s%llu", i ? "," : "",
+		fprintf(out, "%s\"%llu\"", i ? "," : "",
 			(unsigned long long)args[i]);
+	/* By parameter, from 1 as filters count PARAMS[1]. */
 	fputs("],\"data\":{", out);
 	for (i = 0; param && i < 6; i++) {
-		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",", i);
+		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",",
+			 i + 1);
 		if (sct_json_param(out, rec, fixed, &param[i], key))
 			first = false;
 	}
@@ -643,8 +752,8 @@ static void sct_json_call_head(FILE *out, const char *type,
 
 	if (sct_format_time(time, sizeof(time), time_ns))
 		time[0] = '\0';
-	fprintf(out, "{\"type\":\"%s\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
-		type, (unsigned long long)rec->seq, time,
+	fprintf(out, "{\"schema\":%d,\"type\":\"%s\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":\"%llu\",\"rule\":",
+		SCT_JSON_SCHEMA, type, (unsigned long long)rec->seq, time,
 		(unsigned long long)time_ns);
 	sct_json_string(out, rule, SIZE_MAX);
 	fprintf(out, ",\"rule_id\":%llu,\"abi\":",
@@ -658,7 +767,7 @@ static void sct_json_call_head(FILE *out, const char *type,
 		sct_json_string(out, name, SIZE_MAX);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"when\":\"%s\",\"call_id\":%llu",
+	fprintf(out, ",\"when\":\"%s\",\"call_id\":\"%llu\"",
 		when == SCT_WHEN_AFTER ? "after" : "before", call_id);
 }
 
@@ -1157,14 +1266,14 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
 
 	if (sct_format_time(time, sizeof(time), rec->time_ns))
 		time[0] = '\0';
-	fprintf(out, "{\"type\":\"task\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"event\":",
-		(unsigned long long)rec->hdr.seq, time,
+	fprintf(out, "{\"schema\":%d,\"type\":\"task\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":\"%llu\",\"event\":",
+		SCT_JSON_SCHEMA, (unsigned long long)rec->hdr.seq, time,
 		(unsigned long long)rec->time_ns);
 	if (rec->event < ARRAY_SIZE(events) && events[rec->event])
 		fprintf(out, "\"%s\"", events[rec->event]);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"call_id\":%llu,\"traces\":%llu,\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d,\"comm\":",
+	fprintf(out, ",\"call_id\":\"%llu\",\"traces\":\"%llu\",\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d,\"comm\":",
 		(unsigned long long)rec->call_id,
 		(unsigned long long)rec->traces, rec->cpu, rec->pid,
 		rec->tid, rec->ppid);
@@ -1179,9 +1288,16 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
 		path = sct_task_path(rec);
 		fputs(",\"path\":", out);
 		if (path)
-			sct_json_string(out, path, rec->path.len);
+			sct_json_utf8(out, path, rec->path.len);
 		else
 			fputs("null", out);
+		/* A path that is not UTF-8: its bytes too. */
+		if (path && !sct_utf8_valid(path, rec->path.len)) {
+			fputs(",\"path_hex\":\"", out);
+			sct_json_hex(out, (const unsigned char *)path,
+				     strnlen(path, rec->path.len));
+			putc('"', out);
+		}
 		fprintf(out, ",\"path_truncated\":%s,\"old_tid\":%d",
 			path && rec->path.kind == SCT_DATA_STRING_TRUNC ?
 			"true" : "false", rec->old_tid);
@@ -1243,8 +1359,8 @@ int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
 		return 0;
 #endif
 	case SCT_RECORD_LOST:
-		fprintf(out, "{\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
-			(unsigned long long)rec->seq,
+		fprintf(out, "{\"schema\":%d,\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
+			SCT_JSON_SCHEMA, (unsigned long long)rec->seq,
 			(unsigned long long)lost->count);
 		return 0;
 #if SCT_RECORD_VERSION >= 3

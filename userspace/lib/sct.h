@@ -685,6 +685,16 @@ unsigned long long sct_record_call_id(const struct sct_record_call *rec);
 const char *sct_record_syscall(const struct sct_record_call *rec);
 
 int sct_format_time(char *buf, size_t size, uint64_t ns);
+
+/*
+ * The version of the JSON of records, "schema" in every object
+ * (sctlog(1) documents it): 1 gives valid UTF-8 as it is and other
+ * bytes as U+FFFD (with their "hex" where data would be lost), numbers
+ * of 64 bits (time_ns, args, call_id, traces) as strings of decimal
+ * digits, and numbers "data" by parameter from 1, as PARAMS[1].
+ */
+#define SCT_JSON_SCHEMA		1
+
 void sct_json_string(FILE *out, const char *s, size_t max);
 int sct_record_json(FILE *out, const struct sct_record_header *rec);
 

@@ -4,7 +4,8 @@
 # sctlog in the test guest, as an administrator uses it: the seed
 # article's unlink rule made with mkdir and echo, sctlog in the
 # background, "rm ./dummy", the line; --json checked with a real JSON
-# parser (python3, on the host); -r, -n, --syslog, lost records on
+# parser (python3, on the host), paths in UTF-8 and not included; -r,
+# -n, --syslog, lost records on
 # stderr, exit status 0 on SIGINT, and usage errors.  Prints TAP results.
 set -euo pipefail
 
@@ -42,6 +43,15 @@ for i in 1 2 3; do touch "./j\"son $i"; rm "./j\"son $i"; done
 sctlog --json --dump -r json_rule
 echo "status $?"
 echo 0 > $R/json_rule/enabled
+
+echo "== utf8"
+rule utf8_rule unlink "%comm %params"
+for f in "$(printf "./caf\303\251 \342\202\254")" "$(printf "./a\377b")"; do
+	touch "$f"; rm "$f"
+done
+sctlog --json --dump -r utf8_rule
+echo "status $?"
+echo 0 > $R/utf8_rule/enabled
 
 echo "== count"
 sctlog -n 2
@@ -114,7 +124,8 @@ for i, r in enumerate(recs, 1):
     assert r["syscall"] == "unlink" and r["nr"] == 87, r
     assert r["comm"] == "rm" and r["when"] == "before", r
     assert r["euid"] == 0 and isinstance(r["pid"], int), r
-    assert r["data"]["0"] == './j"son %d' % i, r
+    assert r["schema"] == 1 and isinstance(r["time_ns"], str), r
+    assert r["data"]["1"] == './j"son %d' % i, r
     assert r["text"] == '"rm" "./j\\"son %d"' % i, r
     assert len(r["args"]) == 6 and r["time"].endswith("Z"), r
 seqs = [r["seq"] for r in recs]
@@ -122,6 +133,19 @@ assert seqs == sorted(seqs), seqs
 EOF
 )"
 result "--json --dump exits 0" "$(ok has json 'status 0')"
+
+part utf8 | grep '^{' >"$tmp/utf8" || true
+result "--json: UTF-8 as it is, other bytes as U+FFFD with their hex" "$(ok python3 - "$tmp/utf8" <<'EOF'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+assert "./caf\u00e9 \u20ac".encode() in raw, raw
+recs = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
+assert len(recs) == 2, recs
+assert recs[0]["data"]["1"] == "./caf\u00e9 \u20ac", recs[0]
+d = recs[1]["data"]["1"]
+assert d["string"] == "./a\ufffdb" and bytes.fromhex(d["hex"]) == b"./a\xffb", d
+EOF
+)"
 
 result "-n 2 stops after two records" \
 	"$(ok [ "$(count count '^"rm" ')" -eq 2 ])"
