@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +24,8 @@
 
 struct sct_log {
 	int fd;
+	bool stream;	/* a file or a pipe, not the device: reads cut records */
+	bool eof;	/* a read returned 0 */
 	size_t len;	/* bytes in buf */
 	size_t pos;	/* the next record in buf */
 	uint64_t since_ns;	/* skip call and task records before it */
@@ -55,6 +58,7 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 {
 	struct sct_log *log = malloc(sizeof(*log));
 	int oflags = O_RDONLY | O_CLOEXEC;
+	struct stat st;
 	int ret;
 
 	*logp = NULL;
@@ -63,11 +67,17 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	log->len = 0;
 	log->pos = 0;
 	log->since_ns = 0;
+	log->eof = false;
 	if (flags & SCT_LOG_NONBLOCK)
 		oflags |= O_NONBLOCK;
 	log->fd = open(path ? path : sct_records_device(), oflags);
-	if (log->fd < 0)
+	if (log->fd < 0 || fstat(log->fd, &st))
 		goto fail;
+	/*
+	 * The device returns whole records a read; a file of them, or a
+	 * pipe, as many bytes as there are.
+	 */
+	log->stream = !S_ISCHR(st.st_mode);
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
 		goto fail;
 #ifdef SCT_IOC_TEXT
@@ -205,11 +215,12 @@ static uint64_t sct_record_time(const struct sct_record_header *hdr)
  * @rec: set to the record, valid until the next call
  *
  * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK)
- * or, for a file of records (sctlog -D) or the stream of a trace that
- * was removed, at its end; or a negative errno (-EINTR for a signal).
- * A record shorter than the
+ * or at the end (sct_log_eof() then says so): of a file of records or
+ * a pipe (sctlog -D), or of the stream of a trace that was removed; or
+ * a negative errno (-EINTR for a signal).  A record shorter than the
  * fixed part of its type (struct sct_record_call, sct_record_lost or
- * sct_record_task) fails with -EPROTO.
+ * sct_record_task), or cut short by the end of a file, fails with
+ * -EPROTO.
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
@@ -219,27 +230,41 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 	ssize_t n;
 
 again:
-	if (log->pos >= log->len) {
-		/* A read returns as many whole records as fit. */
-		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
-		if (n < 0)
-			return errno == EAGAIN ? 0 : -errno;
-		/*
-		 * The end of a file, or of the stream of a trace that was
-		 * removed; the shared log never returns 0.
-		 */
-		if (!n)
-			return 0;
-		log->len = n;
-		log->pos = 0;
-	}
 	hdr = (const void *)(log->buf.bytes + log->pos);
 	left = log->len - log->pos;
-	if (left < sizeof(*hdr) || hdr->size > left || hdr->size % 8 ||
-	    hdr->size < sct_record_min_size(hdr->type)) {
-		log->pos = log->len;
-		return -EPROTO;
+	if (left >= sizeof(*hdr) &&
+	    (hdr->size > sizeof(log->buf.bytes) || hdr->size % 8 ||
+	     hdr->size < sizeof(*hdr)))
+		goto bad;
+	if (left < sizeof(*hdr) || hdr->size > left) {
+		/* The device never cuts a record: its reads are whole. */
+		if (left && !log->stream)
+			goto bad;
+		/* A file or a pipe: the start of a record, for the rest. */
+		memmove(log->buf.bytes, log->buf.bytes + log->pos, left);
+		log->len = left;
+		log->pos = 0;
+		/* A read of the device returns as many whole records as fit. */
+		n = read(log->fd, log->buf.bytes + left,
+			 sizeof(log->buf.bytes) - left);
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -errno;
+		if (!n) {
+			/*
+			 * The end of a file or a pipe, or of the stream of a
+			 * trace that was removed; the shared log never ends.
+			 * A record cut short is a broken file.
+			 */
+			log->eof = true;
+			if (left)
+				goto bad;
+			return 0;
+		}
+		log->len += n;
+		goto again;
 	}
+	if (hdr->size < sct_record_min_size(hdr->type))
+		goto bad;
 	log->pos += hdr->size;
 	/* SCT_LOG_NEW on a stream: records from before the open are skipped. */
 	if (log->since_ns) {
@@ -251,6 +276,22 @@ again:
 	}
 	*rec = hdr;
 	return 1;
+bad:
+	log->pos = log->len = 0;
+	return -EPROTO;
+}
+
+/**
+ * sct_log_eof - has the log ended?
+ * @log: the log
+ *
+ * Return: true once sct_log_next() met the end of what @log reads: a
+ * file of records, a pipe whose writers are gone, or the stream of a
+ * trace that was removed (the shared log never ends); false before.
+ */
+bool sct_log_eof(const struct sct_log *log)
+{
+	return log->eof;
 }
 
 void sct_log_close(struct sct_log *log)

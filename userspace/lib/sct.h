@@ -674,6 +674,7 @@ int sct_log_open(struct sct_log **log, const char *path, int flags);
 int sct_log_open_trace(struct sct_log **log, const char *trace, int flags);
 int sct_log_fd(const struct sct_log *log);
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec);
+bool sct_log_eof(const struct sct_log *log);
 void sct_log_close(struct sct_log *log);
 
 const char *sct_record_data(const struct sct_record_call *rec,

@@ -282,12 +282,30 @@ static bool print_task(const struct options *o,
 }
 #endif
 
-static int run(const struct options *o, const sigset_t *waitmask)
+/*
+ * Wait for records.  SIGINT and SIGTERM are blocked while @stop is looked
+ * at, and delivered in ppoll() alone: one that comes just before the
+ * wait ends it, none is missed.
+ */
+static void wait_records(struct pollfd *pfd, const sigset_t *block)
+{
+	sigset_t mask;
+
+	if (sigprocmask(SIG_BLOCK, block, &mask))
+		err(1, "signals");
+	pfd->revents = 0;
+	if (!stop && ppoll(pfd, 1, NULL, &mask) < 0 && errno != EINTR)
+		err(1, "poll");
+	if (sigprocmask(SIG_SETMASK, &mask, NULL))
+		err(1, "signals");
+}
+
+static int run(const struct options *o, const sigset_t *block)
 {
 	const struct sct_record_header *rec;
 	unsigned long long printed = 0;
 	int flags = SCT_LOG_NONBLOCK | (o->new_only ? SCT_LOG_NEW : 0);
-	bool ended = false;
+	const char *path = o->device ? o->device : SCT_RECORDS_DEVICE;
 	struct pollfd pfd;
 	struct sct_log *log;
 	int ret;
@@ -305,39 +323,38 @@ static int run(const struct options *o, const sigset_t *waitmask)
 		/* The kernel's lines, in each rule's own log_format. */
 		ret = sct_log_open(&log, o->device, flags | SCT_LOG_TEXT);
 		if (ret)
-			errx(1, "%s: %s%s",
-			     o->device ? o->device : SCT_RECORDS_DEVICE,
-			     sct_strerror(ret),
+			errx(1, "%s: %s%s", path, sct_strerror(ret),
 			     ret == -EPERM || ret == -EACCES ?
 			     " (reading sct's log needs CAP_SYS_ADMIN)" : "");
 	}
 	pfd.fd = sct_log_fd(log);
 	pfd.events = POLLIN;
 
+	/* A signal sets stop: looked at between records, and while waiting. */
 	while (!stop && (!o->count || printed < o->count)) {
 		ret = sct_log_next(log, &rec);
 		if (ret < 0) {
 			if (ret == -EINTR)
 				continue;
+			flush_stdout();
+			if (ret == -EPROTO && sct_log_eof(log))
+				errx(1, "%s: the last record is cut short",
+				     o->trace ? o->trace : path);
 			errx(1, "reading the log: %s", sct_strerror(ret));
 		}
 		if (!ret) {
 			/* Nothing more for now: flush, then wait. */
 			flush_stdout();
-			if (o->dump)
-				break;
-			/* The stream of a removed trace: read to its end. */
-			if (ended) {
-				warnx("trace %s: its stream ended (the trace was removed)",
-				      o->trace);
+			/* The end of a file, or of a removed trace's stream. */
+			if (sct_log_eof(log)) {
+				if (o->trace)
+					warnx("trace %s: its stream ended (the trace was removed)",
+					      o->trace);
 				break;
 			}
-			/* Signals are blocked but while waiting: none is missed. */
-			pfd.revents = 0;
-			if (ppoll(&pfd, 1, NULL, waitmask) < 0 && errno != EINTR)
-				err(1, "poll");
-			if (o->trace && (pfd.revents & POLLHUP))
-				ended = true;
+			if (o->dump)
+				break;
+			wait_records(&pfd, block);
 			continue;
 		}
 		if (rec->type == SCT_RECORD_LOST)
@@ -377,8 +394,17 @@ int main(int argc, char **argv)
 		{}
 	};
 	struct options o = {};
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block, waitmask;
+	/*
+	 * SA_RESTART: a write to standard output is never cut by a
+	 * signal (ppoll() is interrupted all the same).  SA_RESETHAND: a
+	 * second signal, while sctlog stops (a pipe that takes nothing
+	 * more), ends it at once.
+	 */
+	struct sigaction sa = {
+		.sa_handler = on_signal,
+		.sa_flags = SA_RESTART | SA_RESETHAND,
+	};
+	sigset_t block;
 	char *end;
 	int c;
 
@@ -441,16 +467,19 @@ int main(int argc, char **argv)
 		usage(stderr, 2);
 	}
 
-	/* No SA_RESTART: a signal interrupts the wait, and we stop. */
+	/*
+	 * SIGINT and SIGTERM stop sctlog between two records, or in its
+	 * wait for more: never only in the wait, which a log that keeps
+	 * coming never reaches.
+	 */
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
-	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL) ||
-	    sigprocmask(SIG_BLOCK, &block, &waitmask))
+	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL))
 		err(1, "signals");
 	if (o.syslog)
 		openlog("sctlog", LOG_PID, LOG_AUTHPRIV);
 
-	return run(&o, &waitmask);
+	return run(&o, &block);
 }
