@@ -5,7 +5,8 @@
 # article's unlink rule made with mkdir and echo, sctlog in the
 # background, "rm ./dummy", the line; --json checked with a real JSON
 # parser (python3, on the host), paths in UTF-8 and not included; -r,
-# -n, --syslog, lost records on
+# -n, --syslog, lost records on stderr, SIGTERM while a flood of
+# records comes,
 # stderr, exit status 0 on SIGINT, and usage errors.  Prints TAP results.
 set -euo pipefail
 
@@ -86,6 +87,25 @@ echo "lines $(wc -l < /tmp/lost.out)"
 echo "== lost.err"
 cat /tmp/lost.err
 
+echo "== flood"
+rule flood_rule getpid "%comm %params"
+sct-getpid-loop -n 2000000000 -r 1 > /dev/null 2>&1 &
+loop=$!
+sctlog -r flood_rule > /tmp/flood.out 2> /tmp/flood.err &
+pid=$!
+sleep 3
+kill -TERM $pid
+i=0
+while kill -0 $pid 2> /dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $pid 2> /dev/null; then echo "running after 2 s"; kill -KILL $pid; fi
+wait $pid
+echo "status $?"
+kill $loop
+wait $loop
+echo 0 > $R/flood_rule/enabled
+echo "lines $(grep -c sct-getpid-loop /tmp/flood.out)"
+echo "last $(tail -c 1 /tmp/flood.out | od -An -c | tr -d " ")"
+
 echo "== usage"
 sctlog --help > /dev/null; echo "help $?"
 sctlog --version; echo "version $?"
@@ -163,6 +183,13 @@ result "a small buffer keeps some records ($lines of 400)" \
 	"$(all "$(ok [ "${lines:-0}" -gt 0 ])" "$(ok [ "${lines:-0}" -lt 400 ])")"
 result "lost records are reported on stderr" \
 	"$(ok has_re lost.err '^sctlog: lost [0-9]* records (seq [0-9]*-[0-9]*)$')"
+
+lines=$(part flood | sed -n 's/^lines //p')
+result "SIGTERM stops sctlog within 2 s while a flood of records comes" \
+	"$(all "$(ok [ -z "$(part flood | grep 'running after')" ])" \
+		"$(ok has flood 'status 0')")"
+result "SIGTERM: the flood's records are printed, whole lines ($lines)" \
+	"$(all "$(ok [ "${lines:-0}" -gt 0 ])" "$(ok has flood 'last \n')")"
 
 result "--help exits 0" "$(ok has usage 'help 0')"
 result "--version prints the version" \
