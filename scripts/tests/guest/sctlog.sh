@@ -46,13 +46,14 @@ echo "status $?"
 echo 0 > $R/json_rule/enabled
 
 echo "== utf8"
-rule utf8_rule unlink "%comm %params"
+# Sorts before unlink_rule1, which would match first.
+rule a_utf8 unlink "%comm %params"
 for f in "$(printf "./caf\303\251 \342\202\254")" "$(printf "./a\377b")"; do
 	touch "$f"; rm "$f"
 done
-sctlog --json --dump -r utf8_rule
+sctlog --json --dump -r a_utf8
 echo "status $?"
-echo 0 > $R/utf8_rule/enabled
+echo 0 > $R/a_utf8/enabled
 
 echo "== count"
 sctlog -n 2
