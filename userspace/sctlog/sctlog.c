@@ -33,7 +33,7 @@ static volatile sig_atomic_t stop;
 
 /*
  * At exit: whatever was written to standard output must have got there,
- * as gnulib's close_stdout() checks ("sctrules show > /dev/full").
+ * as gnulib's close_stdout() checks ("sctlog -d > /dev/full").
  */
 static void close_stdout(void)
 {
