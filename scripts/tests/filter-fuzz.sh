@@ -120,14 +120,32 @@ done
 [ -s "$tmp/log" ] && st=1
 result $st "the corpus reaches every bound and every class of error" "$tmp/log"
 
+# Filters nested far past 16 levels (150 '(' and '!' or more), within
+# the length bound and past it, refused at the 17th level by both.
+st=0
+deep=$(paste -d '\n' "$tmp/corpus" "$tmp/expect" | LC_ALL=C awk '
+	NR % 2 { f = $0; d = gsub(/[(!]/, "", f) >= 150
+		 long = length($0) - 2 > 4093; next }
+	d && !long && / nested more than 16 deep$/ { in_len++ }
+	d && long { past++ }
+	END { printf "%d %d\n", in_len, past }')
+read -r in_len past <<<"$deep"
+[ "$in_len" -ge 10 ] && [ "$past" -ge 10 ] || st=1
+result $st "the corpus has deep filters ($in_len within 4093 characters refused for their depth, $past longer)"
+
 # 4. Known filters, with the kernel's verdicts (from kernel/sct/filter.c).
 sp() {	# sp N: N spaces
 	printf '%*s' "$1" ''
 }
 rep() {	# rep N TEXT: TEXT N times
-	local i
+	local n=$1 s=$2 out=
 
-	for ((i = 0; i < $1; i++)); do printf '%s' "$2"; done
+	while ((n > 0)); do
+		((n & 1)) && out+=$s
+		s+=$s
+		n=$((n >> 1))
+	done
+	printf '%s' "$out"
 }
 nbsp=$'\xa0'
 e_acute=$'\xe9'
@@ -170,6 +188,13 @@ known=(
 	"b $(rep 17 '(')1$(rep 17 ')')" "R 16"
 	"b $(rep 16 '!')1" "A"
 	"b $(rep 17 '!')1" "R 16"
+	# Far deeper: refused at the 17th level, or for the length first.
+	"b $(rep 2000 '(')1$(rep 2000 ')')" "R 16"
+	"b $(rep 4000 '!')1" "R 16"
+	"b $(rep 1000 '(!')1$(rep 1000 ')')" "R 16"
+	"b PID == 1 && $(rep 1500 '(')1$(rep 1500 ')')" "R 28"
+	"b $(rep 20000 '(')1$(rep 20000 ')')" "R 4093"
+	"b $(rep 1000000 '(')1$(rep 1000000 ')')" "R 4093"
 	"b PID in ($(rep 15 '1,')1)" "A"
 	"b PID in ($(rep 16 '1,')1)" "R 40"
 	"b COMM == \"$(rep 255 a)\"" "A"

@@ -104,11 +104,35 @@ static const char *trace_eperm_hint(int err)
 	       "";
 }
 
+static int trace_name(const char *name);
+
+/*
+ * Check the name of a rule before it goes into a path: the kernel's rules
+ * for names, which also keep it one component of the path ("../x" is not
+ * a name).
+ */
+static int rule_name(const char *name)
+{
+	const char *why = sct_rf_bad_name(name);
+
+	if (!why)
+		return 0;
+	set_detail("invalid rule name '%s': %s (a name is 1 to 63 characters from A-Z a-z 0-9 _ . -, not starting with '-' or '.')",
+		   name, why);
+	return -EINVAL;
+}
+
+/*
+ * The path of rule @name's attribute @attr (its directory for NULL), after
+ * checking the name; of the global attribute @attr for a NULL @name.
+ */
 static int rule_path(char *buf, size_t size, const char *name,
 		     const char *attr)
 {
 	int n;
 
+	if (name && rule_name(name))
+		return -EINVAL;
 	if (name)
 		n = snprintf(buf, size, "%s/rules/%s%s%s", sct_configfs_root(),
 			     name, attr ? "/" : "", attr ? attr : "");
@@ -509,8 +533,9 @@ int sct_rule_read(const char *name, struct sct_rule *r,
 	int ret;
 
 	memset(r, 0, sizeof(*r));
-	if (strlen(name) >= sizeof(r->name))
-		return -ENAMETOOLONG;
+	ret = rule_name(name);
+	if (ret)
+		return ret;
 	strcpy(r->name, name);
 	ret = read_attr(name, "syscall", r->syscall, sizeof(r->syscall));
 	if (!ret)
@@ -607,15 +632,12 @@ static int parse_u64(const char *buf, uint64_t *v)
 int sct_rule_id(const char *name, uint64_t *id)
 {
 	char buf[32];
-	const char *why;
 	int ret;
 
 	sct_detail[0] = '\0';
-	why = sct_rf_bad_name(name);
-	if (why) {
-		set_detail("invalid rule name '%s': %s", name, why);
-		return -EINVAL;
-	}
+	ret = rule_name(name);
+	if (ret)
+		return ret;
 	ret = read_attr(name, "id", buf, sizeof(buf));
 	if (!ret)
 		ret = parse_u64(buf, id);
@@ -658,6 +680,12 @@ int sct_rule_set_attrs(const struct sct_rule *r)
 	char ferr[2048];
 	int ret;
 
+	/* Both names, before anything is written. */
+	ret = rule_name(n);
+	if (!ret && r->trace[0])
+		ret = trace_name(r->trace);
+	if (ret)
+		return ret;
 	ret = write_text(n, "syscall", r->syscall);
 	if (!ret)
 		ret = write_text(n, "when", r->when == SCT_WHEN_AFTER ?
@@ -713,10 +741,10 @@ int sct_disabled_at_boot(void)
 	if (len < 0)
 		return len;
 	for (p = buf; *p; ) {
-		while (*p && isspace((unsigned char)*p))
+		while (*p && sct_isspace((unsigned char)*p))
 			p++;
 		word = p;
-		while (*p && !isspace((unsigned char)*p))
+		while (*p && !sct_isspace((unsigned char)*p))
 			p++;
 		if (p - word == 7 && !strncmp(word, "sct=off", 7))
 			return 1;
@@ -741,7 +769,7 @@ int sct_rule_refusal(const char *name, char *buf, size_t size)
 {
 	char ferr[2048];
 
-	if (!size)
+	if (!size || rule_name(name))
 		return -EINVAL;
 	if (sct_disabled_at_boot() == 1) {
 		snprintf(buf, size, "sct is disabled on the kernel command line (sct=off): no rule can be enabled until the system boots without it");
@@ -855,6 +883,8 @@ int sct_rule_create(const struct sct_rule *r)
 
 	sct_detail[0] = '\0';
 	ret = rule_path(path, sizeof(path), r->name, NULL);
+	if (!ret && r->trace[0])
+		ret = trace_name(r->trace);
 	if (ret)
 		return ret;
 	if (mkdir(path, 0755)) {
@@ -893,6 +923,8 @@ int sct_rule_update(const struct sct_rule *r)
 	struct sct_rule old, moved;
 	int ret;
 
+	if (r->trace[0] && trace_name(r->trace))
+		return -EINVAL;
 	ret = sct_rule_read(r->name, &old, NULL);
 	if (ret)
 		return ret;

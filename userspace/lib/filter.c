@@ -29,7 +29,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules-internal.h"
 
@@ -167,7 +166,7 @@ int sct_rf_knum(const char *s, size_t len, uint64_t *v)
 	if (i == len)
 		return -1;
 	if (s[i] == '0') {
-		if (i + 2 < len && tolower((unsigned char)s[i + 1]) == 'x' &&
+		if (i + 2 < len && sct_tolower((unsigned char)s[i + 1]) == 'x' &&
 		    isxdigit((unsigned char)s[i + 2])) {
 			base = 16;
 			i += 2;
@@ -204,6 +203,7 @@ struct sct_resolver {
 	size_t olen;
 	bool too_long;
 	struct sct_loc too_long_loc;
+	unsigned int depth;	/* of sct_cterm(): groups, '-' and macros */
 };
 
 enum { C_NOT, C_OK, C_ERR };
@@ -293,7 +293,7 @@ static bool sct_is_field(struct sct_resolver *f, size_t i)
 
 	for (k = 0; k < ARRAY_SIZE(sct_fields); k++) {
 		if (f->t[i].len == strlen(sct_fields[k]) &&
-		    !strncasecmp(f->src + f->t[i].off, sct_fields[k],
+		    !sct_strncasecmp(f->src + f->t[i].off, sct_fields[k],
 				 f->t[i].len))
 			return true;
 	}
@@ -424,8 +424,36 @@ static int sct_macro(struct sct_resolver *f, size_t i, int m, uint64_t *v,
  * or (expression).  C_NOT when there is none at @i (nothing consumed);
  * then @fold tells that a '|' needs one, and a bad number is an error.
  */
+static int sct_cterm_nested(struct sct_resolver *f, size_t i, uint64_t *v,
+			    size_t *end, bool *changed, bool fold);
+
+/*
+ * The terms of constant expressions nest (groups, '-', macros): as deep
+ * as the kernel's filters do, and no deeper, so that the stack is
+ * bounded whatever the file holds.  A term that opens a level past
+ * that is the kernel's error, at its first token.
+ */
 static int sct_cterm(struct sct_resolver *f, size_t i, uint64_t *v,
 		     size_t *end, bool *changed, bool fold)
+{
+	int ret;
+
+	if (!sct_is_op(f, i, "(") && !sct_is_op(f, i, "-") &&
+	    (i >= f->n || f->t[i].type != F_IDENT || sct_macro_index(f, i) < 0))
+		return sct_cterm_nested(f, i, v, end, changed, fold);
+	if (f->depth >= SCT_FILTER_MAX_DEPTH) {
+		sct_rf_error(f->ps, sct_tok_loc(f, i), "nested more than %d deep",
+			     SCT_FILTER_MAX_DEPTH);
+		return C_ERR;
+	}
+	f->depth++;
+	ret = sct_cterm_nested(f, i, v, end, changed, fold);
+	f->depth--;
+	return ret;
+}
+
+static int sct_cterm_nested(struct sct_resolver *f, size_t i, uint64_t *v,
+			    size_t *end, bool *changed, bool fold)
 {
 	char tok[SCT_TOK_TEXT + 8], name[SCT_TOK_TEXT];
 	const struct sct_ftoken *t;
@@ -717,7 +745,7 @@ static int sct_hex(char c)
 	if (!isxdigit((unsigned char)c))
 		return -1;
 	return isdigit((unsigned char)c) ? c - '0' :
-					   tolower((unsigned char)c) - 'a' + 10;
+					   sct_tolower((unsigned char)c) - 'a' + 10;
 }
 
 static bool sct_lex_string(struct sct_checker *p)
@@ -754,7 +782,7 @@ static bool sct_lex_string(struct sct_checker *p)
 				}
 				/* fall through */
 			default:
-				if (isprint((unsigned char)c))
+				if (sct_isprint((unsigned char)c))
 					snprintf(msg, sizeof(msg),
 						 "unknown escape '\\%c' in string (\\\\ \\\" \\n \\t \\r \\xHH)",
 						 c);
@@ -855,7 +883,7 @@ static bool sct_next(struct sct_checker *p)
 
 static bool sct_is_ident(struct sct_checker *p, const char *name)
 {
-	return p->tok == T_IDENT && !strcasecmp(p->str, name);
+	return p->tok == T_IDENT && !sct_strcasecmp(p->str, name);
 }
 
 static bool sct_expect(struct sct_checker *p, enum sct_tok tok,
@@ -1137,7 +1165,7 @@ static bool sct_parse_pred(struct sct_checker *p)
 		return sct_parse_sockaddr(p, &in) && sct_parse_cmp(p, &in);
 
 	for (i = 0; i < ARRAY_SIZE(sct_field_names); i++) {
-		if (sct_field_names[i] && !strcasecmp(p->str, sct_field_names[i]))
+		if (sct_field_names[i] && !sct_strcasecmp(p->str, sct_field_names[i]))
 			break;
 	}
 	if (i == ARRAY_SIZE(sct_field_names))

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,6 +24,8 @@
 
 struct sct_log {
 	int fd;
+	bool stream;	/* a file or a pipe, not the device: reads cut records */
+	bool eof;	/* a read returned 0 */
 	size_t len;	/* bytes in buf */
 	size_t pos;	/* the next record in buf */
 	uint64_t since_ns;	/* skip call and task records before it */
@@ -47,6 +50,7 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 {
 	struct sct_log *log = malloc(sizeof(*log));
 	int oflags = O_RDONLY | O_CLOEXEC;
+	struct stat st;
 	int ret;
 
 	*logp = NULL;
@@ -55,11 +59,17 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	log->len = 0;
 	log->pos = 0;
 	log->since_ns = 0;
+	log->eof = false;
 	if (flags & SCT_LOG_NONBLOCK)
 		oflags |= O_NONBLOCK;
 	log->fd = open(path ? path : sct_get_path(SCT_PATH_RECORDS), oflags);
-	if (log->fd < 0)
+	if (log->fd < 0 || fstat(log->fd, &st))
 		goto fail;
+	/*
+	 * The device returns whole records a read; a file of them, or a
+	 * pipe, as many bytes as there are.
+	 */
+	log->stream = !S_ISCHR(st.st_mode);
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
 		goto fail;
 #ifdef SCT_IOC_TEXT
@@ -197,11 +207,12 @@ static uint64_t sct_record_time(const struct sct_record_header *hdr)
  * @rec: set to the record, valid until the next call
  *
  * Return: 1 with a record, 0 when there is none yet (SCT_LOG_NONBLOCK)
- * or, for a file of records (sctlog -D) or the stream of a trace that
- * was removed, at its end; or a negative errno (-EINTR for a signal).
- * A record shorter than the
+ * or at the end (sct_log_eof() then says so): of a file of records or
+ * a pipe (sctlog -D), or of the stream of a trace that was removed; or
+ * a negative errno (-EINTR for a signal).  A record shorter than the
  * fixed part of its type (struct sct_record_call, sct_record_lost or
- * sct_record_task) fails with -EPROTO.
+ * sct_record_task), or cut short by the end of a file, fails with
+ * -EPROTO.
  */
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 {
@@ -211,27 +222,41 @@ int sct_log_next(struct sct_log *log, const struct sct_record_header **rec)
 	ssize_t n;
 
 again:
-	if (log->pos >= log->len) {
-		/* A read returns as many whole records as fit. */
-		n = read(log->fd, log->buf.bytes, sizeof(log->buf.bytes));
-		if (n < 0)
-			return errno == EAGAIN ? 0 : -errno;
-		/*
-		 * The end of a file, or of the stream of a trace that was
-		 * removed; the shared log never returns 0.
-		 */
-		if (!n)
-			return 0;
-		log->len = n;
-		log->pos = 0;
-	}
 	hdr = (const void *)(log->buf.bytes + log->pos);
 	left = log->len - log->pos;
-	if (left < sizeof(*hdr) || hdr->size > left || hdr->size % 8 ||
-	    hdr->size < sct_record_min_size(hdr->type)) {
-		log->pos = log->len;
-		return -EPROTO;
+	if (left >= sizeof(*hdr) &&
+	    (hdr->size > sizeof(log->buf.bytes) || hdr->size % 8 ||
+	     hdr->size < sizeof(*hdr)))
+		goto bad;
+	if (left < sizeof(*hdr) || hdr->size > left) {
+		/* The device never cuts a record: its reads are whole. */
+		if (left && !log->stream)
+			goto bad;
+		/* A file or a pipe: the start of a record, for the rest. */
+		memmove(log->buf.bytes, log->buf.bytes + log->pos, left);
+		log->len = left;
+		log->pos = 0;
+		/* A read of the device returns as many whole records as fit. */
+		n = read(log->fd, log->buf.bytes + left,
+			 sizeof(log->buf.bytes) - left);
+		if (n < 0)
+			return errno == EAGAIN ? 0 : -errno;
+		if (!n) {
+			/*
+			 * The end of a file or a pipe, or of the stream of a
+			 * trace that was removed; the shared log never ends.
+			 * A record cut short is a broken file.
+			 */
+			log->eof = true;
+			if (left)
+				goto bad;
+			return 0;
+		}
+		log->len += n;
+		goto again;
 	}
+	if (hdr->size < sct_record_min_size(hdr->type))
+		goto bad;
 	log->pos += hdr->size;
 	/* SCT_LOG_NEW on a stream: records from before the open are skipped. */
 	if (log->since_ns) {
@@ -243,6 +268,22 @@ again:
 	}
 	*rec = hdr;
 	return 1;
+bad:
+	log->pos = log->len = 0;
+	return -EPROTO;
+}
+
+/**
+ * sct_log_eof - has the log ended?
+ * @log: the log
+ *
+ * Return: true once sct_log_next() met the end of what @log reads: a
+ * file of records, a pipe whose writers are gone, or the stream of a
+ * trace that was removed (the shared log never ends); false before.
+ */
+bool sct_log_eof(const struct sct_log *log)
+{
+	return log->eof;
 }
 
 void sct_log_close(struct sct_log *log)
@@ -421,16 +462,63 @@ int sct_format_time(char *buf, size_t size, uint64_t ns)
 }
 
 /*
- * A JSON string.  Bytes outside printable ASCII are escaped as \u00XX
- * (read as Latin-1), so that the output is valid JSON whatever the bytes.
+ * The length of the UTF-8 sequence at @p, of at most @n bytes (RFC 3629:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or 0 when
+ * it is not one.
  */
-void sct_json_string(FILE *out, const char *s, size_t max)
+static size_t sct_utf8_len(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+	uint32_t c;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/*
+ * A JSON string of the bytes of @s up to its NUL or @max: valid UTF-8 as
+ * it is, '"', '\\' and control characters escaped, and each byte that is
+ * not part of valid UTF-8 as U+FFFD ("\ufffd").  Return: false if there
+ * was such a byte.
+ */
+static bool sct_json_utf8(FILE *out, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	size_t i, n = strnlen(s, max), len;
+	bool valid = true;
 
 	putc('"', out);
-	for (i = 0; i < max && p[i]; i++) {
+	for (i = 0; i < n; i += len) {
+		len = sct_utf8_len(p + i, n - i);
+		if (!len) {
+			fputs("\\ufffd", out);
+			valid = false;
+			len = 1;
+			continue;
+		}
 		switch (p[i]) {
 		case '"':
 			fputs("\\\"", out);
@@ -448,13 +536,49 @@ void sct_json_string(FILE *out, const char *s, size_t max)
 			fputs("\\r", out);
 			break;
 		default:
-			if (p[i] < 0x20 || p[i] >= 0x7f)
+			if (p[i] < 0x20 || p[i] == 0x7f)
 				fprintf(out, "\\u%04x", p[i]);
 			else
-				putc(p[i], out);
+				fwrite(p + i, 1, len, out);
 		}
 	}
 	putc('"', out);
+	return valid;
+}
+
+/*
+ * A JSON string: see sct_json_utf8().  Bytes that are not valid UTF-8
+ * are U+FFFD; sctlog(1) documents the schema.
+ */
+void sct_json_string(FILE *out, const char *s, size_t max)
+{
+	sct_json_utf8(out, s, max);
+}
+
+/* Bytes in lowercase hex, two digits a byte. */
+static void sct_json_hex(FILE *out, const unsigned char *data, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		putc(hex[data[i] >> 4], out);
+		putc(hex[data[i] & 0xf], out);
+	}
+}
+
+/* Would sct_json_utf8() replace a byte of @s (up to its NUL or @max)? */
+static bool sct_utf8_valid(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, n = strnlen(s, max), len;
+
+	for (i = 0; i < n; i += len) {
+		len = sct_utf8_len(p + i, n - i);
+		if (!len)
+			return false;
+	}
+	return true;
 }
 
 static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
@@ -493,14 +617,8 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 static void sct_json_bytes(FILE *out, const unsigned char *data,
 			   unsigned int len, bool truncated)
 {
-	static const char hex[] = "0123456789abcdef";
-	unsigned int i;
-
 	fputs("{\"bytes\":\"", out);
-	for (i = 0; i < len; i++) {
-		putc(hex[data[i] >> 4], out);
-		putc(hex[data[i] & 0xf], out);
-	}
+	sct_json_hex(out, data, len);
 	fprintf(out, "\",\"truncated\":%s}", truncated ? "true" : "false");
 }
 
@@ -541,6 +659,34 @@ static void sct_json_strv(FILE *out, const char *data, unsigned int len,
 #endif
 
 /*
+ * A string of a call's data: a JSON string if it is valid UTF-8 and
+ * whole, else {"string":S,"truncated":true} for the start of a longer
+ * one, and "hex" (its bytes, two lowercase hex digits each) in that
+ * object when it is not valid UTF-8, so that no byte is lost.
+ */
+static void sct_json_data_string(FILE *out, const char *data, size_t len,
+				 bool truncated)
+{
+	bool valid = sct_utf8_valid(data, len);
+
+	if (valid && !truncated) {
+		sct_json_utf8(out, data, len);
+		return;
+	}
+	fputs("{\"string\":", out);
+	sct_json_utf8(out, data, len);
+	if (truncated)
+		fputs(",\"truncated\":true", out);
+	if (!valid) {
+		fputs(",\"hex\":\"", out);
+		sct_json_hex(out, (const unsigned char *)data,
+			     strnlen(data, len));
+		putc('"', out);
+	}
+	putc('}', out);
+}
+
+/*
  * The data of parameter @d of a call record, as JSON; false, with
  * nothing written, for data that is absent or does not fit the record.
  */
@@ -561,10 +707,11 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 		fputs(key, out);
 		sct_json_sockaddr(out, data, d->len);
 		break;
+	case SCT_DATA_STRING:
 	case SCT_DATA_STRING_TRUNC:
-		fprintf(out, "%s{\"string\":", key);
-		sct_json_string(out, data, d->len);
-		fputs(",\"truncated\":true}", out);
+		fputs(key, out);
+		sct_json_data_string(out, data, d->len,
+				     d->kind == SCT_DATA_STRING_TRUNC);
 		break;
 #if SCT_RECORD_VERSION >= 4
 	case SCT_DATA_BYTES:
@@ -585,7 +732,7 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 #endif
 	default:
 		fputs(key, out);
-		sct_json_string(out, data, d->len);
+		sct_json_data_string(out, data, d->len, false);
 	}
 	return true;
 }
@@ -604,13 +751,16 @@ static void sct_json_call_tail(FILE *out, const struct sct_record_header *rec,
 	char key[16];
 	int i;
 
+	/* 64 bits: strings, which JSON's 53-bit numbers cannot spoil. */
 	fputs(",\"args\":[", out);
 	for (i = 0; i < 6; i++)
-		fprintf(out, "%s%llu", i ? "," : "",
+		fprintf(out, "%s\"%llu\"", i ? "," : "",
 			(unsigned long long)args[i]);
+	/* By parameter, from 1 as filters count PARAMS[1]. */
 	fputs("],\"data\":{", out);
 	for (i = 0; param && i < 6; i++) {
-		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",", i);
+		snprintf(key, sizeof(key), "%s\"%d\":", first ? "" : ",",
+			 i + 1);
 		if (sct_json_param(out, rec, fixed, &param[i], key))
 			first = false;
 	}
@@ -635,8 +785,8 @@ static void sct_json_call_head(FILE *out, const char *type,
 
 	if (sct_format_time(time, sizeof(time), time_ns))
 		time[0] = '\0';
-	fprintf(out, "{\"type\":\"%s\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"rule\":",
-		type, (unsigned long long)rec->seq, time,
+	fprintf(out, "{\"schema\":%d,\"type\":\"%s\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":\"%llu\",\"rule\":",
+		SCT_JSON_SCHEMA, type, (unsigned long long)rec->seq, time,
 		(unsigned long long)time_ns);
 	sct_json_string(out, rule, SIZE_MAX);
 	fprintf(out, ",\"rule_id\":%llu,\"abi\":",
@@ -650,7 +800,7 @@ static void sct_json_call_head(FILE *out, const char *type,
 		sct_json_string(out, name, SIZE_MAX);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"when\":\"%s\",\"call_id\":%llu",
+	fprintf(out, ",\"when\":\"%s\",\"call_id\":\"%llu\"",
 		when == SCT_WHEN_AFTER ? "after" : "before", call_id);
 }
 
@@ -1149,14 +1299,14 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
 
 	if (sct_format_time(time, sizeof(time), rec->time_ns))
 		time[0] = '\0';
-	fprintf(out, "{\"type\":\"task\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":%llu,\"event\":",
-		(unsigned long long)rec->hdr.seq, time,
+	fprintf(out, "{\"schema\":%d,\"type\":\"task\",\"seq\":%llu,\"time\":\"%s\",\"time_ns\":\"%llu\",\"event\":",
+		SCT_JSON_SCHEMA, (unsigned long long)rec->hdr.seq, time,
 		(unsigned long long)rec->time_ns);
 	if (rec->event < ARRAY_SIZE(events) && events[rec->event])
 		fprintf(out, "\"%s\"", events[rec->event]);
 	else
 		fputs("null", out);
-	fprintf(out, ",\"call_id\":%llu,\"traces\":%llu,\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d,\"comm\":",
+	fprintf(out, ",\"call_id\":\"%llu\",\"traces\":\"%llu\",\"cpu\":%u,\"pid\":%d,\"tid\":%d,\"ppid\":%d,\"comm\":",
 		(unsigned long long)rec->call_id,
 		(unsigned long long)rec->traces, rec->cpu, rec->pid,
 		rec->tid, rec->ppid);
@@ -1171,9 +1321,16 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
 		path = sct_task_path(rec);
 		fputs(",\"path\":", out);
 		if (path)
-			sct_json_string(out, path, rec->path.len);
+			sct_json_utf8(out, path, rec->path.len);
 		else
 			fputs("null", out);
+		/* A path that is not UTF-8: its bytes too. */
+		if (path && !sct_utf8_valid(path, rec->path.len)) {
+			fputs(",\"path_hex\":\"", out);
+			sct_json_hex(out, (const unsigned char *)path,
+				     strnlen(path, rec->path.len));
+			putc('"', out);
+		}
 		fprintf(out, ",\"path_truncated\":%s,\"old_tid\":%d",
 			path && rec->path.kind == SCT_DATA_STRING_TRUNC ?
 			"true" : "false", rec->old_tid);
@@ -1235,8 +1392,8 @@ int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
 		return 0;
 #endif
 	case SCT_RECORD_LOST:
-		fprintf(out, "{\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
-			(unsigned long long)rec->seq,
+		fprintf(out, "{\"schema\":%d,\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
+			SCT_JSON_SCHEMA, (unsigned long long)rec->seq,
 			(unsigned long long)lost->count);
 		return 0;
 #if SCT_RECORD_VERSION >= 3

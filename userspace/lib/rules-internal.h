@@ -15,6 +15,58 @@
 
 #include "sct-private.h"
 
+/*
+ * Characters as the C locale classifies them, whatever the locale of the
+ * program libsct is in: keywords, names, constants and numbers are ASCII,
+ * and in a Turkish locale tolower('I') is not 'i' (strcasecmp("FAIL",
+ * "fail") is not 0), in Latin-5 isalnum(0xfd) is true.  libsct uses
+ * these, never <ctype.h>'s or strcasecmp(), which follow the locale.
+ */
+static inline int sct_tolower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static inline int sct_toupper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+static inline bool sct_isalnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* ' ', \t, \n, \v, \f and \r. */
+static inline bool sct_isspace(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline bool sct_isprint(int c)
+{
+	return c >= ' ' && c < 0x7f;
+}
+
+static inline int sct_strncasecmp(const char *a, const char *b, size_t n)
+{
+	int ca, cb;
+
+	for (; n; n--, a++, b++) {
+		ca = sct_tolower((unsigned char)*a);
+		cb = sct_tolower((unsigned char)*b);
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+	return 0;
+}
+
+static inline int sct_strcasecmp(const char *a, const char *b)
+{
+	return sct_strncasecmp(a, b, SIZE_MAX);
+}
+
 /* The kernel's bounds on filters (kernel/sct/filter.h). */
 #define SCT_FILTER_MAX_LEN	4093
 #define SCT_FILTER_MAX_PREDS	64

@@ -8,13 +8,11 @@
  * have, the keys that only some actions take, the filter (filter.c,
  * which needs "when") and the log format's %retval.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules-internal.h"
 
@@ -175,7 +173,7 @@ static int sct_lookup_word(const char *const *words, size_t n, const char *s)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!strcasecmp(words[i], s))
+		if (!sct_strcasecmp(words[i], s))
 			return i;
 	return -1;
 }
@@ -185,7 +183,7 @@ static int sct_parse_ll(const char *s, long long *v)
 {
 	char *end;
 
-	if (!*s || isspace((unsigned char)*s))
+	if (!*s || sct_isspace((unsigned char)*s))
 		return -1;
 	errno = 0;
 	*v = strtoll(s, &end, 0);
@@ -204,7 +202,7 @@ const char *sct_rf_bad_name(const char *s)
 	if (s[0] == '-' || s[0] == '.')
 		return "starts with '-' or '.'";
 	for (i = 0; i < n; i++) {
-		if (!isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))
+		if (!sct_isalnum((unsigned char)s[i]) && !strchr("_.-", s[i]))
 			return "has characters other than A-Z a-z 0-9 _ . -";
 	}
 	return NULL;
@@ -450,9 +448,9 @@ static int sct_bool(const char *s)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(bools); i++) {
-		if (!strcasecmp(s, bools[i][0]))
+		if (!sct_strcasecmp(s, bools[i][0]))
 			return 0;
-		if (!strcasecmp(s, bools[i][1]))
+		if (!sct_strcasecmp(s, bools[i][1]))
 			return 1;
 	}
 	return -1;
@@ -512,9 +510,9 @@ void sct_rf_value(struct sct_parse *ps, enum sct_key key,
 		}
 		break;
 	case SCT_K_WHEN:
-		if (!strcasecmp(val, "before")) {
+		if (!sct_strcasecmp(val, "before")) {
 			r->when = SCT_WHEN_BEFORE;
-		} else if (!strcasecmp(val, "after")) {
+		} else if (!sct_strcasecmp(val, "after")) {
 			r->when = SCT_WHEN_AFTER;
 		} else {
 			sct_rf_error(ps, loc, "unexpected '%s', expected 'before' or 'after' after 'when ='",
@@ -660,7 +658,7 @@ void sct_rf_format(struct sct_parse *ps, const char *body, size_t len,
 			m = sct_format_macro(body + i + 1, &mlen);
 			if (m < 0) {
 				for (j = i + 1; j < len && j < i + 16 &&
-				     isalnum((unsigned char)body[j]); j++)
+				     sct_isalnum((unsigned char)body[j]); j++)
 					;
 				sct_rf_quote(q, sizeof(q), body + i, j - i);
 				sct_rf_error(ps, sct_body_pos(start, body, i),
@@ -919,7 +917,7 @@ int sct_rule_print(FILE *out, const struct sct_rule *r)
 	if (!sct_balanced(r->log_format) || strchr(r->filter, '\n'))
 		return -EINVAL;
 	for (i = 0; r->action[i] && i < sizeof(type) - 1; i++)
-		type[i] = toupper((unsigned char)r->action[i]);
+		type[i] = sct_toupper((unsigned char)r->action[i]);
 	type[i] = '\0';
 
 	fprintf(out, "rule {\n");

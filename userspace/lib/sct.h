@@ -490,7 +490,10 @@ int sct_rules_check_set(const struct sct_ruleset *set, FILE *errs);
  * the same rule: the same fields, but for @file, @line, @col and the map
  * of the filter.  Fields that have their default value are left out.
  *
- * Return: 0, or -EIO when writing failed.
+ * Return: 0, or -EIO when writing failed, or -EINVAL, with nothing
+ * written, for a rule that the rule-file language cannot hold: a
+ * log_format whose braces do not balance ("%comm }", which the kernel
+ * takes), or a line break in the filter or the log_format.
  */
 int sct_rule_print(FILE *out, const struct sct_rule *r);
 
@@ -919,6 +922,7 @@ int sct_log_open(struct sct_log **log, const char *path, int flags);
 int sct_log_open_trace(struct sct_log **log, const char *trace, int flags);
 int sct_log_fd(const struct sct_log *log);
 int sct_log_next(struct sct_log *log, const struct sct_record_header **rec);
+bool sct_log_eof(const struct sct_log *log);
 void sct_log_close(struct sct_log *log);
 
 const char *sct_record_data(const struct sct_record_call *rec,
@@ -928,6 +932,15 @@ const char *sct_record_text(const struct sct_record_call *rec);
 int sct_record_abi(const struct sct_record_call *rec);
 unsigned long long sct_record_call_id(const struct sct_record_call *rec);
 const char *sct_record_syscall(const struct sct_record_call *rec);
+
+/*
+ * The version of the JSON of records, "schema" in every object
+ * (sctlog(1) documents it): 1 gives valid UTF-8 as it is and other
+ * bytes as U+FFFD (with their "hex" where data would be lost), numbers
+ * of 64 bits (time_ns, args, call_id, traces) as strings of decimal
+ * digits, and numbers "data" by parameter from 1, as PARAMS[1].
+ */
+#define SCT_JSON_SCHEMA		1
 
 int sct_record_json(FILE *out, const struct sct_record_header *rec);
 

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "rules-internal.h"
 
@@ -329,7 +328,7 @@ const char *sct_syscall_class(const char *name)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(sct_classes); i++)
-		if (!strcasecmp(sct_classes[i].name, name))
+		if (!sct_strcasecmp(sct_classes[i].name, name))
 			return sct_classes[i].members;
 	return NULL;
 }
@@ -454,9 +453,9 @@ int sct_syscall_list_normalize(const char *list, char *buf, size_t size,
 
 	for (;;) {
 		end = strchrnul(p, ',');
-		for (b = p; b < end && isspace((unsigned char)*b); b++)
+		for (b = p; b < end && sct_isspace((unsigned char)*b); b++)
 			;
-		for (e = end; e > b && isspace((unsigned char)e[-1]); e--)
+		for (e = end; e > b && sct_isspace((unsigned char)e[-1]); e--)
 			;
 		if (b == e) {
 			ret = -EINVAL;
@@ -541,9 +540,9 @@ int sct_syscall_list_info(const char *list, int *abi, int *nr)
 		return 0;
 	for (;; p = end + 1) {
 		end = strchrnul(p, ',');
-		for (b = p; b < end && isspace((unsigned char)*b); b++)
+		for (b = p; b < end && sct_isspace((unsigned char)*b); b++)
 			;
-		for (e = end; e > b && isspace((unsigned char)e[-1]); e--)
+		for (e = end; e > b && sct_isspace((unsigned char)e[-1]); e--)
 			;
 		snprintf(item, sizeof(item), "%.*s", (int)(e - b), b);
 		colon = strchr(item, ':');

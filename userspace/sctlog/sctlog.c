@@ -11,7 +11,8 @@
  * by their ids.
  *
  * Exit status: 0 on success (also when stopped by SIGINT or SIGTERM),
- * 1 on an error, 2 on a usage error.
+ * 1 on an error (standard output that cannot be written included), 2 on
+ * a usage error.
  */
 #include <err.h>
 #include <errno.h>
@@ -29,6 +30,36 @@
 #include "sct.h"
 
 static volatile sig_atomic_t stop;
+
+/*
+ * At exit: whatever was written to standard output must have got there,
+ * as gnulib's close_stdout() checks ("sctlog -d > /dev/full").
+ */
+static void close_stdout(void)
+{
+	bool failed = ferror(stdout);
+
+	errno = 0;
+	if (fclose(stdout) || failed) {
+		if (errno)
+			fprintf(stderr, "%s: write error: %s\n",
+				program_invocation_short_name, strerror(errno));
+		else
+			fprintf(stderr, "%s: write error\n",
+				program_invocation_short_name);
+		_exit(1);
+	}
+}
+
+/* Flush standard output: records are shown as they come. */
+static void flush_stdout(void)
+{
+	if (fflush(stdout)) {
+		fprintf(stderr, "%s: write error: %s\n",
+			program_invocation_short_name, strerror(errno));
+		_exit(1);
+	}
+}
 
 static void on_signal(int sig)
 {
@@ -251,12 +282,30 @@ static bool print_task(const struct options *o,
 }
 #endif
 
-static int run(const struct options *o, const sigset_t *waitmask)
+/*
+ * Wait for records.  SIGINT and SIGTERM are blocked while @stop is looked
+ * at, and delivered in ppoll() alone: one that comes just before the
+ * wait ends it, none is missed.
+ */
+static void wait_records(struct pollfd *pfd, const sigset_t *block)
+{
+	sigset_t mask;
+
+	if (sigprocmask(SIG_BLOCK, block, &mask))
+		err(1, "signals");
+	pfd->revents = 0;
+	if (!stop && ppoll(pfd, 1, NULL, &mask) < 0 && errno != EINTR)
+		err(1, "poll");
+	if (sigprocmask(SIG_SETMASK, &mask, NULL))
+		err(1, "signals");
+}
+
+static int run(const struct options *o, const sigset_t *block)
 {
 	const struct sct_record_header *rec;
 	unsigned long long printed = 0;
 	int flags = SCT_LOG_NONBLOCK | (o->new_only ? SCT_LOG_NEW : 0);
-	bool ended = false;
+	const char *path = o->device ? o->device : SCT_RECORDS_DEVICE;
 	struct pollfd pfd;
 	struct sct_log *log;
 	int ret;
@@ -274,40 +323,38 @@ static int run(const struct options *o, const sigset_t *waitmask)
 		/* The kernel's lines, in each rule's own log_format. */
 		ret = sct_log_open(&log, o->device, flags | SCT_LOG_TEXT);
 		if (ret)
-			errx(1, "%s: %s%s",
-			     o->device ? o->device : SCT_RECORDS_DEVICE,
-			     sct_strerror(ret),
+			errx(1, "%s: %s%s", path, sct_strerror(ret),
 			     ret == -EPERM || ret == -EACCES ?
 			     " (reading sct's log needs CAP_SYS_ADMIN)" : "");
 	}
 	pfd.fd = sct_log_fd(log);
 	pfd.events = POLLIN;
 
+	/* A signal sets stop: looked at between records, and while waiting. */
 	while (!stop && (!o->count || printed < o->count)) {
 		ret = sct_log_next(log, &rec);
 		if (ret < 0) {
 			if (ret == -EINTR)
 				continue;
+			flush_stdout();
+			if (ret == -EPROTO && sct_log_eof(log))
+				errx(1, "%s: the last record is cut short",
+				     o->trace ? o->trace : path);
 			errx(1, "reading the log: %s", sct_strerror(ret));
 		}
 		if (!ret) {
 			/* Nothing more for now: flush, then wait. */
-			if (fflush(stdout))
-				err(1, "stdout");
-			if (o->dump)
-				break;
-			/* The stream of a removed trace: read to its end. */
-			if (ended) {
-				warnx("trace %s: its stream ended (the trace was removed)",
-				      o->trace);
+			flush_stdout();
+			/* The end of a file, or of a removed trace's stream. */
+			if (sct_log_eof(log)) {
+				if (o->trace)
+					warnx("trace %s: its stream ended (the trace was removed)",
+					      o->trace);
 				break;
 			}
-			/* Signals are blocked but while waiting: none is missed. */
-			pfd.revents = 0;
-			if (ppoll(&pfd, 1, NULL, waitmask) < 0 && errno != EINTR)
-				err(1, "poll");
-			if (o->trace && (pfd.revents & POLLHUP))
-				ended = true;
+			if (o->dump)
+				break;
+			wait_records(&pfd, block);
 			continue;
 		}
 		if (rec->type == SCT_RECORD_LOST)
@@ -327,8 +374,7 @@ static int run(const struct options *o, const sigset_t *waitmask)
 #endif
 	}
 	sct_log_close(log);
-	if (fflush(stdout))
-		err(1, "stdout");
+	flush_stdout();
 	return 0;
 }
 
@@ -348,11 +394,21 @@ int main(int argc, char **argv)
 		{}
 	};
 	struct options o = {};
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block, waitmask;
+	/*
+	 * SA_RESTART: a write to standard output is never cut by a
+	 * signal (ppoll() is interrupted all the same).  SA_RESETHAND: a
+	 * second signal, while sctlog stops (a pipe that takes nothing
+	 * more), ends it at once.
+	 */
+	struct sigaction sa = {
+		.sa_handler = on_signal,
+		.sa_flags = SA_RESTART | SA_RESETHAND,
+	};
+	sigset_t block;
 	char *end;
 	int c;
 
+	atexit(close_stdout);
 	while ((c = getopt_long(argc, argv, "dNn:r:T:jsD:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {
@@ -411,16 +467,19 @@ int main(int argc, char **argv)
 		usage(stderr, 2);
 	}
 
-	/* No SA_RESTART: a signal interrupts the wait, and we stop. */
+	/*
+	 * SIGINT and SIGTERM stop sctlog between two records, or in its
+	 * wait for more: never only in the wait, which a log that keeps
+	 * coming never reaches.
+	 */
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
-	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL) ||
-	    sigprocmask(SIG_BLOCK, &block, &waitmask))
+	if (sigaction(SIGINT, &sa, NULL) || sigaction(SIGTERM, &sa, NULL))
 		err(1, "signals");
 	if (o.syslog)
 		openlog("sctlog", LOG_PID, LOG_AUTHPRIV);
 
-	return run(&o, &waitmask);
+	return run(&o, &block);
 }

@@ -11,7 +11,8 @@
  *   sctrules check [-R DIR] [FILE...]   check files, without a kernel
  *
  * Exit status: 0 on success, 1 when a rule file has errors or the kernel
- * refused a change (nothing was changed then), 2 on a usage error, 3
+ * refused a change (nothing was changed then) or standard output could
+ * not be written, 2 on a usage error, 3
  * when sct is not there (no configfs, or a kernel without it), 4 when a
  * change could not be undone (what is left is listed), 5 with --no-wait
  * when another program holds the lock of the rules.  A signal that
@@ -107,6 +108,26 @@ static void test_paths(void)
 		if (ret)
 			errx(EXIT_USAGE, "%s: %s", vars[i].var,
 			     sct_strerror(ret));
+	}
+}
+
+/*
+ * At exit: whatever was written to standard output must have got there,
+ * as gnulib's close_stdout() checks ("sctrules show > /dev/full").
+ */
+static void close_stdout(void)
+{
+	bool failed = ferror(stdout);
+
+	errno = 0;
+	if (fclose(stdout) || failed) {
+		if (errno)
+			fprintf(stderr, "%s: write error: %s\n",
+				program_invocation_short_name, strerror(errno));
+		else
+			fprintf(stderr, "%s: write error\n",
+				program_invocation_short_name);
+		_exit(EXIT_RULES);
 	}
 }
 
@@ -832,11 +853,18 @@ static int cmp_order(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+/*
+ * The rules, as a rule file.  A rule the language cannot hold (a
+ * log_format whose braces do not balance) is not dropped, which would
+ * make "show > f; apply f" delete it: it is named on stderr, and in its
+ * place goes a line that is no rule-file syntax, so that the file is
+ * refused as a whole.
+ */
 static int cmd_show(void)
 {
+	int ret, status = 0;
 	struct live lv;
 	size_t i;
-	int ret;
 
 	ret = read_live(&lv, false);
 	if (ret)
@@ -844,12 +872,22 @@ static int cmd_show(void)
 	/* The kernel's matching order. */
 	qsort(lv.set.rules, lv.set.count, sizeof(*lv.set.rules), cmp_order);
 	for (i = 0; i < lv.set.count; i++) {
+		const struct sct_rule *r = &lv.set.rules[i];
+
 		if (i)
 			putchar('\n');
-		sct_rule_print(stdout, &lv.set.rules[i]);
+		if (sct_rule_print(stdout, r) != -EINVAL)
+			continue;
+		warnx("rule %s cannot be shown: a rule file cannot hold its log_format '%s' (its braces do not balance)",
+		      r->name, r->log_format);
+		printf("# sctrules show: rule %s cannot be shown: a rule file cannot hold\n"
+		       "# its log_format (its braces do not balance).  This file is not\n"
+		       "# all the rules: the line below keeps it from being applied.\n"
+		       "rule_not_shown %s\n", r->name, r->name);
+		status = EXIT_RULES;
 	}
 	free_live(&lv);
-	return 0;
+	return status;
 }
 
 static int cmp_live(const void *pa, const void *pb, void *arg)
@@ -931,6 +969,12 @@ static int cmd_delete(char **names, int n)
 
 			if (!r) {
 				ret = sct_rule_exists(names[i]);
+				if (ret == -EINVAL) {
+					/* Not a name: "../x" would be outside. */
+					warnx("%s", sct_error_detail());
+					status = EXIT_RULES;
+					continue;
+				}
 				warnx("rule %s: %s", names[i],
 				      ret < 0 ? sct_strerror(ret) :
 						"no such rule");
@@ -1015,11 +1059,20 @@ int main(int argc, char **argv)
 	int errors, ret;
 
 	test_paths();
+	atexit(close_stdout);
 	/* Options come before the command or after it: apply -R DIR. */
 	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
 		usage(stderr, EXIT_USAGE);
-	cmd = argv[optind++];
+	cmd = argv[optind];
+	/*
+	 * ... or anywhere after it, among its operands (apply FILE -R DIR),
+	 * until "--".  optind 0 starts getopt afresh, on the command and
+	 * what follows: it would keep the first optstring's '+' otherwise.
+	 */
+	argc -= optind;
+	argv += optind;
+	optind = 0;
 	options(argc, argv, "R:qhV", &dir);
 	argc -= optind;
 	argv += optind;

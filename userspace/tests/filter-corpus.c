@@ -23,6 +23,9 @@
  *     comparisons, nesting 16 deep, 16 values in a list, strings of 255
  *     characters, numbers of 23 characters, names of 16, the program's
  *     instructions and values;
+ *   - filters nested far past 16 levels, up to the length bound and past
+ *     it (a parser that checks the depth only after parsing runs out of
+ *     stack on them);
  *   - blank lines, runs of random bytes and token soup.
  *
  * Line i depends only on the seed and i: the corpus of N lines is the
@@ -765,7 +768,7 @@ static void bounds(struct buf *b, bool after)
 	struct gen g = { .b = b, .after = after, .max_preds = MAX_PREDS };
 	unsigned int k, i, j, n, parens;
 
-	switch (rnd(12)) {
+	switch (rnd(13)) {
 	case 0:		/* nesting: 16 deep is the most */
 		k = MAX_DEPTH - 2 + rnd(5);
 		nest(&g, k, &parens);
@@ -909,6 +912,19 @@ static void bounds(struct buf *b, bool after)
 		n = MAX_LEN + rnd(1500);
 		while (b->len < n)
 			put(b, chance(50) ? " " : " && 1");
+		break;
+	case 11:	/* nesting far past 16, within 4093 characters or not */
+		n = rnd(3);
+		if (n == 0)
+			k = MAX_DEPTH + 1 + rnd(150);
+		else if (n == 1)	/* 2 * 1950 and a comparison fit */
+			k = 150 + rnd(1800);
+		else			/* cut at LINE_MAX_LEN */
+			k = MAX_LEN / 2 + 50 + rnd(1000);
+		nest(&g, k, &parens);
+		small_pred(&g);
+		for (i = 0; i < parens; i++)
+			put_c(b, ')');
 		break;
 	default:	/* blank */
 		n = rnd(4);

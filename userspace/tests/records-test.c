@@ -770,8 +770,36 @@ static bool json_string(const char **p)
 
 		if (c == '"')
 			break;
-		if (c < 0x20 || c >= 0x7f)
+		if (c < 0x20)
 			return false;
+		if (c >= 0x80) {
+			/* Well-formed UTF-8: Unicode's table 3-7. */
+			unsigned char lo = 0x80, hi = 0xbf;
+			int more;
+
+			if (c >= 0xc2 && c <= 0xdf)
+				more = 1;
+			else if (c >= 0xe0 && c <= 0xef)
+				more = 2;
+			else if (c >= 0xf0 && c <= 0xf4)
+				more = 3;
+			else
+				return false;
+			if (c == 0xe0)
+				lo = 0xa0;
+			else if (c == 0xed)
+				hi = 0x9f;
+			else if (c == 0xf0)
+				lo = 0x90;
+			else if (c == 0xf4)
+				hi = 0x8f;
+			for (i = 0; i < more; i++, lo = 0x80, hi = 0xbf) {
+				c = *s++;
+				if (c < lo || c > hi)
+					return false;
+			}
+			continue;
+		}
 		if (c != '\\')
 			continue;
 		c = *s++;
@@ -980,16 +1008,16 @@ void test_capture_json(void)
 		bytes[i] = i * 17;
 	rec = trec_init(&r, SCT_ABI_NATIVE, 35);	/* nanosleep */
 	trec_param(&r, 0, SCT_DATA_BYTES, bytes, sizeof(bytes));
-	check_data(rec, "{\"0\":{\"bytes\":\"00112233445566778899aabbccddeeff\",\"truncated\":false}}",
+	check_data(rec, "{\"1\":{\"bytes\":\"00112233445566778899aabbccddeeff\",\"truncated\":false}}",
 		   "a struct: its bytes in lowercase hex");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 1);		/* write */
 	trec_param(&r, 1, SCT_DATA_BYTES_TRUNC, "hello\0\n", 7);
-	check_data(rec, "{\"1\":{\"bytes\":\"68656c6c6f000a\",\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"bytes\":\"68656c6c6f000a\",\"truncated\":true}}",
 		   "a buffer cut at capture_size: \"truncated\":true, NULs and all");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 0);		/* read */
 	memset(big, 0xa5, 4096);
 	trec_param(&r, 1, SCT_DATA_BYTES, big, 4096);
-	n = snprintf(want, sizeof(want), "{\"1\":{\"bytes\":\"");
+	n = snprintf(want, sizeof(want), "{\"2\":{\"bytes\":\"");
 	for (i = 0; i < 4096; i++)
 		n += snprintf(want + n, sizeof(want) - n, "a5");
 	snprintf(want + n, sizeof(want) - n, "\",\"truncated\":false}}");
@@ -1003,7 +1031,7 @@ void test_capture_json(void)
 	rec->param[1].len = 0;
 	check_data(rec, "{}", "bytes of length 0 are absent");
 	rec->param[1].len = 3;
-	check_data(rec, "{\"1\":{\"bytes\":\"616263\",\"truncated\":false}}",
+	check_data(rec, "{\"2\":{\"bytes\":\"616263\",\"truncated\":false}}",
 		   "bytes: no more than the item's length");
 	rec->param[1].len = 8;
 	rec->param[1].off = 8;
@@ -1016,33 +1044,33 @@ void test_capture_json(void)
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
 	n = strv(buf, 40, "A=1\0B=2", 8);
 	trec_param(&r, 2, SCT_DATA_STRV_TRUNC, buf, n);
-	check_data(rec, "{\"0\":\"/bin/ls\",\"1\":{\"count\":2,\"strings\":[\"ls\",\"-l\"],\"truncated\":false},"
-		   "\"2\":{\"count\":40,\"strings\":[\"A=1\",\"B=2\"],\"truncated\":true}}",
+	check_data(rec, "{\"1\":\"/bin/ls\",\"2\":{\"count\":2,\"strings\":[\"ls\",\"-l\"],\"truncated\":false},"
+		   "\"3\":{\"count\":40,\"strings\":[\"A=1\",\"B=2\"],\"truncated\":true}}",
 		   "execve's path, argv and envp (cut: 2 strings of 40)");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 0, "", 0);
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
-	check_data(rec, "{\"1\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
+	check_data(rec, "{\"2\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
 		   "an empty array: count 0, no strings");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 3, "\0x\0", 4);
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
-	check_data(rec, "{\"1\":{\"count\":3,\"strings\":[\"\",\"x\",\"\"],\"truncated\":false}}",
+	check_data(rec, "{\"2\":{\"count\":3,\"strings\":[\"\",\"x\",\"\"],\"truncated\":false}}",
 		   "empty strings are strings");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 2, "cut\0", 4);
 	trec_param(&r, 1, SCT_DATA_STRV_TRUNC, buf, n);
-	check_data(rec, "{\"1\":{\"count\":2,\"strings\":[\"cut\"],\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"count\":2,\"strings\":[\"cut\"],\"truncated\":true}}",
 		   "strings left out: fewer than the count");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 1, odd, sizeof(odd));
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
-	check_data(rec, "{\"1\":{\"count\":1,\"strings\":[\"q\\\"b\\\\s\\nt\\t\\u0001\\u00c3\\u00a9\\u007f\"],\"truncated\":false}}",
+	check_data(rec, "{\"2\":{\"count\":1,\"strings\":[\"q\\\"b\\\\s\\nt\\t\\u0001\303\251\\u007f\"],\"truncated\":false}}",
 		   "strings escaped as the other strings of JSON are");
 	rec = trec_init(&r, SCT_ABI_COMPAT, 11);	/* ia32 execve */
 	n = strv(buf, 0xffffffffU, "a\0", 2);
 	trec_param(&r, 1, SCT_DATA_STRV_TRUNC, buf, n);
-	check_data(rec, "{\"1\":{\"count\":4294967295,\"strings\":[\"a\"],\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"count\":4294967295,\"strings\":[\"a\"],\"truncated\":true}}",
 		   "a count of 2^32 - 1, unsigned");
 
 	/* Hostile arrays: nothing past the item, nor past the record. */
@@ -1050,20 +1078,20 @@ void test_capture_json(void)
 	n = strv(buf, 3, "ab\0cdZZZZ", 9);
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
 	rec->param[1].len = 4 + 5;	/* "ab\0cd": the "cd" without its NUL */
-	check_data(rec, "{\"1\":{\"count\":3,\"strings\":[\"ab\",\"cd\"],\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"count\":3,\"strings\":[\"ab\",\"cd\"],\"truncated\":true}}",
 		   "a last string without its NUL: cut at the item's end, truncated");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 1, "abcdefghijkl", 12);
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
 	rec->hdr.size = rec->param[1].off + n;	/* no padding: the end */
-	check_data(rec, "{\"1\":{\"count\":1,\"strings\":[\"abcdefghijkl\"],\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"count\":1,\"strings\":[\"abcdefghijkl\"],\"truncated\":true}}",
 		   "a string without its NUL at the record's very end: not read past it");
 	rec->param[1].len = n + 1;
 	check_data(rec, "{}", "an array past the record's end is left out");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 0, "x\0y\0", 4);
 	trec_param(&r, 1, SCT_DATA_STRV, buf, n);
-	check_data(rec, "{\"1\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
+	check_data(rec, "{\"2\":{\"count\":0,\"strings\":[],\"truncated\":false}}",
 		   "count 0 with strings after it: no more strings than the count");
 	rec = trec_init(&r, SCT_ABI_NATIVE, 59);
 	n = strv(buf, 5, "x\0y\0", 4);
@@ -1071,7 +1099,7 @@ void test_capture_json(void)
 	rec->param[1].len = 3;
 	check_data(rec, "{}", "an array too short for its count is left out");
 	rec->param[1].len = 4;
-	check_data(rec, "{\"1\":{\"count\":5,\"strings\":[],\"truncated\":true}}",
+	check_data(rec, "{\"2\":{\"count\":5,\"strings\":[],\"truncated\":true}}",
 		   "a count alone, of 5 strings: truncated");
 
 	/* Faults, and what comes with them. */
@@ -1080,20 +1108,40 @@ void test_capture_json(void)
 	trec_param(&r, 1, SCT_DATA_FAULT, "junk", 4);
 	n = strv(buf, 1, "a\0", 2);
 	trec_param(&r, 5, SCT_DATA_STRV, buf, n);
-	check_data(rec, "{\"0\":{\"fault\":true},\"1\":{\"fault\":true},\"5\":{\"count\":1,\"strings\":[\"a\"],\"truncated\":false}}",
+	check_data(rec, "{\"1\":{\"fault\":true},\"2\":{\"fault\":true},\"6\":{\"count\":1,\"strings\":[\"a\"],\"truncated\":false}}",
 		   "faults, with or without bytes: {\"fault\":true}; keys by parameter index");
 
 	/* A socket address of one byte: no family read past it. */
 	rec = trec_init(&r, SCT_ABI_NATIVE, 42);
 	trec_param(&r, 1, SCT_DATA_SOCKADDR, "\002", 1);
 	rec->hdr.size = rec->param[1].off + 1;
-	check_data(rec, "{\"1\":{\"family\":null}}",
+	check_data(rec, "{\"2\":{\"family\":null}}",
 		   "a socket address of one byte: \"family\":null");
 
 	/* Kinds this libsct does not know: as strings, as before. */
 	rec = trec_init(&r, SCT_ABI_NATIVE, 1);
 	trec_param(&r, 1, SCT_DATA_STRV_TRUNC + 1, "abc", 3);
-	check_data(rec, "{\"1\":\"abc\"}", "a kind from a newer kernel: its bytes as a string");
+	check_data(rec, "{\"2\":\"abc\"}", "a kind from a newer kernel: its bytes as a string");
+
+	/*
+	 * Schema 1: UTF-8 as it is; other bytes as U+FFFD, with the bytes
+	 * in hex; keys from 1, as PARAMS[1].
+	 */
+	rec = trec_init(&r, SCT_ABI_NATIVE, 87);	/* unlink */
+	trec_string(&r, 0, "/tmp/\303\251t\303\251 \342\202\254 \360\237\230\200");
+	check_data(rec, "{\"1\":\"/tmp/\303\251t\303\251 \342\202\254 \360\237\230\200\"}",
+		   "JSON: UTF-8 of 2, 3 and 4 bytes as it is; PARAMS[1] is \"1\"");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 87);
+	trec_string(&r, 0, "a\377b\303");
+	check_data(rec, "{\"1\":{\"string\":\"a\\ufffdb\\ufffd\",\"hex\":\"61ff62c3\"}}",
+		   "JSON: bytes that are not UTF-8 as U+FFFD, and the string's bytes in hex");
+	rec = trec_init(&r, SCT_ABI_NATIVE, 87);
+	/* Overlong '/', a surrogate, past U+10FFFF, a lone continuation. */
+	trec_param(&r, 0, SCT_DATA_STRING_TRUNC,
+		   "\300\257\355\240\200\364\220\200\200\200x", 12);
+	check_data(rec, "{\"1\":{\"string\":\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffdx\","
+		   "\"truncated\":true,\"hex\":\"c0afeda080f49080808078\"}}",
+		   "JSON: overlong forms, surrogates and code points past U+10FFFF are not UTF-8");
 #endif
 	test_random_json();
 }
@@ -1161,9 +1209,10 @@ static void test_compact(void)
 	sct_record_json_rule(f, &c.sys.hdr, "t1");
 	fclose(f);
 	if (!ok(json_line(json) &&
-		strstr(json, "{\"type\":\"syscall\",\"seq\":9,") &&
-		strstr(json, "\"rule\":\"t1\",\"rule_id\":7,\"abi\":\"x86_64\",\"nr\":263,\"syscall\":\"unlinkat\",\"when\":\"after\",\"call_id\":77,\"pid\":100,\"tid\":101,") &&
-		strstr(json, "\"data\":{\"1\":\"./dummy\"},\"retval\":-2}") &&
+		strstr(json, "{\"schema\":1,\"type\":\"syscall\",\"seq\":9,") &&
+		strstr(json, "\"rule\":\"t1\",\"rule_id\":7,\"abi\":\"x86_64\",\"nr\":263,\"syscall\":\"unlinkat\",\"when\":\"after\",\"call_id\":\"77\",\"pid\":100,\"tid\":101,") &&
+		strstr(json, "\"args\":[\"18446744073709551516\",\"0\",") &&
+		strstr(json, "\"data\":{\"2\":\"./dummy\"},\"retval\":-2}") &&
 		!strstr(json, "uid") && !strstr(json, "comm"),
 		"compact: JSON with what the record carries"))
 		diag("json", json);

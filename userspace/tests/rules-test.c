@@ -1450,12 +1450,12 @@ static void test_records(void)
 	rec->call_id = 123456789012ULL;
 	json = record_json(rec);
 	ok(sct_record_call_id(rec) == 123456789012ULL &&
-	   strstr(json, ",\"when\":\"before\",\"call_id\":123456789012,"),
+	   strstr(json, ",\"when\":\"before\",\"call_id\":\"123456789012\","),
 	   "a version 3 record: \"call_id\"");
 	free(json);
 	rec->hdr.version = 2;
 	json = record_json(rec);
-	ok(!sct_record_call_id(rec) && strstr(json, ",\"call_id\":0,"),
+	ok(!sct_record_call_id(rec) && strstr(json, ",\"call_id\":\"0\","),
 	   "a version 2 record: call_id 0");
 	free(json);
 #endif
@@ -1464,9 +1464,10 @@ static void test_records(void)
 #if SCT_RECORD_VERSION >= 3
 /* The start of the JSON of every task record that make_task() makes. */
 #define TASK_JSON(event)						\
-	"{\"type\":\"task\",\"seq\":9,\"time\":\"2023-11-14T22:13:20.123456Z\"," \
-	"\"time_ns\":1700000000123456789,\"event\":" event ",\"call_id\":77," \
-	"\"traces\":5,\"cpu\":1,\"pid\":100,\"tid\":101,\"ppid\":1,\"comm\":"
+	"{\"schema\":1,\"type\":\"task\",\"seq\":9," \
+	"\"time\":\"2023-11-14T22:13:20.123456Z\"," \
+	"\"time_ns\":\"1700000000123456789\",\"event\":" event ",\"call_id\":\"77\"," \
+	"\"traces\":\"5\",\"cpu\":1,\"pid\":100,\"tid\":101,\"ppid\":1,\"comm\":"
 
 /*
  * A task record of @event by "ls" (100/101), as the kernel writes it:
@@ -1562,8 +1563,8 @@ static void test_task_records(void)
 	rec = make_task(buf, SCT_TASK_EXEC, "/x\t\v\f\r\033\x80y", true);
 	rec->old_tid = 103;
 	check_task(rec, "\"ls\"[100/101] exec \"/x\\t\\v\\f\\r\\033\\200y\"... from thread 103",
-		   TASK_JSON("\"exec\"") "\"ls\",\"path\":\"/x\\t\\u000b\\u000c\\r\\u001b\\u0080y\",\"path_truncated\":true,\"old_tid\":103}\n",
-		   "exec by another thread, a truncated path, octal escapes");
+		   TASK_JSON("\"exec\"") "\"ls\",\"path\":\"/x\\t\\u000b\\u000c\\r\\u001b\\ufffdy\",\"path_hex\":\"2f78090b0c0d1b8079\",\"path_truncated\":true,\"old_tid\":103}\n",
+		   "exec by another thread, a truncated path, octal escapes; not UTF-8: U+FFFD and path_hex");
 
 	rec = make_task(buf, SCT_TASK_EXEC, NULL, false);
 	rec->old_tid = 101;
@@ -2723,6 +2724,7 @@ int main(int argc, char **argv)
 	test_macros();
 	test_filter_pos();
 	test_bounds();
+	test_hardening();
 	test_fuzz(dir);
 	test_api(dir);
 	printf("1..%d\n", tap_n);

@@ -35,4 +35,7 @@ void test_session(void);
 /* api-test.c */
 void test_api(const char *data);
 
+/* hardening-test.c */
+void test_hardening(void);
+
 #endif /* SCT_TESTS_H */

@@ -4,7 +4,9 @@
 # sctlog in the test guest, as an administrator uses it: the seed
 # article's unlink rule made with mkdir and echo, sctlog in the
 # background, "rm ./dummy", the line; --json checked with a real JSON
-# parser (python3, on the host); -r, -n, --syslog, lost records on
+# parser (python3, on the host), paths in UTF-8 and not included; -r,
+# -n, --syslog, lost records on stderr, SIGTERM while a flood of
+# records comes,
 # stderr, exit status 0 on SIGINT, and usage errors.  Prints TAP results.
 set -euo pipefail
 
@@ -43,6 +45,16 @@ sctlog --json --dump -r json_rule
 echo "status $?"
 echo 0 > $R/json_rule/enabled
 
+echo "== utf8"
+# Sorts before unlink_rule1, which would match first.
+rule a_utf8 unlink "%comm %params"
+for f in "$(printf "./caf\303\251 \342\202\254")" "$(printf "./a\377b")"; do
+	touch "$f"; rm "$f"
+done
+sctlog --json --dump -r a_utf8
+echo "status $?"
+echo 0 > $R/a_utf8/enabled
+
 echo "== count"
 sctlog -n 2
 echo "status $?"
@@ -75,6 +87,25 @@ echo "status $?"
 echo "lines $(wc -l < /tmp/lost.out)"
 echo "== lost.err"
 cat /tmp/lost.err
+
+echo "== flood"
+rule flood_rule getpid "%comm %params"
+sct-getpid-loop -n 2000000000 -r 1 > /dev/null 2>&1 &
+loop=$!
+sctlog -r flood_rule > /tmp/flood.out 2> /tmp/flood.err &
+pid=$!
+sleep 3
+kill -TERM $pid
+i=0
+while kill -0 $pid 2> /dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $pid 2> /dev/null; then echo "running after 2 s"; kill -KILL $pid; fi
+wait $pid
+echo "status $?"
+kill $loop
+wait $loop
+echo 0 > $R/flood_rule/enabled
+echo "lines $(grep -c sct-getpid-loop /tmp/flood.out)"
+echo "last $(tail -c 1 /tmp/flood.out | od -An -c | tr -d " ")"
 
 echo "== usage"
 sctlog --help > /dev/null; echo "help $?"
@@ -114,7 +145,8 @@ for i, r in enumerate(recs, 1):
     assert r["syscall"] == "unlink" and r["nr"] == 87, r
     assert r["comm"] == "rm" and r["when"] == "before", r
     assert r["euid"] == 0 and isinstance(r["pid"], int), r
-    assert r["data"]["0"] == './j"son %d' % i, r
+    assert r["schema"] == 1 and isinstance(r["time_ns"], str), r
+    assert r["data"]["1"] == './j"son %d' % i, r
     assert r["text"] == '"rm" "./j\\"son %d"' % i, r
     assert len(r["args"]) == 6 and r["time"].endswith("Z"), r
 seqs = [r["seq"] for r in recs]
@@ -122,6 +154,19 @@ assert seqs == sorted(seqs), seqs
 EOF
 )"
 result "--json --dump exits 0" "$(ok has json 'status 0')"
+
+part utf8 | grep '^{' >"$tmp/utf8" || true
+result "--json: UTF-8 as it is, other bytes as U+FFFD with their hex" "$(ok python3 - "$tmp/utf8" <<'EOF'
+import json, sys
+raw = open(sys.argv[1], "rb").read()
+assert "./caf\u00e9 \u20ac".encode() in raw, raw
+recs = [json.loads(line) for line in raw.decode("utf-8").splitlines()]
+assert len(recs) == 2, recs
+assert recs[0]["data"]["1"] == "./caf\u00e9 \u20ac", recs[0]
+d = recs[1]["data"]["1"]
+assert d["string"] == "./a\ufffdb" and bytes.fromhex(d["hex"]) == b"./a\xffb", d
+EOF
+)"
 
 result "-n 2 stops after two records" \
 	"$(ok [ "$(count count '^"rm" ')" -eq 2 ])"
@@ -139,6 +184,13 @@ result "a small buffer keeps some records ($lines of 400)" \
 	"$(all "$(ok [ "${lines:-0}" -gt 0 ])" "$(ok [ "${lines:-0}" -lt 400 ])")"
 result "lost records are reported on stderr" \
 	"$(ok has_re lost.err '^sctlog: lost [0-9]* records (seq [0-9]*-[0-9]*)$')"
+
+lines=$(part flood | sed -n 's/^lines //p')
+result "SIGTERM stops sctlog within 2 s while a flood of records comes" \
+	"$(all "$(ok [ -z "$(part flood | grep 'running after')" ])" \
+		"$(ok has flood 'status 0')")"
+result "SIGTERM: the flood's records are printed, whole lines ($lines)" \
+	"$(all "$(ok [ "${lines:-0}" -gt 0 ])" "$(ok has flood 'last \n')")"
 
 result "--help exits 0" "$(ok has usage 'help 0')"
 result "--version prints the version" \

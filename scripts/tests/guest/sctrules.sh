@@ -5,7 +5,9 @@
 # (the passwd rule fails rm, the port rule fails connect, the exec rule
 # kills), list with hits, an apply with one bad rule changing nothing,
 # show -> apply -> show, the seed article's two rules in both orders,
-# add, delete, count, -R, and exit codes.  Prints TAP results.
+# add, delete, count, -R, and exit codes; a rule name that is not one
+# ("../traces/victim") refused; show of a rule it cannot print.  Prints
+# TAP results.
 set -euo pipefail
 
 name=sctrules
@@ -155,6 +157,23 @@ sctrules bogus 2> /dev/null; echo "bogus $?"
 sctrules 2> /dev/null; echo "none $?"
 sctrules --help > /dev/null; echo "help $?"
 sctrules --version
+
+echo "== names"
+C=/sys/kernel/config/sct
+mkdir $C/traces/victim
+sctrules delete ../traces/victim 2> /tmp/names.err; echo "dotdot $?"
+[ -d $C/traces/victim ] && echo "trace kept"
+cat /tmp/names.err
+rmdir $C/traces/victim
+
+echo "== show"
+mkdir $C/rules/odd && echo unlink > $C/rules/odd/syscall &&
+	echo "%comm }" > $C/rules/odd/log_format
+sctrules show > /tmp/shown.rules 2> /tmp/show.err; echo "show $?"
+cat /tmp/show.err
+sctrules apply /tmp/shown.rules 2> /dev/null; echo "apply-shown $?"
+[ -d $C/rules/odd ] && echo "odd kept"
+rmdir $C/rules/odd
 echo "== end"
 '
 
@@ -224,5 +243,11 @@ result "usage errors exit 2" \
 	"$(all "$(ok has misc 'bogus 2')" "$(ok has misc 'none 2')")"
 result "--help exits 0, --version prints the version" \
 	"$(all "$(ok has misc 'help 0')" "$(ok has_re misc '^sctrules (sct) ')")"
+result "delete ../traces/victim: refused (1), the trace is still there" \
+	"$(all "$(ok has names 'dotdot 1')" "$(ok has names 'trace kept')" \
+		"$(ok has_re names "invalid rule name '../traces/victim'")")"
+result "show of a rule it cannot print: 1, named, and apply refuses the file" \
+	"$(all "$(ok has show 'show 1')" "$(ok has_re show 'rule odd cannot be shown')" \
+		"$(ok has show 'apply-shown 1')" "$(ok has show 'odd kept')")"
 
 guest_finish

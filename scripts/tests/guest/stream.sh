@@ -204,7 +204,7 @@ for r in recs:
     assert r["rule"] == "st_all" and r["rule_id"] == all_id, r
     assert r["text"] == "" and r["pid"] == pid, r
 unlinks = [r for r in recs if r["syscall"] == "unlink"]
-assert len(unlinks) == 1 and unlinks[0]["data"]["0"] == "/tmp/st-j", unlinks
+assert len(unlinks) == 1 and unlinks[0]["data"]["1"] == "/tmp/st-j", unlinks
 seqs = [r["seq"] for r in recs]
 assert seqs == sorted(seqs), seqs
 EOF
@@ -232,7 +232,7 @@ ul = [r for r in calls if r["syscall"] == "unlinkat"]
 assert [r["when"] for r in ul] == ["before", "after"], ul
 assert ul[0]["rule"] == "cp_all" and ul[1]["rule"] == "cp_exit", ul
 assert ul[0]["call_id"] == ul[1]["call_id"] and ul[1]["retval"] == 0, ul
-assert ul[0]["data"]["1"] == "/tmp/cp-a", ul
+assert ul[0]["data"]["2"] == "/tmp/cp-a", ul
 EOF
 )"
 
