@@ -60,6 +60,19 @@
 #include <sct/record.h>
 
 /*
+ * <sct/record.h> shares the include guard of the kernel's <linux/sct.h>,
+ * so that a program may include both; an older <linux/sct.h> included
+ * first would stand for it, without the records this library reads.
+ */
+#if !defined(SCT_RECORD_VERSION) || SCT_RECORD_VERSION < 5
+#error "<sct.h> needs the records of version 5: an older <linux/sct.h> was included before it"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
  * The version of libsct these declarations are from; sct_version() gives
  * the one a program runs with.  LIBSCT_VERSION is the same as a string.
  */
@@ -776,8 +789,8 @@ int sct_trace_remove(const char *name);
  *                     attached, it is lost as with drop
  */
 enum sct_overflow {
-	SCT_OVERFLOW_DROP,
-	SCT_OVERFLOW_WAIT,
+	SCT_OVERFLOW_DROP = 0,
+	SCT_OVERFLOW_WAIT = 1,
 };
 
 /**
@@ -933,7 +946,6 @@ int sct_record_call_text(char *buf, size_t size,
 			 const struct sct_record_call *rec,
 			 const char *rule_name);
 
-#if SCT_RECORD_VERSION >= 5
 const struct sct_record_data *
 sct_record_syscall_items(const struct sct_record_syscall *rec);
 const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
@@ -957,9 +969,7 @@ const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
 int sct_record_syscall_text(char *buf, size_t size,
 			    const struct sct_record_syscall *rec,
 			    const char *rule_name);
-#endif
 
-#if SCT_RECORD_VERSION >= 3
 /**
  * sct_record_task_text - a task record as /dev/sct_log shows it
  * @buf: where the line goes, NUL-terminated, without a newline; may be
@@ -989,6 +999,9 @@ int sct_record_syscall_text(char *buf, size_t size,
  */
 int sct_record_task_text(char *buf, size_t size,
 			 const struct sct_record_task *rec);
+
+#ifdef __cplusplus
+}
 #endif
 
 #include <sct/session.h>

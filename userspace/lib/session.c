@@ -1247,7 +1247,6 @@ static bool decode(const struct sct_record_header *hdr,
 		ev->items = c->param;
 		return true;
 	}
-#if SCT_RECORD_VERSION >= 5
 	case SCT_RECORD_SYSCALL: {
 		const struct sct_record_syscall *c = (const void *)hdr;
 
@@ -1264,7 +1263,6 @@ static bool decode(const struct sct_record_header *hdr,
 		ev->items = sct_record_syscall_items(c);
 		return true;
 	}
-#endif
 	case SCT_RECORD_TASK: {
 		const struct sct_record_task *t = (const void *)hdr;
 
@@ -1312,10 +1310,8 @@ static struct sct_sel *sel_of(struct sct_session *s, uint64_t rule_id)
 
 static uint64_t record_rule_id(const struct sct_record_header *hdr)
 {
-#if SCT_RECORD_VERSION >= 5
 	if (hdr->type == SCT_RECORD_SYSCALL)
 		return ((const struct sct_record_syscall *)hdr)->rule_id;
-#endif
 	return ((const struct sct_record_call *)hdr)->rule_id;
 }
 
@@ -1672,11 +1668,9 @@ int sct_event_data(const struct sct_event *ev, unsigned int i,
 	if (!d->len)
 		/* A struct the record had no room for: marked, no bytes. */
 		return d->kind;
-#if SCT_RECORD_VERSION >= 5
 	if (ev->hdr->type == SCT_RECORD_SYSCALL)
 		p = sct_record_syscall_data((const void *)ev->hdr, d);
 	else
-#endif
 		p = sct_record_data((const void *)ev->hdr, d);
 	if (!p)
 		return -EPROTO;
