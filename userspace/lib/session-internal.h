@@ -12,15 +12,17 @@
 #include "sct.h"
 
 /*
- * The owner of a session's name, "_sct.PID.START.N...": 0 with @pid and
- * @start set, or -EINVAL for a name that is not a session's.
+ * The owner of a session's name, "_sct.NS.PID.START.N...": 0 with @ns
+ * (its PID namespace's inode), @pid and @start set, or -EINVAL for a
+ * name that is not a session's.
  */
-int sct_session_name_owner(const char *name, pid_t *pid,
-			   unsigned long long *start);
+int sct_session_name_owner(const char *name, unsigned long long *ns,
+			   pid_t *pid, unsigned long long *start);
 /*
- * 1 if @name is a session's whose owner is gone (no process PID, or one
- * with another START), else 0 (not a session's name, a live owner, or
- * one that cannot be told).
+ * 1 if @name is a session's of the caller's PID namespace whose owner is
+ * gone (no process PID, or one with another START), else 0 (not a
+ * session's name, another namespace's, a live owner, or one that cannot
+ * be told).
  */
 int sct_session_owner_dead(const char *name);
 /* Remove the rules and traces of dead owners; return how many. */

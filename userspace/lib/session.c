@@ -3,10 +3,16 @@
  * libsct: tracing sessions (sct_session_new(3)), LibSysCTr's model on
  * sct's traces.
  *
- * A session owns a trace, traces/_sct.PID.START.N, and the log rules
- * scoped to it, rules/_sct.PID.START.N.M: PID is the process that made
- * the session, START its start time (field 22 of /proc/PID/stat), N a
- * counter of the process's sessions and M one of the session's rules.
+ * A session owns a trace, traces/_sct.NS.PID.START.N, and the log
+ * rules scoped to it, rules/_sct.NS.PID.START.N.M: NS is the inode of
+ * the PID namespace of the process that made the session (st_ino of
+ * /proc/self/ns/pid, PROC_PID_INIT_INO on a kernel without PID
+ * namespaces), PID that process in its namespace, START its start time
+ * (field 22 of /proc/PID/stat), N a counter of the process's sessions
+ * and M one of the session's rules.  With NS of 10 digits, PID of 7,
+ * START of 11 (31 years of uptime at 100 ticks a second) and N and M of
+ * up to 10, a rule's name has 57 characters, within the kernel's 63;
+ * a longer one is -ENAMETOOLONG.
  * The trace has a stream of its own and its lifecycle on; the session
  * reads the stream, and turns each record into an event for the
  * callback of the rule's selection, or of the task records.
@@ -16,8 +22,10 @@
  * of its own, deaf to signals) that learns the names as they are made
  * and removes them when the owner's end of a socket closes, i.e. when
  * the owner exits or frees the session; and, if the guardian was killed
- * too, by the next sct_session_new() of any process, which removes the
- * names whose PID is gone or now has another START.  The kernel does
+ * too, by the next sct_session_new() of any process of the same PID
+ * namespace, which removes the names of its namespace whose PID is gone
+ * or now has another START.  Names of other namespaces are never
+ * touched: their PIDs mean other processes.  The kernel does
  * not end a trace whose reader died, nor one whose members are gone: it
  * stays, with its members in it and its rules matching their calls,
  * until it is removed (its stream, without a reader, drops what does
@@ -34,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -117,7 +126,8 @@ struct sct_session {
 /* ---- Names, and their owners. ---- */
 
 /*
- * The start time of process @pid (field 22 of /proc/PID/stat), and its
+ * The start time of process @pid (field 22 of /proc/PID/stat; 0: the
+ * caller's, of /proc/self/stat), and its
  * state (field 3) if @state is not NULL.  Return: 0, -ENOENT for no
  * such process, or another negative errno.
  */
@@ -127,7 +137,10 @@ static int proc_stat(pid_t pid, unsigned long long *start, char *state)
 	ssize_t n;
 	int fd, i;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (pid)
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/stat");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -156,6 +169,44 @@ static int proc_stat(pid_t pid, unsigned long long *start, char *state)
 	return 0;
 }
 
+/* Linux's PROC_PID_INIT_INO: the initial PID namespace's inode. */
+#define SESSION_PIDNS_INIT	0xEFFFFFFCULL
+
+/*
+ * The inode of the caller's PID namespace, which names of its sessions
+ * carry.  A kernel without PID namespaces has no /proc/self/ns/pid: it
+ * has the initial one alone.  Return: 0 or a negative errno.
+ */
+static int session_pidns(unsigned long long *ino)
+{
+	struct stat st;
+
+	if (!stat("/proc/self/ns/pid", &st)) {
+		*ino = st.st_ino;
+		return 0;
+	}
+	if (errno != ENOENT || access("/proc/self/stat", F_OK))
+		return -errno;
+	*ino = SESSION_PIDNS_INIT;
+	return 0;
+}
+
+/*
+ * Is /proc the caller's PID namespace's?  Its PIDs are those of names
+ * of the caller's namespace only then: /proc/self is the caller's PID
+ * as /proc sees it.
+ */
+static bool proc_is_ours(void)
+{
+	char buf[32];
+	ssize_t n = readlink("/proc/self", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10) == getpid();
+}
+
 /* A decimal number at *@p, up to the next '.' or the end; moves @p. */
 static int name_number(const char **p, unsigned long long *v)
 {
@@ -173,8 +224,8 @@ static int name_number(const char **p, unsigned long long *v)
 	return 0;
 }
 
-int sct_session_name_owner(const char *name, pid_t *pid,
-			   unsigned long long *start)
+int sct_session_name_owner(const char *name, unsigned long long *ns,
+			   pid_t *pid, unsigned long long *start)
 {
 	const char *p = name;
 	unsigned long long v;
@@ -182,6 +233,9 @@ int sct_session_name_owner(const char *name, pid_t *pid,
 	if (strncmp(p, SESSION_PREFIX, strlen(SESSION_PREFIX)))
 		return -EINVAL;
 	p += strlen(SESSION_PREFIX);
+	if (name_number(&p, ns) || *p != '.' || !*ns)
+		return -EINVAL;
+	p++;
 	if (name_number(&p, &v) || *p != '.' || !v || v > INT_MAX)
 		return -EINVAL;
 	*pid = v;
@@ -191,13 +245,14 @@ int sct_session_name_owner(const char *name, pid_t *pid,
 	return 0;
 }
 
-int sct_session_owner_dead(const char *name)
+/* sct_session_owner_dead(), for the caller's namespace @myns. */
+static int owner_dead(const char *name, unsigned long long myns)
 {
-	unsigned long long start, now;
+	unsigned long long ns, start, now;
 	pid_t pid;
 	int ret;
 
-	if (sct_session_name_owner(name, &pid, &start))
+	if (sct_session_name_owner(name, &ns, &pid, &start) || ns != myns)
 		return 0;
 	ret = proc_stat(pid, &now, NULL);
 	if (ret == -ENOENT)
@@ -208,18 +263,33 @@ int sct_session_owner_dead(const char *name)
 	return now != start;
 }
 
-/* Remove the traces and rules of sessions whose owner died. */
+int sct_session_owner_dead(const char *name)
+{
+	unsigned long long ns;
+
+	if (session_pidns(&ns) || !proc_is_ours())
+		return 0;
+	return owner_dead(name, ns);
+}
+
+/*
+ * Remove the traces and rules of sessions whose owner died, of the
+ * caller's PID namespace; nothing when /proc is another namespace's.
+ */
 int sct_session_cleanup(void)
 {
 	char path[PATH_MAX], **names;
 	int n, i, removed = 0;
+	unsigned long long ns;
 	struct dirent *de;
 	DIR *dir;
 
+	if (session_pidns(&ns) || !proc_is_ours())
+		return 0;
 	n = sct_rule_names(&names);
 	if (n > 0) {
 		for (i = 0; i < n; i++) {
-			if (sct_session_owner_dead(names[i]) != 1)
+			if (owner_dead(names[i], ns) != 1)
 				continue;
 			sct_rule_enable(names[i], false);
 			if (!sct_rule_delete(names[i]))
@@ -232,7 +302,7 @@ int sct_session_cleanup(void)
 	if (!dir)
 		return removed;
 	while ((de = readdir(dir))) {
-		if (sct_session_owner_dead(de->d_name) != 1)
+		if (owner_dead(de->d_name, ns) != 1)
 			continue;
 		if (!sct_trace_remove(de->d_name))
 			removed++;
@@ -382,17 +452,19 @@ static void guard_add(struct sct_session *s, char kind, const char *name)
  * @sp: set to the session
  * @flags: 0 (no flags are defined yet)
  *
- * Removes what sessions of dead processes left behind, makes the trace
- * _sct.PID.START.N, and starts the guardian that removes it, and the
- * session's rules, if the process dies without sct_session_free().
+ * Removes what sessions of dead processes of the caller's PID namespace
+ * left behind, makes the trace _sct.NS.PID.START.N, and starts the
+ * guardian that removes it, and the session's rules, if the process
+ * dies without sct_session_free().
  *
- * Return: 0, or a negative errno: -EINVAL for unknown @flags, the errors
- * of sct_trace_create(), -ENOMEM.
+ * Return: 0, or a negative errno: -EINVAL for unknown @flags, -EPROTO
+ * for a /proc/self/stat it cannot read, -ENAMETOOLONG for a name longer
+ * than the kernel takes, the errors of sct_trace_create(), -ENOMEM.
  */
 int sct_session_new(struct sct_session **sp, unsigned int flags)
 {
 	static unsigned int serial;
-	unsigned long long start;
+	unsigned long long start, ns;
 	struct sct_session *s;
 	int ret;
 
@@ -402,10 +474,14 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 		sct_rf_detail("session: unknown flags 0x%x", flags);
 		return -EINVAL;
 	}
-	ret = proc_stat(getpid(), &start, NULL);
+	ret = session_pidns(&ns);
 	if (ret) {
-		sct_rf_detail("session: /proc/%d/stat: %s", (int)getpid(),
-			      strerror(-ret));
+		sct_rf_detail("session: /proc/self/ns/pid: %s", strerror(-ret));
+		return ret;
+	}
+	ret = proc_stat(0, &start, NULL);
+	if (ret) {
+		sct_rf_detail("session: /proc/self/stat: %s", strerror(-ret));
 		return ret;
 	}
 	s = calloc(1, sizeof(*s));
@@ -420,9 +496,17 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 		free(s);
 		return ret;
 	}
-	snprintf(s->trace, sizeof(s->trace), SESSION_PREFIX "%d.%llu.%u",
-		 (int)getpid(), start,
-		 __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED));
+	ret = snprintf(s->trace, sizeof(s->trace),
+		       SESSION_PREFIX "%llu.%d.%llu.%u", ns, (int)getpid(),
+		       start, __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED));
+	if (ret >= (int)sizeof(s->trace)) {
+		sct_rf_detail("session: its name, %s..., is too long",
+			      s->trace);
+		close(s->stop_pipe[0]);
+		close(s->stop_pipe[1]);
+		free(s);
+		return -ENAMETOOLONG;
+	}
 
 	sct_session_cleanup();
 	ret = guard_start(s);
@@ -488,7 +572,7 @@ void sct_session_free(struct sct_session *s)
  * sct_session_trace_name() - the name of the session's trace
  * @s: the session
  *
- * Return: "_sct.PID.START.N", valid until sct_session_free().
+ * Return: "_sct.NS.PID.START.N", valid until sct_session_free().
  */
 const char *sct_session_trace_name(const struct sct_session *s)
 {
@@ -785,10 +869,13 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 
 		if (!(when & (k ? SCT_TRACE_EXIT : SCT_TRACE_ENTRY)))
 			continue;
-		/* At most 55 characters: _sct.PID.START.N.M, 32-bit N, M. */
+		/* 57 characters at most, but for a START of 12 digits. */
 		snprintf(name, sizeof(name), "%s.%u", s->trace, ++s->next_rule);
-		if (strlen(name) >= sizeof(sel->rule[k]))
+		if (strlen(name) >= sizeof(sel->rule[k])) {
+			sct_rf_detail("session %s: trace: the rule name %s is longer than %d characters",
+				      s->trace, name, SCT_RULE_NAME_LEN - 1);
 			return -ENAMETOOLONG;
+		}
 		strcpy(sel->rule[k], name);
 	}
 	if (s->started) {

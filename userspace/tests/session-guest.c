@@ -476,8 +476,8 @@ static void test_lossless(void)
 
 static void test_cleanup(void)
 {
-	char trace[SCT_RULE_NAME_LEN], name[SCT_RULE_NAME_LEN + 8];
-	char dead[64], reused[64], live[64];
+	char trace[SCT_RULE_NAME_LEN], name[128];
+	char dead[96], reused[96], live[96], other[100], ns[64];
 	struct sct_session *s = session();
 	unsigned long long start = 0;
 	struct seen a = { 0 };
@@ -536,15 +536,23 @@ static void test_cleanup(void)
 			start = 0;
 		fclose(f);
 	}
-	snprintf(dead, sizeof(dead), "_sct.%d.1.1", (int)pid);
-	snprintf(reused, sizeof(reused), "_sct.%d.%llu.77", (int)getpid(),
+	/* Our PID namespace, "_sct.NS.", from a session's name. */
+	s = session();
+	snprintf(ns, sizeof(ns), "%s", sct_session_trace_name(s));
+	sct_session_free(s);
+	*(strchr(ns + 5, '.') + 1) = '\0';
+	snprintf(dead, sizeof(dead), "%s%d.1.1", ns, (int)pid);
+	snprintf(reused, sizeof(reused), "%s%d.%llu.77", ns, (int)getpid(),
 		 start + 1);
-	snprintf(live, sizeof(live), "_sct.%d.%llu.77", (int)getpid(), start);
+	snprintf(live, sizeof(live), "%s%d.%llu.77", ns, (int)getpid(), start);
+	/* A dead PID, of another namespace: not this one's to judge. */
+	snprintf(other, sizeof(other), "_sct.1%s%d.1.1", ns + 5, (int)pid);
 	if (sct_rule_new(&r))
 		return;
 	sct_trace_create(dead);
 	sct_trace_create(reused);
 	sct_trace_create(live);
+	sct_trace_create(other);
 	snprintf(name, sizeof(name), "%s.1", dead);
 	ok(!sct_rule_set_str(r, SCT_RULE_ATTR_NAME, name) &&
 	   !sct_rule_set_str(r, SCT_RULE_ATTR_SYSCALL, "getppid") &&
@@ -560,7 +568,10 @@ static void test_cleanup(void)
 	ok(gone, "a new session removes the leftovers of dead owners");
 	ok(sct_trace_exists(live) == 1,
 	   "and keeps those of a live owner");
+	ok(sct_trace_exists(other) == 1,
+	   "and those of another PID namespace (%s)", other);
 	sct_trace_remove(live);
+	sct_trace_remove(other);
 	sct_session_free(s);
 	sct_rule_free(r);
 }

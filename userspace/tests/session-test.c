@@ -7,9 +7,14 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sct.h"
@@ -39,40 +44,58 @@ static unsigned long long my_start(void)
 	return start;
 }
 
+/* The inode of our PID namespace, as names of our sessions carry it. */
+static unsigned long long my_ns(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/pid", &st) ? 0xEFFFFFFCULL : st.st_ino;
+}
+
 static void test_names(void)
 {
 	static const char *const bad[] = {
-		"", "_sct", "_sct.", "_sct.12", "_sct.12.", "_sct.0.5",
-		"_sct.012.5", "_sct.12.x", "_sct.12.5x", "_sct.-1.5",
-		"_sctx.12.5", "sct.12.5", "_sct.99999999999.5",
-		"_sct.12.99999999999999999999999", "_SCT.12.5",
+		"", "_sct", "_sct.", "_sct.9.12", "_sct.9.12.", "_sct.9.0.5",
+		"_sct.0.12.5", "_sct.9.012.5", "_sct.9.12.x", "_sct.9.12.5x",
+		"_sct.9.-1.5", "_sctx.9.12.5", "sct.9.12.5",
+		"_sct.9.99999999999.5", "_sct.9.12.99999999999999999999999",
+		"_SCT.9.12.5", "_sct.12.5",
 	};
-	unsigned long long start, me = my_start();
+	unsigned long long start, ns, me = my_start(), myns = my_ns();
 	char name[128];
 	int i, bad_ok = 1;
 	pid_t pid;
 
-	ok(!sct_session_name_owner("_sct.123.456", &pid, &start) &&
-	   pid == 123 && start == 456, "a trace's name: its owner's PID and START");
-	ok(!sct_session_name_owner("_sct.7.0.3.12", &pid, &start) &&
-	   pid == 7 && start == 0, "a rule's name: the same, whatever follows");
+	ok(!sct_session_name_owner("_sct.4026531836.123.456", &ns, &pid,
+				   &start) &&
+	   ns == 4026531836ULL && pid == 123 && start == 456,
+	   "a trace's name: its owner's PID namespace, PID and START");
+	ok(!sct_session_name_owner("_sct.9.7.0.3.12", &ns, &pid, &start) &&
+	   ns == 9 && pid == 7 && start == 0,
+	   "a rule's name: the same, whatever follows");
 	for (i = 0; i < (int)(sizeof(bad) / sizeof(bad[0])); i++)
-		if (sct_session_name_owner(bad[i], &pid, &start) != -EINVAL) {
+		if (sct_session_name_owner(bad[i], &ns, &pid, &start) != -EINVAL) {
 			printf("# '%s' was taken\n", bad[i]);
 			bad_ok = 0;
 		}
 	ok(bad_ok, "names that are not sessions' are -EINVAL");
 
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1", (int)getpid(), me);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns,
+		 (int)getpid(), me);
 	ok(me && sct_session_owner_dead(name) == 0,
 	   "a live owner, with its START, is not dead");
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1.2", (int)getpid(), me + 1);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1.2", myns,
+		 (int)getpid(), me + 1);
 	ok(sct_session_owner_dead(name) == 1,
 	   "a PID reused by a process of another START: dead");
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1", NO_PID, me);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns, NO_PID, me);
 	ok(sct_session_owner_dead(name) == 1, "a PID that is gone: dead");
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns + 1, NO_PID,
+		 me);
+	ok(sct_session_owner_dead(name) == 0,
+	   "a PID of another PID namespace is never dead here");
 	ok(sct_session_owner_dead("user_rule") == 0 &&
-	   sct_session_owner_dead("_other.1.1") == 0,
+	   sct_session_owner_dead("_other.1.1.1") == 0,
 	   "names of others are never dead");
 }
 
@@ -94,18 +117,22 @@ static bool there(const char *root, const char *sub, const char *name)
 
 static void test_cleanup(const char *root)
 {
-	char dead[64], deadr[64], reused[64], live[64], liver[80];
-	unsigned long long me = my_start();
+	char dead[80], deadr[80], reused[80], live[80], liver[96], other[80];
+	unsigned long long me = my_start(), ns = my_ns();
 
-	snprintf(dead, sizeof(dead), "_sct.%d.5.1", NO_PID);
-	snprintf(deadr, sizeof(deadr), "_sct.%d.5.1.1", NO_PID);
-	snprintf(reused, sizeof(reused), "_sct.%d.%llu.2", (int)getpid(),
-		 me + 1);
-	snprintf(live, sizeof(live), "_sct.%d.%llu.3", (int)getpid(), me);
+	snprintf(dead, sizeof(dead), "_sct.%llu.%d.5.1", ns, NO_PID);
+	snprintf(deadr, sizeof(deadr), "_sct.%llu.%d.5.1.1", ns, NO_PID);
+	snprintf(reused, sizeof(reused), "_sct.%llu.%d.%llu.2", ns,
+		 (int)getpid(), me + 1);
+	snprintf(live, sizeof(live), "_sct.%llu.%d.%llu.3", ns, (int)getpid(),
+		 me);
 	snprintf(liver, sizeof(liver), "%s.4", live);
+	/* The session of a live owner of another PID namespace. */
+	snprintf(other, sizeof(other), "_sct.%llu.1.5.1", ns + 1);
 	mkdirs(root, "traces", dead);
 	mkdirs(root, "traces", reused);
 	mkdirs(root, "traces", live);
+	mkdirs(root, "traces", other);
 	mkdirs(root, "traces", "mine");
 	mkdirs(root, "rules", deadr);
 	mkdirs(root, "rules", liver);
@@ -119,6 +146,8 @@ static void test_cleanup(const char *root)
 	   there(root, "traces", "mine") && there(root, "rules", "user") &&
 	   there(root, "rules", "_sct.bad"),
 	   "cleanup: a live owner's names and others' stay");
+	ok(there(root, "traces", other),
+	   "cleanup: another PID namespace's names stay");
 	{
 		char path[PATH_MAX];
 
@@ -126,7 +155,85 @@ static void test_cleanup(const char *root)
 		rmdir(path);
 		snprintf(path, sizeof(path), "%s/rules/%s", root, liver);
 		rmdir(path);
+		snprintf(path, sizeof(path), "%s/traces/%s", root, other);
+		rmdir(path);
 	}
+}
+
+/*
+ * A session made in a PID namespace of its own, by its init (PID 1
+ * there, with a /proc of its own), is not taken for a dead owner's by a
+ * session of the parent namespace, where PID 1 is another process.
+ * Skipped where namespaces cannot be made (no privilege).
+ */
+static void test_other_pidns(const char *root)
+{
+	int p[2], q[2], st = 0;
+	char name[80] = "", c = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(p))
+		return;
+	if (pipe(q)) {
+		close(p[0]);
+		close(p[1]);
+		return;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		struct sct_session *s;
+		pid_t init;
+
+		close(p[0]);
+		close(q[1]);
+		if (unshare(CLONE_NEWPID | CLONE_NEWNS))
+			_exit(4);
+		init = fork();
+		if (!init) {
+			if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+			    mount("proc", "/proc", "proc", 0, NULL))
+				_exit(5);
+			if (sct_session_new(&s, 0))
+				_exit(6);
+			n = strlen(sct_session_trace_name(s)) + 1;
+			if (write(p[1], sct_session_trace_name(s), n) != n ||
+			    read(q[0], &c, 1) != 1)
+				_exit(7);
+			sct_session_free(s);
+			_exit(0);
+		}
+		if (init < 0 || waitpid(init, &st, 0) != init)
+			_exit(8);
+		_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 9);
+	}
+	close(p[1]);
+	close(q[0]);
+	n = pid > 0 ? read(p[0], name, sizeof(name) - 1) : -1;
+	if (n <= 0) {
+		close(q[1]);
+		if (pid > 0)
+			waitpid(pid, &st, 0);
+		if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 4) {
+			ok(true, "a session of another PID namespace stays # SKIP unshare: %s",
+			   strerror(EPERM));
+		} else {
+			ok(false, "a session in a PID namespace of its own (status 0x%x)",
+			   st);
+		}
+		close(p[0]);
+		return;
+	}
+	ok(sct_session_cleanup() == 0 && there(root, "traces", name),
+	   "a session of another PID namespace's init stays (%s)", name);
+	if (write(q[1], "x", 1) != 1)
+		kill(pid, SIGKILL);
+	close(q[1]);
+	close(p[0]);
+	waitpid(pid, &st, 0);
+	ok(WIFEXITED(st) && !WEXITSTATUS(st) && !there(root, "traces", name),
+	   "and its owner frees it (status 0x%x)", st);
 }
 
 /* ---- Events from records. ---- */
@@ -360,6 +467,7 @@ static void test_events(const char *root)
 {
 	struct calls a = { 0 }, t = { 0 }, l = { 0 };
 	struct sct_session *s = NULL;
+	unsigned long long ns = 0;
 	const char *want;
 	char trace[64];
 	int id, ret;
@@ -371,9 +479,10 @@ static void test_events(const char *root)
 		return;
 	snprintf(trace, sizeof(trace), "%s", sct_session_trace_name(s));
 	ok(there(root, "traces", trace) &&
-	   sct_session_name_owner(trace, &(pid_t){ 0 },
-				  &(unsigned long long){ 0 }) == 0,
-	   "the session made its trace, named _sct.PID.START.N (%s)", trace);
+	   sct_session_name_owner(trace, &ns, &(pid_t){ 0 },
+				  &(unsigned long long){ 0 }) == 0 &&
+	   ns == my_ns(),
+	   "the session made its trace, named _sct.NS.PID.START.N (%s)", trace);
 	ok(sct_session_new(&(struct sct_session *){ NULL }, 1) == -EINVAL,
 	   "unknown flags are -EINVAL");
 	ok(sct_session_set_buffer_size(s, 100) == -ERANGE &&
@@ -461,6 +570,7 @@ void test_session(void)
 	snprintf(dir, sizeof(dir), "%s/traces", root);
 	mkdir(dir, 0755);
 	test_cleanup(root);
+	test_other_pidns(root);
 	test_events(root);
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
