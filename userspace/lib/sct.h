@@ -411,6 +411,9 @@ uint64_t sct_rule_state_id(const struct sct_rule_state *st);
  * @SCT_PATH_PASSWD: the user database of usernametoid() in filters,
  *	/etc/passwd
  * @SCT_PATH_GROUP: the group database of groupnametoid(), /etc/group
+ * @SCT_PATH_GUARDIAN: the program sct_session_new() starts as the
+ *	session's guardian, sct-guardian, where libsct was built to find it
+ *	(LIBEXECDIR/sct/sct-guardian)
  */
 enum sct_path {
 	SCT_PATH_CONFIGFS = 0,
@@ -418,6 +421,7 @@ enum sct_path {
 	SCT_PATH_CMDLINE = 2,
 	SCT_PATH_PASSWD = 3,
 	SCT_PATH_GROUP = 4,
+	SCT_PATH_GUARDIAN = 5,
 };
 
 /**

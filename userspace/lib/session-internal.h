@@ -33,6 +33,8 @@ int sct_session_feed(struct sct_session *s,
 /* Give selection @id's rules the ids @before and @after. */
 void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 			   uint64_t after);
+/* The PID of the session's guardian. */
+pid_t sct_session_test_guardian(const struct sct_session *s);
 /* Have the session wait for thread @tid of process @pid. */
 int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid);
 

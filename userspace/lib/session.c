@@ -38,12 +38,12 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -119,8 +119,9 @@ struct sct_session {
 	/* sct_trace_stop(): a flag, and a pipe that wakes the loop. */
 	volatile sig_atomic_t stop;
 	int stop_pipe[2];
-	/* The owner's end of the guardian's socket, or -1. */
+	/* The owner's end of the guardian's socket, or -1; its PID. */
 	int guard_fd;
+	pid_t guard_pid;
 };
 
 /* ---- Names, and their owners. ---- */
@@ -315,116 +316,112 @@ int sct_session_cleanup(void)
 /* ---- The guardian. ---- */
 
 /*
- * The guardian's side, after fork(): only async-signal-safe calls, for
- * the owner may have had threads.  Reads "R NAME\n" and "T NAME\n" lines
- * until the owner's end closes, then disables and removes the rules and
- * removes the traces.  @root is the configfs root, made before the fork.
+ * Start the guardian, the program sct-guardian (guardian/sct-guardian.c
+ * says what it does), on one end of a socket: with posix_spawn(3), so
+ * that it has none of the caller's memory, threads, atfork handlers,
+ * signal handlers or mask, directory or other descriptors.  It forks,
+ * and the process spawned exits at once: it is reaped here, and the
+ * guardian is not the caller's child (unless the caller is a subreaper,
+ * or a PID namespace's init).  The guardian then says its PID.
  */
-#define GUARD_NAMES	(64 * 1024)
-
-static void guard_path(char *buf, const char *root, const char *dir,
-		       const char *name, const char *attr)
+static int guard_start(struct sct_session *s)
 {
-	char *p = buf;
-	const char *parts[] = { root, "/", dir, "/", name, attr ? "/" : "",
-				attr ? attr : "" };
-	size_t i, len;
-
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		len = strlen(parts[i]);
-		if (p + len >= buf + PATH_MAX)
-			break;
-		memcpy(p, parts[i], len);
-		p += len;
-	}
-	*p = '\0';
-}
-
-static void __attribute__((noreturn)) guardian(int fd, const char *root)
-{
-	static char names[GUARD_NAMES], path[PATH_MAX];
+	const char *prog = sct_get_path(SCT_PATH_GUARDIAN);
+	char *argv[] = { "sct-guardian", (char *)sct_configfs_root(), NULL };
+	char *envp[] = { NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+	sigset_t all, none;
+	char line[32];
+	int sv[2], st, ret, fd;
 	size_t len = 0;
-	struct sigaction sa = { .sa_handler = SIG_IGN };
 	ssize_t n;
-	char *p, *nl;
-	int pass, wfd, sig;
+	pid_t pid;
 
-	for (sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			sigaction(sig, &sa, NULL);
-	while (len < sizeof(names) - 1) {
-		n = read(fd, names + len, sizeof(names) - 1 - len);
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return -errno;
+	/* dup2() of a descriptor onto itself would keep its FD_CLOEXEC. */
+	if (sv[1] == 0) {
+		fd = fcntl(sv[1], F_DUPFD_CLOEXEC, 3);
+		close(sv[1]);
+		sv[1] = fd;
+		if (fd < 0) {
+			ret = -errno;
+			close(sv[0]);
+			return ret;
+		}
+	}
+	ret = posix_spawn_file_actions_init(&fa);
+	if (ret) {
+		close(sv[0]);
+		close(sv[1]);
+		return -ret;
+	}
+	ret = posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 34)
+	/* Else the guardian closes them itself. */
+	if (!ret)
+		ret = posix_spawn_file_actions_addclosefrom_np(&fa, 1);
+#endif
+	if (!ret)
+		ret = posix_spawnattr_init(&attr);
+	if (ret) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(sv[0]);
+		close(sv[1]);
+		return -ret;
+	}
+#ifdef POSIX_SPAWN_SETSID
+	/* Else the guardian calls setsid() itself. */
+	flags |= POSIX_SPAWN_SETSID;
+#endif
+	sigfillset(&all);
+	sigemptyset(&none);
+	posix_spawnattr_setsigdefault(&attr, &all);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setflags(&attr, flags);
+	ret = posix_spawn(&pid, prog, &fa, &attr, argv, envp);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	close(sv[1]);
+	if (ret) {
+		close(sv[0]);
+		sct_rf_detail("session: its guardian, %s: %s", prog,
+			      strerror(ret));
+		return -ret;
+	}
+	/*
+	 * The spawned process exits once it forked the guardian.  A
+	 * SIGCHLD handler of the caller's that waits for any child may
+	 * have reaped it (ECHILD): the guardian's word below tells then.
+	 */
+	while ((ret = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+		;
+	if (ret == pid && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		close(sv[0]);
+		sct_rf_detail("session: its guardian, %s, failed (status 0x%x)",
+			      prog, st);
+		return -ECHILD;
+	}
+	/* "PID\n" from the guardian: it runs. */
+	while (len < sizeof(line) - 1) {
+		n = read(sv[0], line + len, sizeof(line) - 1 - len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		len += n;
+		if (line[len - 1] == '\n')
+			break;
 	}
-	/* Names past the room are left to the next session. */
-	while (len && names[len - 1] != '\n')
-		len--;
-	names[len] = '\0';
-	/* The rules first: a trace cannot go while its rules are enabled. */
-	for (pass = 0; pass < 2; pass++) {
-		for (p = names; *p; p = nl + 1) {
-			nl = strchr(p, '\n');
-			*nl = '\0';
-			if (pass == 0 && p[0] == 'R' && p[1] == ' ') {
-				guard_path(path, root, "rules", p + 2, "enabled");
-				wfd = open(path, O_WRONLY | O_CLOEXEC);
-				if (wfd >= 0) {
-					/* If it fails, rmdir disables it. */
-					if (write(wfd, "0", 1) < 0) {
-					}
-					close(wfd);
-				}
-				guard_path(path, root, "rules", p + 2, NULL);
-				rmdir(path);
-			} else if (pass == 1 && p[0] == 'T' && p[1] == ' ') {
-				guard_path(path, root, "traces", p + 2, NULL);
-				rmdir(path);
-			}
-			*nl = '\n';
-		}
-	}
-	_exit(0);
-}
-
-/*
- * Start the guardian: a grandchild, reparented away from the owner so
- * that the owner's wait(2) never sees it, in a session of its own so
- * that no terminal's signal reaches it.
- */
-static int guard_start(struct sct_session *s)
-{
-	char root[PATH_MAX];
-	int sv[2], status;
-	pid_t pid;
-
-	if (strlen(sct_configfs_root()) >= sizeof(root) - 128)
-		return -ENAMETOOLONG;
-	strcpy(root, sct_configfs_root());
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
-		return -errno;
-	pid = fork();
-	if (pid < 0) {
+	line[len] = '\0';
+	if (!len || line[len - 1] != '\n' || atoi(line) <= 0) {
 		close(sv[0]);
-		close(sv[1]);
-		return -errno;
+		sct_rf_detail("session: its guardian, %s, did not start", prog);
+		return -ECHILD;
 	}
-	if (!pid) {
-		if (fork())
-			_exit(0);
-		setsid();
-		if (sv[1] != 0 && dup2(sv[1], 0) < 0)
-			_exit(1);
-		/* Nothing of the owner's but the socket stays open. */
-		syscall(SYS_close_range, 1, ~0U, 0);
-		guardian(0, root);
-	}
-	close(sv[1]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	s->guard_pid = atoi(line);
 	s->guard_fd = sv[0];
 	return 0;
 }
@@ -510,11 +507,8 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 
 	sct_session_cleanup();
 	ret = guard_start(s);
-	if (ret) {
-		sct_rf_detail("session: starting its guardian: %s",
-			      strerror(-ret));
+	if (ret)
 		goto fail;
-	}
 	guard_add(s, 'T', s->trace);
 	ret = sct_trace_create(s->trace);
 	if (ret)
@@ -1511,6 +1505,12 @@ void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 	sel->made[1] = sel->rule[1][0];
 	sel->rule_id[0] = before;
 	sel->rule_id[1] = after;
+}
+
+/* The guardian's PID, for the tests. */
+pid_t sct_session_test_guardian(const struct sct_session *s)
+{
+	return s->guard_pid;
 }
 
 /* A task the session waits for, for the host tests. */

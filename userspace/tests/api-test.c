@@ -590,7 +590,7 @@ static void test_paths(const char *data)
 		"rule { syscall_name = read rule_name = r\n"
 		"  filter_expression { UID == usernametoid(\"sct-api-test-user\") } }\n";
 	char tmpl[] = "/tmp/sct-api-test.XXXXXX", path[PATH_MAX + 32];
-	char *long_path, *saved[5];
+	char *long_path, *saved[6];
 	struct sct_ruleset *set;
 	struct sct_log *log;
 	const char *root;
@@ -599,7 +599,7 @@ static void test_paths(const char *data)
 
 	(void)data;
 	/* The other tests' paths, put back at the end. */
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		saved[i] = strdup(sct_get_path(i));
 		sct_set_path(i, NULL);
 	}
@@ -608,9 +608,12 @@ static void test_paths(const char *data)
 	   !strcmp(sct_get_path(SCT_PATH_CMDLINE), "/proc/cmdline") &&
 	   !strcmp(sct_get_path(SCT_PATH_PASSWD), "/etc/passwd") &&
 	   !strcmp(sct_get_path(SCT_PATH_GROUP), "/etc/group") &&
-	   sct_get_path(5) == NULL && sct_get_path(-1) == NULL,
-	   "sct_get_path: the system's paths");
-	ok(sct_set_path(5, "/x") == -EINVAL &&
+	   sct_get_path(SCT_PATH_GUARDIAN)[0] == '/' &&
+	   strstr(sct_get_path(SCT_PATH_GUARDIAN), "/sct/sct-guardian") &&
+	   sct_get_path(6) == NULL && sct_get_path(-1) == NULL,
+	   "sct_get_path: the system's paths (the guardian's: %s)",
+	   sct_get_path(SCT_PATH_GUARDIAN));
+	ok(sct_set_path(6, "/x") == -EINVAL &&
 	   sct_set_path((enum sct_path)-1, "/x") == -EINVAL,
 	   "sct_set_path: an unknown path is -EINVAL");
 	long_path = malloc(PATH_MAX + 1);
@@ -691,7 +694,7 @@ static void test_paths(const char *data)
 	}
 	rm_tree(root);
 out:
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		sct_set_path(i, saved[i]);
 		free(saved[i]);
 	}

@@ -5,8 +5,11 @@
  * a fake configfs tree, and events made from synthetic records, as the
  * loop hands them to the callbacks.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -234,6 +237,190 @@ static void test_other_pidns(const char *root)
 	waitpid(pid, &st, 0);
 	ok(WIFEXITED(st) && !WEXITSTATUS(st) && !there(root, "traces", name),
 	   "and its owner frees it (status 0x%x)", st);
+}
+
+/* ---- The guardian. ---- */
+
+static int sys_cb(struct sct_session *s, const struct sct_event *ev,
+		  void *priv);
+
+/* Set in the caller while sct_session_new() runs: atfork handlers mark. */
+static volatile int in_new;
+static int atfork_pipe = -1;
+
+static void atfork_child(void)
+{
+	if (in_new && write(atfork_pipe, "c", 1) < 0) {
+	}
+}
+
+/* Field @key of /proc/@pid/status, as a number (the first one). */
+static long long status_field(pid_t pid, const char *key)
+{
+	char path[64], line[256];
+	long long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, strlen(key)) &&
+		    line[strlen(key)] == ':')
+			v = strtoll(line + strlen(key) + 1, NULL, 16 *
+				    !strncmp(key, "Sig", 3));
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/* The descriptors of process @pid, as "0,1,7". */
+static void fds_of(pid_t pid, char *buf, size_t size)
+{
+	char path[64];
+	struct dirent *de;
+	size_t len = 0;
+	DIR *dir;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	while (dir && (de = readdir(dir)))
+		if (de->d_name[0] != '.' && len < size)
+			len += snprintf(buf + len, size - len, "%s%s",
+					len ? "," : "", de->d_name);
+	if (dir)
+		closedir(dir);
+}
+
+/*
+ * The guardian is sct-guardian, spawned: none of the caller's memory,
+ * atfork handlers, directory, descriptors, blocked or ignored signals;
+ * not the caller's child.
+ */
+static void test_guardian(const char *root)
+{
+	char cwd[PATH_MAX], path[64], link[PATH_MAX], fds[256], c;
+	size_t big = 32 << 20;
+	struct sct_session *s;
+	sigset_t usr1, old;
+	int p[2], leak, ret;
+	long long rss;
+	ssize_t n;
+	pid_t g;
+	char *mem;
+
+	sct_set_path(SCT_PATH_GUARDIAN, "/nonexistent/sct-guardian");
+	ret = sct_session_new(&s, 0);
+	ok(ret == -ENOENT && strstr(sct_error_detail(),
+				    "/nonexistent/sct-guardian") && !s,
+	   "no guardian program: sct_session_new fails, and says where it looked (%d: %s)",
+	   ret, sct_error_detail());
+	sct_set_path(SCT_PATH_GUARDIAN, TEST_GUARDIAN);
+
+	mem = malloc(big);
+	if (!mem || pipe2(p, O_CLOEXEC | O_NONBLOCK) || !getcwd(cwd, sizeof(cwd)) ||
+	    chdir(root)) {
+		ok(false, "guardian: the test's set-up");
+		free(mem);
+		return;
+	}
+	memset(mem, 1, big);
+	atfork_pipe = p[1];
+	pthread_atfork(NULL, NULL, atfork_child);
+	/* A descriptor without close-on-exec, a blocked and an ignored signal. */
+	leak = open("/dev/null", O_RDONLY);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, &old);
+	signal(SIGHUP, SIG_IGN);
+	in_new = 1;
+	ret = sct_session_new(&s, 0);
+	in_new = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGHUP, SIG_DFL);
+	if (chdir(cwd))
+		ok(false, "guardian: back to the directory");
+	if (!ok(ret == 0, "a session, with its guardian (%s)",
+		sct_error_detail())) {
+		free(mem);
+		return;
+	}
+	g = sct_session_test_guardian(s);
+	/* The caller writes all of its memory again. */
+	memset(mem, 2, big);
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)g);
+	n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	ok(g > 0 && strstr(link, "sct-guardian"),
+	   "the guardian runs the program sct-guardian (%s)", link);
+	ok(status_field(g, "PPid") != getpid() &&
+	   waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD,
+	   "the guardian is not the caller's child, nor is anything left to wait for");
+	rss = status_field(g, "VmRSS");
+	ok(rss > 0 && rss < 4096,
+	   "the guardian holds none of the caller's 32 MiB (VmRSS %lld kB)",
+	   rss);
+	ok(read(p[0], &c, 1) < 0 && errno == EAGAIN,
+	   "no atfork handler of the caller's ran for the guardian");
+	snprintf(path, sizeof(path), "/proc/%d/cwd", (int)g);
+	n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	ok(!strcmp(link, "/"), "the guardian's directory is / (%s)", link);
+	fds_of(g, fds, sizeof(fds));
+	ok(!strcmp(fds, "0"), "the guardian has its socket open, and nothing else (%s)",
+	   fds);
+	ok(status_field(g, "SigBlk") == 0,
+	   "the guardian blocks no signal (%llx)", status_field(g, "SigBlk"));
+	ok(getsid(g) != getsid(0) && getsid(g) > 0,
+	   "the guardian is in a session of its own");
+	sct_session_free(s);
+	for (ret = 0; ret < 100 && !kill(g, 0); ret++)
+		usleep(20000);
+	ok(kill(g, 0) && errno == ESRCH,
+	   "sct_session_free ends the guardian");
+	close(leak);
+	close(p[0]);
+	close(p[1]);
+	free(mem);
+}
+
+/* A session whose process dies without freeing it: the guardian removes it. */
+static void test_guardian_cleanup(const char *root)
+{
+	char name[80] = "";
+	int p[2], i;
+	pid_t pid;
+
+	if (pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		struct sct_session *s;
+		size_t n;
+
+		close(p[0]);
+		if (sct_session_new(&s, 0) ||
+		    sct_session_trace(s, "getpid", SCT_TRACE_BOTH, sys_cb,
+				      NULL) != 1)
+			_exit(1);
+		n = strlen(sct_session_trace_name(s)) + 1;
+		if (write(p[1], sct_session_trace_name(s), n) != (ssize_t)n)
+			_exit(1);
+		/* Dies without sct_session_free(). */
+		raise(SIGKILL);
+	}
+	close(p[1]);
+	if (pid < 0 || read(p[0], name, sizeof(name) - 1) <= 0)
+		name[0] = '\0';
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	for (i = 0; i < 250 && name[0] && there(root, "traces", name); i++)
+		usleep(20000);
+	ok(name[0] && !there(root, "traces", name),
+	   "a session's process killed: its guardian removes its trace (%s)",
+	   name);
 }
 
 /* ---- Events from records. ---- */
@@ -565,13 +752,17 @@ void test_session(void)
 	if (!ok(root != NULL, "a directory for configfs, for sessions"))
 		return;
 	sct_set_path(SCT_PATH_CONFIGFS, root);
+	sct_set_path(SCT_PATH_GUARDIAN, TEST_GUARDIAN);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/traces", root);
 	mkdir(dir, 0755);
 	test_cleanup(root);
 	test_other_pidns(root);
+	test_guardian(root);
+	test_guardian_cleanup(root);
 	test_events(root);
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	sct_set_path(SCT_PATH_GUARDIAN, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
