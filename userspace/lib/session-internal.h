@@ -33,6 +33,12 @@ int sct_session_feed(struct sct_session *s,
 /* Give selection @id's rules the ids @before and @after. */
 void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 			   uint64_t after);
+/* Have the session take @pid for a process it spawned. */
+int sct_session_test_spawned(struct sct_session *s, pid_t pid);
+/* Check the members against /proc, as sct_trace_run() does when idle. */
+void sct_session_test_check(struct sct_session *s);
+/* The descriptor sct_trace_stop() writes its wake-up byte to. */
+int sct_session_test_stop_fd(const struct sct_session *s);
 /* The PID of the session's guardian. */
 pid_t sct_session_test_guardian(const struct sct_session *s);
 /* Have the session wait for thread @tid of process @pid. */

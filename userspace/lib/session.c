@@ -37,6 +37,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -54,6 +55,8 @@
 #define SESSION_PREFIX		"_sct."
 /* How long sct_trace_run() waits for records before it checks members. */
 #define SESSION_IDLE_MS		1000
+/* How often it looks for exited children to reap. */
+#define SESSION_REAP_MS		10
 
 /* One sct_session_trace(): its rules, and its callback. */
 struct sct_sel {
@@ -115,9 +118,15 @@ struct sct_session {
 	size_t ndetached, adetached;
 	pid_t *spawned;
 	size_t nspawned, aspawned;
+	/* Spawned processes that have not called execve yet. */
+	pid_t *preexec;
+	size_t npreexec, apreexec;
 	bool check;		/* records were lost: look at the members */
-	/* sct_trace_stop(): a flag, and a pipe that wakes the loop. */
-	volatile sig_atomic_t stop;
+	/*
+	 * sct_trace_stop(): a flag, set and taken with atomic operations
+	 * (lock-free: async-signal-safe), and a pipe that wakes the loop.
+	 */
+	int stop;
 	int stop_pipe[2];
 	/* The owner's end of the guardian's socket, or -1; its PID. */
 	int guard_fd;
@@ -558,6 +567,7 @@ void sct_session_free(struct sct_session *s)
 	free(s->tasks);
 	free(s->detached);
 	free(s->spawned);
+	free(s->preexec);
 	free(s);
 	sct_rf_detail("%s", detail);
 }
@@ -818,17 +828,18 @@ static int session_start(struct sct_session *s)
  * reported to both.  Before the session starts, the rules are made when
  * it starts; after, at once.
  *
- * Return: the selection's id (1 or more), for sct_session_untrace(); or
- * a negative errno: -EINVAL for a bad list or @when or a NULL @cb,
- * -ERANGE for a number out of range, -E2BIG for a list too long, the
- * errors of sct_rule_create(), -ENOMEM.
+ * Return: the selection's id (1 or more; the lowest free one), for
+ * sct_session_untrace(); or a negative errno: -EINVAL for a bad list or
+ * @when or a NULL @cb, -ERANGE for a number out of range, -E2BIG for a
+ * list too long, -ENAMETOOLONG for a rule name longer than the kernel
+ * takes, the errors of sct_rule_create(), -ENOMEM.
  */
 int sct_session_trace(struct sct_session *s, const char *syscalls,
 		      unsigned int when, sct_event_cb cb, void *priv)
 {
 	struct sct_sel *sel, *sels;
 	size_t bad = 0;
-	int ret, k;
+	int ret, k, i;
 
 	sct_rf_detail_clear();
 	if (!when || (when & ~SCT_TRACE_BOTH) || !cb || !syscalls) {
@@ -837,11 +848,16 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 			      "when is SCT_TRACE_ENTRY, SCT_TRACE_EXIT or both");
 		return -EINVAL;
 	}
-	sels = realloc(s->sels, (s->nsels + 1) * sizeof(*sels));
-	if (!sels)
-		return -ENOMEM;
-	s->sels = sels;
-	sel = &sels[s->nsels];
+	/* The slot of a selection undone, or a new one. */
+	for (i = 0; i < s->nsels && s->sels[i].id; i++)
+		;
+	if (i == s->nsels) {
+		sels = realloc(s->sels, (s->nsels + 1) * sizeof(*sels));
+		if (!sels)
+			return -ENOMEM;
+		s->sels = sels;
+	}
+	sel = &s->sels[i];
 	memset(sel, 0, sizeof(*sel));
 	ret = sct_syscall_list_normalize(syscalls, sel->syscalls,
 					 sizeof(sel->syscalls), &bad);
@@ -879,7 +895,9 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 			return ret;
 		}
 	}
-	sel->id = ++s->nsels;
+	sel->id = i + 1;
+	if (i == s->nsels)
+		s->nsels++;
 	return sel->id;
 }
 
@@ -921,7 +939,7 @@ int sct_session_trace_nr(struct sct_session *s, int abi, int nr,
  * @id: what sct_session_trace() returned
  *
  * Removes the selection's rules; records of them not yet read are
- * dropped.
+ * dropped.  Its id may be given again by a later sct_session_trace().
  *
  * Return: 0, or -ENOENT for no such selection.
  */
@@ -1016,6 +1034,18 @@ static bool pid_in(const pid_t *a, size_t n, pid_t pid)
 	return false;
 }
 
+/* Take @pid out of the array @a of @*n. */
+static void pid_del(pid_t *a, size_t *n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (a[i] == pid) {
+			a[i] = a[--*n];
+			return;
+		}
+}
+
 static bool detached(const struct sct_session *s, pid_t pid)
 {
 	return pid_in(s->detached, s->ndetached, pid);
@@ -1066,6 +1096,7 @@ static void process_del(struct sct_session *s, pid_t pid)
 {
 	size_t i = 0;
 
+	pid_del(s->preexec, &s->npreexec, pid);
 	while (i < s->ntasks) {
 		if (s->tasks[i].pid == pid)
 			s->tasks[i] = s->tasks[--s->ntasks];
@@ -1084,8 +1115,13 @@ static bool process_known(const struct sct_session *s, pid_t pid)
 	return false;
 }
 
-/* Reap process @pid if the session spawned it; @block: wait for it. */
-static void reap(struct sct_session *s, pid_t pid, bool block)
+/*
+ * Reap process @pid if the session spawned it and it has exited; never
+ * waits, for the process may still have threads the session does not
+ * know of, sleeping on the full stream that the session would not read
+ * while it waits.
+ */
+static void reap(struct sct_session *s, pid_t pid)
 {
 	size_t i;
 	pid_t ret;
@@ -1094,12 +1130,105 @@ static void reap(struct sct_session *s, pid_t pid, bool block)
 		if (s->spawned[i] != pid)
 			continue;
 		do {
-			ret = waitpid(pid, NULL, block ? 0 : WNOHANG);
+			ret = waitpid(pid, NULL, WNOHANG);
 		} while (ret < 0 && errno == EINTR);
 		if (ret)	/* reaped, or not ours to wait for */
 			s->spawned[i] = s->spawned[--s->nspawned];
 		return;
 	}
+}
+
+/*
+ * Reap the spawned processes whose exit the session saw (not detached).
+ * Return: how many of them are not reaped yet (exiting, not zombies).
+ */
+static size_t reap_exited(struct sct_session *s)
+{
+	size_t i, left = 0;
+
+	for (i = 0; i < s->nspawned; ) {
+		pid_t pid = s->spawned[i];
+		size_t before = s->nspawned;
+
+		if (process_known(s, pid) || detached(s, pid)) {
+			i++;
+			continue;
+		}
+		reap(s, pid);
+		if (s->nspawned == before) {
+			left++;
+			i++;
+		}
+	}
+	return left;
+}
+
+/* Does process @pid have threads besides its leader, in /proc/PID/task? */
+static bool other_threads(pid_t pid)
+{
+	struct dirent *de;
+	bool others = false;
+	char path[64];
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return false;
+	while (!others && (de = readdir(dir)))
+		others = isdigit((unsigned char)de->d_name[0]) &&
+			 atoi(de->d_name) != pid;
+	closedir(dir);
+	return others;
+}
+
+/*
+ * Is process @pid gone, or a zombie that is all gone?  A leader that
+ * exited stays a zombie while other threads of its process run: those
+ * are listed in /proc/PID/task.  What cannot be told is not gone.
+ */
+static bool process_gone(pid_t pid)
+{
+	unsigned long long start;
+	char st = 0;
+	int ret;
+
+	ret = proc_stat(pid, &start, &st);
+	if (ret == -ENOENT)
+		return true;
+	if (ret || st != 'Z')
+		return !ret && st == 'X';
+	return !other_threads(pid);
+}
+
+/*
+ * The child of sct_session_spawn(), after fork(): only async-signal-safe
+ * calls, for the caller may have threads.  All signals are blocked on
+ * entry (the caller's handlers must not run here): every signal goes
+ * back to its default, handled or ignored, then none is blocked, and
+ * the child waits on @fd until it is in the trace.
+ */
+static void __attribute__((noreturn)) spawn_child(int fd, char *const argv[])
+{
+	struct sigaction sa = { .sa_handler = SIG_DFL };
+	sigset_t none;
+	ssize_t n;
+	int sig;
+	char c;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	do {
+		n = read(fd, &c, 1);
+	} while (n < 0 && errno == EINTR);
+	/* The caller gave up on it. */
+	if (n != 1)
+		_exit(127);
+	execvp(argv[0], argv);
+	_exit(127);
 }
 
 /**
@@ -1109,26 +1238,26 @@ static void reap(struct sct_session *s, pid_t pid, bool block)
  *        the array ends with NULL
  * @pid: if not NULL, set to the command's process ID
  *
- * Starts the session if it has not started.  The child stops itself
- * (SIGSTOP) as soon as it is made, joins the trace, then is released
- * (SIGCONT): its first call that the rules see is the execve of
- * @argv[0], and every process it makes is in the trace.  The caller's
- * SIGCHLD handler, if it has one, sees the child stop and continue.  A
- * command that cannot be run shows as a failed execve and an exit status
- * of 127.  The session reaps the child when it has
- * exited (its status is that of its %SCT_EVENT_EXIT event): do not wait
- * for it.
+ * Starts the session if it has not started.  The child waits on a
+ * socket until it is in the trace, then runs the command with every
+ * signal at its default and none blocked.  Its calls before the
+ * execve, the library's, are not reported: the first call reported is
+ * the execve of @argv[0], and every process it makes is in the trace.
+ * A command that cannot be run shows as a failed execve and an exit
+ * status of 127.  The session reaps the child when it has exited (its
+ * status is that of its %SCT_EVENT_EXIT event): do not wait for it.
  *
  * Return: 0, or a negative errno: -EINVAL for an empty @argv, the errors
  * of starting the session (sct_trace_set_buffer_size(),
  * sct_log_open_trace(), sct_rule_create()...) and of sct_trace_add(),
- * those of fork(2) and waitpid(2) (-ECHILD for a child that died before
- * it stopped).
+ * those of socketpair(2) and fork(2), -ECHILD for a child that died
+ * before it could run the command.
  */
 int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 {
-	pid_t child, w;
-	int ret, st;
+	sigset_t all, old;
+	int sv[2], ret;
+	pid_t child;
 
 	sct_rf_detail_clear();
 	if (!argv || !argv[0]) {
@@ -1138,42 +1267,50 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 	ret = session_start(s);
 	if (ret)
 		return ret;
-	child = fork();
-	if (child < 0)
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return -errno;
-	if (!child) {
-		/*
-		 * Stopped, the child's calls so far (the C library's after a
-		 * fork, this kill) are over, their exits included: the next
-		 * one, once it joined and goes on, is the execve.
-		 */
-		kill(getpid(), SIGSTOP);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	do {
-		w = waitpid(child, &st, WUNTRACED);
-	} while (w < 0 && errno == EINTR);
-	if (w != child || !WIFSTOPPED(st)) {
-		ret = w < 0 ? -errno : -ECHILD;
-		sct_rf_detail("session %s: spawn: the child did not stop (%s)",
-			      s->trace, strerror(-ret));
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	child = fork();
+	if (!child)
+		spawn_child(sv[1], argv);
+	ret = child < 0 ? -errno : 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	close(sv[1]);
+	if (ret) {
+		close(sv[0]);
 		return ret;
 	}
-	ret = sct_trace_add(s->trace, child);
+	/*
+	 * Its calls until the execve are the library's: not reported.  A
+	 * child that waits on a socket needs no stop, which a SIGCONT to
+	 * the caller's process group (a shell's fg) would end, and whose
+	 * notice a SIGCHLD handler of the caller's could take.
+	 */
+	pid_del(s->detached, &s->ndetached, child);
+	ret = pid_push(&s->preexec, &s->npreexec, &s->apreexec, child);
+	if (!ret)
+		ret = sct_trace_add(s->trace, child);
 	if (!ret)
 		ret = task_add(s, child, child);
 	if (!ret)
 		ret = pid_push(&s->spawned, &s->nspawned, &s->aspawned, child);
+	if (!ret && send(sv[0], "g", 1, MSG_NOSIGNAL) != 1) {
+		/* It died before it could run the command. */
+		sct_rf_detail("session %s: spawn: the child %d died before it ran %s",
+			      s->trace, (int)child, argv[0]);
+		ret = -ECHILD;
+	}
+	close(sv[0]);
 	if (ret) {
 		/* Not released: the child dies without running the command. */
-		task_del(s, child);
+		process_del(s, child);
 		kill(child, SIGKILL);
 		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
 			;
+		pid_del(s->spawned, &s->nspawned, child);
 		return ret;
 	}
-	kill(child, SIGCONT);
 	if (pid)
 		*pid = child;
 	return 0;
@@ -1190,8 +1327,10 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
  * join too; its children of before do not.  The call it is in when it
  * joins is not reported; its next ones are.
  *
- * Return: 0, or a negative errno: -EINVAL for the caller's own process
- * (its reading of the stream would be recorded into the stream), the
+ * Return: 0, or a negative errno: -EINVAL for a @pid that is not
+ * positive or the caller's own process (its reading of the stream would
+ * be recorded into the stream), both checked before the session starts;
+ * the
  * errors of starting the session and of sct_trace_add() (-ESRCH for no
  * such process).
  */
@@ -1205,8 +1344,14 @@ int sct_session_attach(struct sct_session *s, pid_t pid)
 	int ret;
 
 	sct_rf_detail_clear();
+	/* The arguments first: the session starts only for a good one. */
+	if (pid <= 0) {
+		sct_rf_detail("session %s: attach %d: not a process ID",
+			      s->trace, (int)pid);
+		return -EINVAL;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = pid > 0 ? fopen(path, "re") : NULL;
+	f = fopen(path, "re");
 	if (f) {
 		while (fgets(line, sizeof(line), f))
 			if (sscanf(line, "Tgid: %d", &tgid) == 1)
@@ -1224,6 +1369,7 @@ int sct_session_attach(struct sct_session *s, pid_t pid)
 	ret = sct_trace_add(s->trace, pid);
 	if (ret)
 		return ret;
+	pid_del(s->detached, &s->ndetached, tgid);
 	/* After the join: the threads made since are in fork records too. */
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
 	dir = opendir(path);
@@ -1260,14 +1406,13 @@ int sct_session_processes(const struct sct_session *s)
  * Check the members the session waits for against /proc: after lost
  * records (a fork or an exit record may be among them), and when no
  * record came for a while.  The trace's processes the session does not
- * know are added; those gone, or zombies, are forgotten.
+ * know are added; those gone, or zombies with no thread left, are
+ * forgotten.
  */
 static void check_members(struct sct_session *s)
 {
-	unsigned long long start;
 	pid_t pids[512];
 	size_t i;
-	char st;
 	int n;
 
 	s->check = false;
@@ -1281,25 +1426,20 @@ static void check_members(struct sct_session *s)
 	while (i < s->ntasks) {
 		pid_t pid = s->tasks[i].pid;
 
-		if (proc_stat(pid, &start, &st) == -ENOENT || st == 'Z' ||
-		    st == 'X') {
+		if (process_gone(pid)) {
 			process_del(s, pid);
-			reap(s, pid, false);
+			reap(s, pid);
 			i = 0;
 			continue;
 		}
 		i++;
 	}
-	for (i = 0; i < s->nspawned; )
-		if (!process_known(s, s->spawned[i])) {
-			size_t before = s->nspawned;
-
-			reap(s, s->spawned[i], false);
-			if (s->nspawned == before)
-				i++;
-		} else {
+	for (i = 0; i < s->ndetached; )
+		if (process_gone(s->detached[i]))
+			s->detached[i] = s->detached[--s->ndetached];
+		else
 			i++;
-		}
+	reap_exited(s);
 	sct_rf_detail_clear();
 }
 
@@ -1376,7 +1516,12 @@ static bool decode(const struct sct_record_header *hdr,
 	return false;
 }
 
-/* The selection whose rule wrote a call record, and its side. */
+/*
+ * The selection whose rule wrote a call record.  A linear search: a
+ * session has a few selections (each is one or two rules of the
+ * kernel's, which checks every rule of a trace at each call of its
+ * members anyway).
+ */
 static struct sct_sel *sel_of(struct sct_session *s, uint64_t rule_id)
 {
 	int i, k;
@@ -1412,11 +1557,15 @@ static void follow(struct sct_session *s, const struct sct_event *ev)
 
 	switch (ev->type) {
 	case SCT_EVENT_FORK:
-		if (detached(s, t->pid))
+		if (detached(s, t->pid)) {
 			/* The children of a detached process are not followed. */
 			detach(s, t->child_pid);
-		else
-			task_add(s, t->child_tid, t->child_pid);
+			break;
+		}
+		/* A new process: a detached one's PID, used again. */
+		if (t->child_pid == t->child_tid)
+			pid_del(s->detached, &s->ndetached, t->child_pid);
+		task_add(s, t->child_tid, t->child_pid);
 		break;
 	case SCT_EVENT_EXEC:
 		/* Another thread's exec takes the leader's ID. */
@@ -1440,12 +1589,20 @@ static void follow_exit(struct sct_session *s, const struct sct_event *ev)
 		return;
 	task_del(s, ev->tid);
 	/*
-	 * The last thread the session knew: the process is exiting (a
-	 * spawned one has no threads the session did not see made).  A
-	 * detached one may have threads left: not waited for.
+	 * The last thread the session knew: the process is exiting, or has
+	 * threads whose fork records were lost.  Reaped if it is a zombie
+	 * already, else by sct_trace_run() a little later.
 	 */
 	if (!process_known(s, ev->pid))
-		reap(s, ev->pid, !detached(s, ev->pid));
+		reap(s, ev->pid);
+	/*
+	 * A detached process's leader that exits with no other thread: its
+	 * PID may be used again, by a process to follow.  Those with
+	 * threads left are forgotten by check_members() once gone.
+	 */
+	if (ev->tid == ev->pid && detached(s, ev->pid) &&
+	    !other_threads(ev->pid))
+		pid_del(s->detached, &s->ndetached, ev->pid);
 }
 
 /* Call the callback of @ev, if it has one.  Return: an enum sct_cb_ret. */
@@ -1481,6 +1638,26 @@ static int deliver(struct sct_session *s, const struct sct_event *ev)
 	return ret == SCT_CB_STOP ? SCT_CB_STOP : SCT_CB_CONTINUE;
 }
 
+/*
+ * An event of a spawned child that has not run its command yet: its
+ * calls are the library's (the wait for its release), until the first
+ * execve, which is reported, as what comes after.  Its exec, exit or a
+ * signal are reported too.  Return: whether to report @ev.
+ */
+static bool preexec_over(struct sct_session *s, const struct sct_event *ev)
+{
+	const char *name;
+
+	if (ev->type == SCT_EVENT_SYSCALL) {
+		name = sct_syscall_name_abi(ev->abi, ev->nr);
+		if (!name || (strcmp(name, "execve") && strcmp(name, "execveat")))
+			return false;
+	}
+	if (ev->type != SCT_EVENT_SIGNAL)
+		pid_del(s->preexec, &s->npreexec, ev->pid);
+	return true;
+}
+
 /* One record: follow, deliver, follow.  Return: an enum sct_cb_ret. */
 int sct_session_feed(struct sct_session *s, const struct sct_record_header *hdr)
 {
@@ -1488,6 +1665,9 @@ int sct_session_feed(struct sct_session *s, const struct sct_record_header *hdr)
 	int ret;
 
 	if (!decode(hdr, &ev))
+		return SCT_CB_CONTINUE;
+	if (s->npreexec && pid_in(s->preexec, s->npreexec, ev.pid) &&
+	    !preexec_over(s, &ev))
 		return SCT_CB_CONTINUE;
 	follow(s, &ev);
 	ret = deliver(s, &ev);
@@ -1507,6 +1687,24 @@ void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 	sel->rule_id[1] = after;
 }
 
+/* A process the session spawned, for the host tests. */
+int sct_session_test_spawned(struct sct_session *s, pid_t pid)
+{
+	return pid_push(&s->spawned, &s->nspawned, &s->aspawned, pid);
+}
+
+/* check_members(), for the host tests. */
+void sct_session_test_check(struct sct_session *s)
+{
+	check_members(s);
+}
+
+/* The end of the stop pipe sct_trace_stop() writes, for the tests. */
+int sct_session_test_stop_fd(const struct sct_session *s)
+{
+	return s->stop_pipe[1];
+}
+
 /* The guardian's PID, for the tests. */
 pid_t sct_session_test_guardian(const struct sct_session *s)
 {
@@ -1519,17 +1717,28 @@ int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid)
 	return task_add(s, tid, pid);
 }
 
-/* Take a stop request: from sct_trace_stop(), or a callback's. */
-static bool stop_taken(struct sct_session *s)
+/* Empty the stop pipe (it is non-blocking). */
+static void stop_drain(struct sct_session *s)
 {
 	char buf[64];
 
-	if (!s->stop)
-		return false;
-	s->stop = 0;
-	/* Empty the pipe; EAGAIN once it is. */
 	while (read(s->stop_pipe[0], buf, sizeof(buf)) > 0)
 		;
+}
+
+/*
+ * Take a stop request: from sct_trace_stop(), or a callback's.  The
+ * pipe's byte of a request may land after the flag was taken (the
+ * request of another thread, between its two steps): sct_trace_run()
+ * drains the pipe whenever it is readable, so that such a byte never
+ * keeps its poll() awake.
+ */
+static bool stop_taken(struct sct_session *s)
+{
+	if (!__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE) ||
+	    !__atomic_exchange_n(&s->stop, 0, __ATOMIC_ACQ_REL))
+		return false;
+	stop_drain(s);
 	return true;
 }
 
@@ -1604,8 +1813,8 @@ int sct_session_fd(struct sct_session *s)
  */
 int sct_trace_run(struct sct_session *s)
 {
+	int ret, timeout, reaping = 0;
 	struct pollfd pfd[2];
-	int ret;
 
 	ret = session_start(s);
 	if (ret)
@@ -1618,13 +1827,34 @@ int sct_trace_run(struct sct_session *s)
 		ret = sct_session_dispatch(s);
 		if (ret)
 			return ret;
-		if (!s->ntasks)
-			return 0;
-		ret = poll(pfd, 2, SESSION_IDLE_MS);
+		timeout = SESSION_IDLE_MS;
+		if (!s->ntasks) {
+			/*
+			 * Every member exited: those spawned are reaped once
+			 * they are zombies, which they become soon after their
+			 * last exit record, reading the stream meanwhile.
+			 */
+			if (!reap_exited(s))
+				return 0;
+			if (reaping >= SESSION_IDLE_MS) {
+				/* Threads the session did not know of? */
+				check_members(s);
+				if (!s->ntasks)
+					return 0;
+				reaping = 0;
+				continue;
+			}
+			timeout = SESSION_REAP_MS;
+			reaping += timeout;
+		}
+		ret = poll(pfd, 2, timeout);
 		if (ret < 0 && errno != EINTR)
 			return -errno;
-		if (!ret)
+		if (!ret && s->ntasks)
 			check_members(s);
+		/* A stop's byte; the flag, if any, is taken by the dispatch. */
+		if (ret > 0 && (pfd[1].revents & POLLIN))
+			stop_drain(s);
 		if (ret > 0 && (pfd[0].revents & (POLLHUP | POLLERR))) {
 			/* The trace was removed: what is left, then the end. */
 			ret = sct_session_dispatch(s);
@@ -1653,7 +1883,7 @@ int sct_trace_stop(struct sct_session *s)
 {
 	int saved = errno;
 
-	s->stop = 1;
+	__atomic_store_n(&s->stop, 1, __ATOMIC_RELEASE);
 	/* EAGAIN: the pipe is full, a wake-up is pending already. */
 	if (write(s->stop_pipe[1], "s", 1) < 0) {
 	}

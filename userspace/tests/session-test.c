@@ -17,7 +17,9 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sct.h"
@@ -742,6 +744,195 @@ static void test_events(const char *root)
 	ok(!there(root, "traces", trace), "sct_session_free removes the trace");
 }
 
+/* ---- Members. ---- */
+
+static int release_fd = -1;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (write(release_fd, "x", 1) < 0) {
+	}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * The exit record of a spawned process's last known thread does not
+ * make the session wait for the process: it may have threads the
+ * session does not know of, sleeping on the stream the session reads.
+ * Here the process still runs; an alarm releases it after 3 s, which
+ * is how long the feed took when it waited.
+ */
+static void test_exit_nowait(void)
+{
+	struct sct_session *s;
+	int p[2], st;
+	pid_t pid;
+	double t;
+	char c;
+
+	if (sct_session_new(&s, 0) || pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		close(p[1]);
+		_exit(read(p[0], &c, 1) == 1 ? 0 : 1);
+	}
+	close(p[0]);
+	release_fd = p[1];
+	/* The alarm may have released it already. */
+	signal(SIGPIPE, SIG_IGN);
+	sct_session_test_task(s, pid, pid);
+	sct_session_test_spawned(s, pid);
+	signal(SIGALRM, on_alarm);
+	alarm(3);
+	t = now();
+	sct_session_feed(s, task(SCT_TASK_EXIT, pid, pid, 0, 0, NULL));
+	t = now() - t;
+	ok(t < 1.5 && sct_session_processes(s) == 0,
+	   "an exit record: the session does not wait for the process (%.1f s)",
+	   t);
+	alarm(0);
+	if (write(p[1], "x", 1) < 0) {
+	}
+	close(p[1]);
+	/* The session reaps it once it is a zombie. */
+	for (st = 0; st < 250 && !kill(pid, 0); st++) {
+		sct_session_test_check(s);
+		if (waitpid(pid, NULL, WNOHANG) < 0 && errno == ECHILD)
+			break;
+		usleep(20000);
+	}
+	ok(waitpid(pid, NULL, WNOHANG) < 0 && errno == ECHILD,
+	   "and reaps it once it has exited");
+	signal(SIGALRM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	sct_session_free(s);
+}
+
+static void *sleeper(void *arg)
+{
+	char c;
+
+	return (void *)(long)read(*(int *)arg, &c, 1);
+}
+
+/* Process @pid's state, field 3 of /proc/PID/stat; 0 for none. */
+static char state_of(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	return p && p[1] ? p[2] : 0;
+}
+
+/*
+ * A member whose leader exited (a zombie) while another thread runs is
+ * still followed when the session checks its members.
+ */
+static void test_zombie_leader(void)
+{
+	struct sct_session *s;
+	int p[2], i;
+	pthread_t t;
+	pid_t pid;
+
+	if (sct_session_new(&s, 0) || pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		close(p[1]);
+		if (pthread_create(&t, NULL, sleeper, &p[0]))
+			_exit(1);
+		/* The leader alone exits. */
+		syscall(SYS_exit, 0);
+	}
+	close(p[0]);
+	for (i = 0; i < 250 && state_of(pid) != 'Z'; i++)
+		usleep(20000);
+	sct_session_test_task(s, pid, pid);
+	sct_session_test_check(s);
+	ok(state_of(pid) == 'Z' && sct_session_processes(s) == 1,
+	   "a zombie leader with a thread left: still followed (%c)",
+	   state_of(pid));
+	close(p[1]);
+	for (i = 0; i < 250 && sct_session_processes(s); i++) {
+		usleep(20000);
+		sct_session_test_check(s);
+	}
+	ok(sct_session_processes(s) == 0,
+	   "and forgotten once its last thread exited");
+	waitpid(pid, NULL, 0);
+	sct_session_free(s);
+}
+
+/*
+ * Detached processes are forgotten when they exit, or when their PID
+ * comes again in a fork; untraced selections' slots are used again.
+ */
+static void test_detach_reuse(void)
+{
+	struct calls a = { 0 }, t = { 0 };
+	struct sct_session *s;
+	int id, id2, id3;
+
+	if (sct_session_new(&s, 0))
+		return;
+	id = sct_session_trace(s, "getpid", SCT_TRACE_ENTRY, sys_cb, &a);
+	sct_session_test_bind(s, id, 301, 0);
+	sct_session_on_task(s, SCT_EVENT_TASK_ALL, task_cb, &t);
+	sct_session_test_task(s, NO_PID, NO_PID);
+	a.ret = SCT_CB_DETACH;
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	a.ret = SCT_CB_CONTINUE;
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	ok(a.n == 1, "a detached process's events are dropped");
+	sct_session_feed(s, task(SCT_TASK_EXIT, NO_PID, NO_PID, 0, 0, NULL));
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	ok(a.n == 2, "once it exited, a process with its PID is reported");
+
+	/* A PID detached, then a member's new child with it. */
+	sct_session_test_task(s, 90, 90);
+	sct_session_test_task(s, NO_PID - 1, NO_PID - 1);
+	a.ret = SCT_CB_DETACH;
+	sct_session_feed(s, compact(NO_PID - 1, NO_PID - 1, 301,
+				    SCT_WHEN_BEFORE));
+	a.ret = SCT_CB_CONTINUE;
+	sct_session_feed(s, task(SCT_TASK_FORK, 90, 90, NO_PID - 1,
+				 NO_PID - 1, NULL));
+	sct_session_feed(s, compact(NO_PID - 1, NO_PID - 1, 301,
+				    SCT_WHEN_BEFORE));
+	ok(a.n == 4 && sct_session_processes(s) == 2,
+	   "a member's child with a detached PID is followed and reported (%d)",
+	   a.n);
+
+	id2 = sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, sys_cb, &a);
+	ok(sct_session_untrace(s, id) == 0 &&
+	   (id3 = sct_session_trace(s, "getuid", SCT_TRACE_BOTH, sys_cb,
+				    &a)) == id && id2 == id + 1,
+	   "an untraced selection's id (and slot) is used again");
+	ok(sct_session_attach(s, 0) == -EINVAL &&
+	   sct_session_attach(s, -5) == -EINVAL &&
+	   sct_session_set_buffer_size(s, 65536) == 0,
+	   "attach: a PID that is not positive is -EINVAL, and the session is not started");
+	sct_session_free(s);
+}
+
 void test_session(void)
 {
 	char tmpl[] = "/tmp/sct-session-test.XXXXXX", dir[PATH_MAX];
@@ -762,6 +953,9 @@ void test_session(void)
 	test_guardian(root);
 	test_guardian_cleanup(root);
 	test_events(root);
+	test_exit_nowait();
+	test_zombie_leader();
+	test_detach_reuse();
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	sct_set_path(SCT_PATH_GUARDIAN, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
