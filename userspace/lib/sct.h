@@ -46,7 +46,8 @@
  * and the detail of errors, which is per thread.  Every other function
  * is MT-Safe; an object may be read by several threads, but not while
  * one changes it.  The ATTRIBUTES section of each page says so per
- * function.  libsct reads no environment variables.
+ * function.  libsct reads no environment variables (but PATH, for the
+ * command of sct_session_spawn(), as execvp(3) does).
  */
 #ifndef SCT_H
 #define SCT_H
