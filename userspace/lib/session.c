@@ -336,8 +336,10 @@ int sct_session_cleanup(void)
 static int guard_start(struct sct_session *s)
 {
 	const char *prog = sct_get_path(SCT_PATH_GUARDIAN);
-	char *argv[] = { "sct-guardian", (char *)sct_configfs_root(), NULL };
+	const char *root = sct_configfs_root();
+	char *argv[] = { "sct-guardian", (char *)root, NULL };
 	char *envp[] = { NULL };
+	char abs[PATH_MAX];
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
@@ -348,6 +350,14 @@ static int guard_start(struct sct_session *s)
 	ssize_t n;
 	pid_t pid;
 
+	/* The guardian works in "/": a relative root is made absolute. */
+	if (root[0] != '/') {
+		if (!realpath(root, abs)) {
+			sct_rf_detail("session: %s: %s", root, strerror(errno));
+			return -errno;
+		}
+		argv[1] = abs;
+	}
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return -errno;
 	/* dup2() of a descriptor onto itself would keep its FD_CLOEXEC. */

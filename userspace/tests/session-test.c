@@ -386,7 +386,11 @@ static void test_guardian(const char *root)
 	free(mem);
 }
 
-/* A session whose process dies without freeing it: the guardian removes it. */
+/*
+ * A session whose process dies without freeing it: the guardian removes
+ * it.  The process names configfs by a relative path, which the guardian,
+ * working in "/", is given absolute.
+ */
 static void test_guardian_cleanup(const char *root)
 {
 	char name[80] = "";
@@ -402,6 +406,9 @@ static void test_guardian_cleanup(const char *root)
 		size_t n;
 
 		close(p[0]);
+		if (chdir(root) || chdir("..") ||
+		    sct_set_path(SCT_PATH_CONFIGFS, strrchr(root, '/') + 1))
+			_exit(1);
 		if (sct_session_new(&s, 0) ||
 		    sct_session_trace(s, "getpid", SCT_TRACE_BOTH, sys_cb,
 				      NULL) != 1)
@@ -421,7 +428,7 @@ static void test_guardian_cleanup(const char *root)
 	for (i = 0; i < 250 && name[0] && there(root, "traces", name); i++)
 		usleep(20000);
 	ok(name[0] && !there(root, "traces", name),
-	   "a session's process killed: its guardian removes its trace (%s)",
+	   "a session's process killed: its guardian removes its trace, of a configfs named relative (%s)",
 	   name);
 }
 
