@@ -23,7 +23,9 @@ fi
 
 # A program on libsct.so.1 (userspace/tests/libsct-prog.c), built as its
 # users build theirs: on libsct installed (here into $BUILD/libsct-root)
-# and pkg-config.  It goes in with libsct.so.1 and the host's libc and
+# and pkg-config.  The install, with PREFIX=/usr, also builds the static
+# tools of $BUILD/userspace/bin again with the guardian's path of the
+# guest, /usr/libexec/sct/sct-guardian, which goes in from there.  It goes in with libsct.so.1 and the host's libc and
 # dynamic loader, which it needs (scripts/tests/guest/libsct.sh runs it).
 sysroot=$BUILD/libsct-root
 rm -rf "$sysroot"
@@ -43,7 +45,8 @@ list=$BUILD/initramfs.list
 {
 	for d in /bin /sbin /usr /usr/bin /usr/sbin /usr/lib /usr/lib/sct \
 		/usr/lib/sct/selftests /usr/lib/sct/fuzz /usr/share /usr/share/sct \
-		/usr/share/sct/examples /etc /etc/sct /dev /proc /sys /tmp \
+		/usr/share/sct/examples /usr/libexec /usr/libexec/sct /etc \
+		/etc/sct /dev /proc /sys /tmp \
 		/root /run; do
 		echo "dir $d 0755 0 0"
 	done
@@ -61,6 +64,8 @@ list=$BUILD/initramfs.list
 	for f in "$SCT_ROOT"/examples/*.rules; do
 		echo "file /usr/share/sct/examples/${f##*/} $f 0644 0 0"
 	done
+	# libsct's guardian, where the guest's libsct looks for it.
+	echo "file /usr/libexec/sct/sct-guardian $sysroot/usr/libexec/sct/sct-guardian 0755 0 0"
 	# libsct-prog, libsct.so.1 as installed, the libc and the loader.
 	echo "file /usr/lib/sct/libsct-prog $sysroot/libsct-prog 0755 0 0"
 	echo "file /usr/lib/libsct.so.1.0.0 $sysroot/usr/lib/libsct.so.1.0.0 0755 0 0"

@@ -3,7 +3,8 @@
 #
 # make install into a DESTDIR: every tool, man page, header, example and
 # the boot-time unit land where the PREFIX and sysconfdir say, and the
-# unit runs the installed sctrules on /etc/sct/rules.d.  Prints TAP.
+# unit runs the installed sctrules on /etc/sct/rules.d; libsct's guardian
+# program is where the installed libsct looks for it.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -22,6 +23,7 @@ result "make install DESTDIR=... PREFIX=/usr succeeds" $st
 r=$tmp/root
 absent=0
 for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a usr/lib/libsct.so.1 \
+	usr/libexec/sct/sct-guardian \
 	usr/include/sct.h usr/include/sct/record.h usr/include/sct/session.h \
 	usr/lib/pkgconfig/libsct.pc \
 	usr/share/man/man1/sctlog.1 usr/share/man/man3/libsct.3 \
@@ -55,5 +57,16 @@ gcc -I"$r/usr/include" -o "$tmp/t" "$tmp/t.c" "$r/usr/lib/libsct.a" \
 	>"$tmp/log" 2>&1 && "$tmp/t" || st=1
 [ $st -eq 0 ] && [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"
 result "a program builds on the installed sct.h and libsct.a" $st
+
+# The path libsct was built with is where the guardian is installed.
+st=0
+printf '#include <stdio.h>\n#include <sct.h>\nint main(void) { puts(sct_get_path(SCT_PATH_GUARDIAN)); return 0; }\n' \
+	>"$tmp/g.c"
+gcc -I"$r/usr/include" -o "$tmp/g" "$tmp/g.c" "$r/usr/lib/libsct.a" \
+	>"$tmp/log" 2>&1 && "$tmp/g" >"$tmp/out" 2>>"$tmp/log" || st=1
+[ "$(cat "$tmp/out" 2>/dev/null)" = /usr/libexec/sct/sct-guardian ] || st=1
+[ -x "$r/usr/libexec/sct/sct-guardian" ] || st=1
+[ $st -eq 0 ] || sed 's/^/# /' "$tmp/log" "$tmp/out"
+result "libsct looks for its guardian where it is installed (/usr/libexec/sct/sct-guardian)" $st
 
 finish

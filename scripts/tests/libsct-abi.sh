@@ -12,14 +12,20 @@
 #     map lists the functions of the installed headers, no more and no
 #     fewer, and each is in the NAME section of a section 3 man page of
 #     Documentation/man;
-#   - each header compiles alone in strict C99; <sct/record.h> has <linux/sct.h>'s include guard, so that a program
-#     may include both once the kernel ships that.
+#   - each header compiles alone in strict C99; <sct/record.h> has
+#     <linux/sct.h>'s include guard, so that a program may include both
+#     once the kernel ships that, and an older <linux/sct.h> included
+#     first is an #error, not prototypes silently left out;
+#   - every constant of the headers' enums has its value written out;
+#   - a C++ program includes <sct.h>, links with libsct.so.1 and runs
+#     (the headers are extern "C").
 # Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
 name=libsct-abi
+need_pkgs g++
 # shellcheck source=scripts/tests/tap.bash
 . "$(dirname "$0")/tap.bash"
 
@@ -154,5 +160,53 @@ printf '#include <linux/sct.h>\n#include <sct.h>\nint main(void) { return 0; }\n
 "$cc" -D_GNU_SOURCE -Wall -Werror -I"$inc" -I"$tmp/inc" -fsyntax-only \
 	"$tmp/both.c" >>"$log" 2>&1 || st=1
 result "<sct.h> and <linux/sct.h> go together in one program" $st
+
+# An older <linux/sct.h> (here: the same text, at record version 4)
+# included first takes <sct/record.h>'s place: <sct.h> must say so.
+st=0
+sed 's/^#define SCT_RECORD_VERSION[[:space:]].*/#define SCT_RECORD_VERSION\t4/' \
+	"$inc/sct/record.h" >"$tmp/inc/linux/sct.h" 2>"$log" || st=1
+grep -q '^#define SCT_RECORD_VERSION.4$' "$tmp/inc/linux/sct.h" || st=1
+if "$cc" -D_GNU_SOURCE -I"$inc" -I"$tmp/inc" -fsyntax-only "$tmp/both.c" \
+	>>"$log" 2>&1; then
+	echo "<sct.h> compiled after a <linux/sct.h> of record version 4" >>"$log"
+	st=1
+fi
+grep -q 'error: #error .*version 5' "$log" || st=1
+result "<sct.h> after an older <linux/sct.h> is an #error" $st
+
+# Each enumerator of the installed headers, but the kernel's, is written
+# with its value ("SCT_X = 3,"): a constant's value is part of the ABI.
+st=0
+awk '/^enum [a-z_]* \{/ { e = 1; next }
+	e && /^\};/ { e = 0; next }
+	e && /^[[:space:]]*[A-Z][A-Z0-9_]*[[:space:]]*(,|$|\/\*)/ {
+		print FILENAME ": " $0; bad = 1 }
+	END { exit bad }' "$inc/sct.h" "$inc/sct/session.h" >"$log" 2>&1 || st=1
+result "every enum constant of <sct.h> and <sct/session.h> has its value written" $st
+
+# C++: the declarations are extern "C", so that the names link.
+st=0
+cxx=${CXX:-g++}
+cat >"$tmp/cxx.cc" <<'EOF'
+#include <sct.h>
+#include <cstdio>
+#include <cstring>
+
+int main()
+{
+	const char *v = sct_version();
+
+	std::printf("version %s\n", v);
+	std::printf("getpid %d\n", sct_syscall_number("getpid"));
+	return std::strcmp(v, LIBSCT_VERSION) != 0;
+}
+EOF
+# shellcheck disable=SC2046 # the flags are words
+"$cxx" -Wall -Wextra -o "$tmp/cxx" "$tmp/cxx.cc" $(pc --cflags --libs libsct) \
+	>"$log" 2>&1 || st=1
+[ $st -ne 0 ] || LD_LIBRARY_PATH=$lib "$tmp/cxx" >"$tmp/out" 2>>"$log" || st=1
+[ $st -ne 0 ] || grep -qx "version $want" "$tmp/out" || st=1
+result "a C++ program includes <sct.h>, links with libsct.so.1 and runs" $st
 
 finish

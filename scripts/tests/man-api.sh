@@ -7,7 +7,9 @@
 # Linux man-pages (ERRORS and ATTRIBUTES included) and renders without
 # warnings, every name a page gives is a function of <sct.h>, and make
 # install gives each function a page of its own (or a .so link to its
-# group's), so that "man sct_rule_get_int" works.  Prints TAP.
+# group's), so that "man sct_rule_get_int" works; the programs of the
+# EXAMPLES sections compile, with the C library's common headers too (no
+# name of theirs clashes with one of the libc's).  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -83,6 +85,27 @@ while read -r f; do
 done <"$tmp/declared"
 [ -s "$tmp/detail" ] && st=1
 result "libsct(3) lists every function" $st
+
+# Each program (a .EX block with a main()) of an EXAMPLES section.
+st=0
+: >"$tmp/detail"
+progs=0
+for m in "$man"/*.3; do
+	awk '/^\.SH EXAMPLES/ { e = 1 }
+		e && /^\.EX/ { x = 1; buf = ""; next }
+		e && /^\.EE/ { if (buf ~ /int main/) printf "%s", buf; x = 0; next }
+		x { buf = buf $0 "\n" }' "$m" |
+		sed -e 's/\\e/\\/g' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" >"$tmp/ex.c"
+	[ -s "$tmp/ex.c" ] || continue
+	progs=$((progs + 1))
+	gcc -D_GNU_SOURCE -Wall -Werror -include stdlib.h -include unistd.h \
+		-include string.h -I"$SCT_ROOT/userspace/lib" -fsyntax-only \
+		"$tmp/ex.c" >"$tmp/log" 2>&1 ||
+		{ echo "${m##*/}:" && cat "$tmp/log"; } >>"$tmp/detail"
+done
+[ "$progs" -gt 0 ] || echo "no program found in EXAMPLES" >>"$tmp/detail"
+[ -s "$tmp/detail" ] && st=1
+result "the EXAMPLES programs compile, with <stdlib.h>, <unistd.h> and <string.h> ($progs)" $st
 
 st=0
 make -s -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace-man" \

@@ -12,12 +12,18 @@
 
 #include "rules-internal.h"
 
+/* Where "make install" puts sct-guardian: the Makefile says. */
+#ifndef SCT_GUARDIAN_PATH
+#define SCT_GUARDIAN_PATH	"/usr/local/libexec/sct/sct-guardian"
+#endif
+
 static const char *const sct_default_paths[] = {
 	[SCT_PATH_CONFIGFS]	= SCT_CONFIGFS_ROOT,
 	[SCT_PATH_RECORDS]	= SCT_RECORDS_DEVICE,
 	[SCT_PATH_CMDLINE]	= "/proc/cmdline",
 	[SCT_PATH_PASSWD]	= "/etc/passwd",
 	[SCT_PATH_GROUP]	= "/etc/group",
+	[SCT_PATH_GUARDIAN]	= SCT_GUARDIAN_PATH,
 };
 
 #define SCT_NR_PATHS \

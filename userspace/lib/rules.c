@@ -817,7 +817,7 @@ int sct_rules_parse_file(struct sct_ruleset *set, const char *path,
 			 FILE *errs)
 {
 	bool is_stdin = !strcmp(path, "-");
-	FILE *f = is_stdin ? stdin : fopen(path, "r");
+	FILE *f = is_stdin ? stdin : fopen(path, "re");
 	size_t len = 0, alloc = 0, n;
 	char *buf = NULL, *p;
 	int ret;

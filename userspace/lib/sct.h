@@ -46,7 +46,8 @@
  * and the detail of errors, which is per thread.  Every other function
  * is MT-Safe; an object may be read by several threads, but not while
  * one changes it.  The ATTRIBUTES section of each page says so per
- * function.  libsct reads no environment variables.
+ * function.  libsct reads no environment variables (but PATH, for the
+ * command of sct_session_spawn(), as execvp(3) does).
  */
 #ifndef SCT_H
 #define SCT_H
@@ -58,6 +59,19 @@
 #include <sys/types.h>
 
 #include <sct/record.h>
+
+/*
+ * <sct/record.h> shares the include guard of the kernel's <linux/sct.h>,
+ * so that a program may include both; an older <linux/sct.h> included
+ * first would stand for it, without the records this library reads.
+ */
+#if !defined(SCT_RECORD_VERSION) || SCT_RECORD_VERSION < 5
+#error "<sct.h> needs the records of version 5: an older <linux/sct.h> was included before it"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /*
  * The version of libsct these declarations are from; sct_version() gives
@@ -398,6 +412,9 @@ uint64_t sct_rule_state_id(const struct sct_rule_state *st);
  * @SCT_PATH_PASSWD: the user database of usernametoid() in filters,
  *	/etc/passwd
  * @SCT_PATH_GROUP: the group database of groupnametoid(), /etc/group
+ * @SCT_PATH_GUARDIAN: the program sct_session_new() starts as the
+ *	session's guardian, sct-guardian, where libsct was built to find it
+ *	(LIBEXECDIR/sct/sct-guardian)
  */
 enum sct_path {
 	SCT_PATH_CONFIGFS = 0,
@@ -405,6 +422,7 @@ enum sct_path {
 	SCT_PATH_CMDLINE = 2,
 	SCT_PATH_PASSWD = 3,
 	SCT_PATH_GROUP = 4,
+	SCT_PATH_GUARDIAN = 5,
 };
 
 /**
@@ -829,8 +847,8 @@ int sct_trace_remove(const char *name);
  *                     attached, it is lost as with drop
  */
 enum sct_overflow {
-	SCT_OVERFLOW_DROP,
-	SCT_OVERFLOW_WAIT,
+	SCT_OVERFLOW_DROP = 0,
+	SCT_OVERFLOW_WAIT = 1,
 };
 
 /**
@@ -996,7 +1014,6 @@ int sct_record_call_text(char *buf, size_t size,
 			 const struct sct_record_call *rec,
 			 const char *rule_name);
 
-#if SCT_RECORD_VERSION >= 5
 const struct sct_record_data *
 sct_record_syscall_items(const struct sct_record_syscall *rec);
 const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
@@ -1020,9 +1037,7 @@ const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
 int sct_record_syscall_text(char *buf, size_t size,
 			    const struct sct_record_syscall *rec,
 			    const char *rule_name);
-#endif
 
-#if SCT_RECORD_VERSION >= 3
 /**
  * sct_record_task_text - a task record as /dev/sct_log shows it
  * @buf: where the line goes, NUL-terminated, without a newline; may be
@@ -1052,6 +1067,9 @@ int sct_record_syscall_text(char *buf, size_t size,
  */
 int sct_record_task_text(char *buf, size_t size,
 			 const struct sct_record_task *rec);
+
+#ifdef __cplusplus
+}
 #endif
 
 #include <sct/session.h>

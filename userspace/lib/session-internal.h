@@ -12,15 +12,17 @@
 #include "sct.h"
 
 /*
- * The owner of a session's name, "_sct.PID.START.N...": 0 with @pid and
- * @start set, or -EINVAL for a name that is not a session's.
+ * The owner of a session's name, "_sct.NS.PID.START.N...": 0 with @ns
+ * (its PID namespace's inode), @pid and @start set, or -EINVAL for a
+ * name that is not a session's.
  */
-int sct_session_name_owner(const char *name, pid_t *pid,
-			   unsigned long long *start);
+int sct_session_name_owner(const char *name, unsigned long long *ns,
+			   pid_t *pid, unsigned long long *start);
 /*
- * 1 if @name is a session's whose owner is gone (no process PID, or one
- * with another START), else 0 (not a session's name, a live owner, or
- * one that cannot be told).
+ * 1 if @name is a session's of the caller's PID namespace whose owner is
+ * gone (no process PID, or one with another START), else 0 (not a
+ * session's name, another namespace's, a live owner, or one that cannot
+ * be told).
  */
 int sct_session_owner_dead(const char *name);
 /* Remove the rules and traces of dead owners; return how many. */
@@ -31,6 +33,14 @@ int sct_session_feed(struct sct_session *s,
 /* Give selection @id's rules the ids @before and @after. */
 void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 			   uint64_t after);
+/* Have the session take @pid for a process it spawned. */
+int sct_session_test_spawned(struct sct_session *s, pid_t pid);
+/* Check the members against /proc, as sct_trace_run() does when idle. */
+void sct_session_test_check(struct sct_session *s);
+/* The descriptor sct_trace_stop() writes its wake-up byte to. */
+int sct_session_test_stop_fd(const struct sct_session *s);
+/* The PID of the session's guardian. */
+pid_t sct_session_test_guardian(const struct sct_session *s);
 /* Have the session wait for thread @tid of process @pid. */
 int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid);
 

@@ -3,10 +3,16 @@
  * libsct: tracing sessions (sct_session_new(3)), LibSysCTr's model on
  * sct's traces.
  *
- * A session owns a trace, traces/_sct.PID.START.N, and the log rules
- * scoped to it, rules/_sct.PID.START.N.M: PID is the process that made
- * the session, START its start time (field 22 of /proc/PID/stat), N a
- * counter of the process's sessions and M one of the session's rules.
+ * A session owns a trace, traces/_sct.NS.PID.START.N, and the log
+ * rules scoped to it, rules/_sct.NS.PID.START.N.M: NS is the inode of
+ * the PID namespace of the process that made the session (st_ino of
+ * /proc/self/ns/pid, PROC_PID_INIT_INO on a kernel without PID
+ * namespaces), PID that process in its namespace, START its start time
+ * (field 22 of /proc/PID/stat), N a counter of the process's sessions
+ * and M one of the session's rules.  With NS of 10 digits, PID of 7,
+ * START of 11 (31 years of uptime at 100 ticks a second) and N and M of
+ * up to 10, a rule's name has 57 characters, within the kernel's 63;
+ * a longer one is -ENAMETOOLONG.
  * The trace has a stream of its own and its lifecycle on; the session
  * reads the stream, and turns each record into an event for the
  * callback of the rule's selection, or of the task records.
@@ -16,8 +22,10 @@
  * of its own, deaf to signals) that learns the names as they are made
  * and removes them when the owner's end of a socket closes, i.e. when
  * the owner exits or frees the session; and, if the guardian was killed
- * too, by the next sct_session_new() of any process, which removes the
- * names whose PID is gone or now has another START.  The kernel does
+ * too, by the next sct_session_new() of any process of the same PID
+ * namespace, which removes the names of its namespace whose PID is gone
+ * or now has another START.  Names of other namespaces are never
+ * touched: their PIDs mean other processes.  The kernel does
  * not end a trace whose reader died, nor one whose members are gone: it
  * stays, with its members in it and its rules matching their calls,
  * until it is removed (its stream, without a reader, drops what does
@@ -29,12 +37,14 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,6 +55,8 @@
 #define SESSION_PREFIX		"_sct."
 /* How long sct_trace_run() waits for records before it checks members. */
 #define SESSION_IDLE_MS		1000
+/* How often it looks for exited children to reap. */
+#define SESSION_REAP_MS		10
 
 /* One sct_session_trace(): its rules, and its callback. */
 struct sct_sel {
@@ -106,18 +118,26 @@ struct sct_session {
 	size_t ndetached, adetached;
 	pid_t *spawned;
 	size_t nspawned, aspawned;
+	/* Spawned processes that have not called execve yet. */
+	pid_t *preexec;
+	size_t npreexec, apreexec;
 	bool check;		/* records were lost: look at the members */
-	/* sct_trace_stop(): a flag, and a pipe that wakes the loop. */
-	volatile sig_atomic_t stop;
+	/*
+	 * sct_trace_stop(): a flag, set and taken with atomic operations
+	 * (lock-free: async-signal-safe), and a pipe that wakes the loop.
+	 */
+	int stop;
 	int stop_pipe[2];
-	/* The owner's end of the guardian's socket, or -1. */
+	/* The owner's end of the guardian's socket, or -1; its PID. */
 	int guard_fd;
+	pid_t guard_pid;
 };
 
 /* ---- Names, and their owners. ---- */
 
 /*
- * The start time of process @pid (field 22 of /proc/PID/stat), and its
+ * The start time of process @pid (field 22 of /proc/PID/stat; 0: the
+ * caller's, of /proc/self/stat), and its
  * state (field 3) if @state is not NULL.  Return: 0, -ENOENT for no
  * such process, or another negative errno.
  */
@@ -127,7 +147,10 @@ static int proc_stat(pid_t pid, unsigned long long *start, char *state)
 	ssize_t n;
 	int fd, i;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (pid)
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/stat");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -156,6 +179,44 @@ static int proc_stat(pid_t pid, unsigned long long *start, char *state)
 	return 0;
 }
 
+/* Linux's PROC_PID_INIT_INO: the initial PID namespace's inode. */
+#define SESSION_PIDNS_INIT	0xEFFFFFFCULL
+
+/*
+ * The inode of the caller's PID namespace, which names of its sessions
+ * carry.  A kernel without PID namespaces has no /proc/self/ns/pid: it
+ * has the initial one alone.  Return: 0 or a negative errno.
+ */
+static int session_pidns(unsigned long long *ino)
+{
+	struct stat st;
+
+	if (!stat("/proc/self/ns/pid", &st)) {
+		*ino = st.st_ino;
+		return 0;
+	}
+	if (errno != ENOENT || access("/proc/self/stat", F_OK))
+		return -errno;
+	*ino = SESSION_PIDNS_INIT;
+	return 0;
+}
+
+/*
+ * Is /proc the caller's PID namespace's?  Its PIDs are those of names
+ * of the caller's namespace only then: /proc/self is the caller's PID
+ * as /proc sees it.
+ */
+static bool proc_is_ours(void)
+{
+	char buf[32];
+	ssize_t n = readlink("/proc/self", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10) == getpid();
+}
+
 /* A decimal number at *@p, up to the next '.' or the end; moves @p. */
 static int name_number(const char **p, unsigned long long *v)
 {
@@ -173,8 +234,8 @@ static int name_number(const char **p, unsigned long long *v)
 	return 0;
 }
 
-int sct_session_name_owner(const char *name, pid_t *pid,
-			   unsigned long long *start)
+int sct_session_name_owner(const char *name, unsigned long long *ns,
+			   pid_t *pid, unsigned long long *start)
 {
 	const char *p = name;
 	unsigned long long v;
@@ -182,6 +243,9 @@ int sct_session_name_owner(const char *name, pid_t *pid,
 	if (strncmp(p, SESSION_PREFIX, strlen(SESSION_PREFIX)))
 		return -EINVAL;
 	p += strlen(SESSION_PREFIX);
+	if (name_number(&p, ns) || *p != '.' || !*ns)
+		return -EINVAL;
+	p++;
 	if (name_number(&p, &v) || *p != '.' || !v || v > INT_MAX)
 		return -EINVAL;
 	*pid = v;
@@ -191,13 +255,14 @@ int sct_session_name_owner(const char *name, pid_t *pid,
 	return 0;
 }
 
-int sct_session_owner_dead(const char *name)
+/* sct_session_owner_dead(), for the caller's namespace @myns. */
+static int owner_dead(const char *name, unsigned long long myns)
 {
-	unsigned long long start, now;
+	unsigned long long ns, start, now;
 	pid_t pid;
 	int ret;
 
-	if (sct_session_name_owner(name, &pid, &start))
+	if (sct_session_name_owner(name, &ns, &pid, &start) || ns != myns)
 		return 0;
 	ret = proc_stat(pid, &now, NULL);
 	if (ret == -ENOENT)
@@ -208,18 +273,33 @@ int sct_session_owner_dead(const char *name)
 	return now != start;
 }
 
-/* Remove the traces and rules of sessions whose owner died. */
+int sct_session_owner_dead(const char *name)
+{
+	unsigned long long ns;
+
+	if (session_pidns(&ns) || !proc_is_ours())
+		return 0;
+	return owner_dead(name, ns);
+}
+
+/*
+ * Remove the traces and rules of sessions whose owner died, of the
+ * caller's PID namespace; nothing when /proc is another namespace's.
+ */
 int sct_session_cleanup(void)
 {
 	char path[PATH_MAX], **names;
 	int n, i, removed = 0;
+	unsigned long long ns;
 	struct dirent *de;
 	DIR *dir;
 
+	if (session_pidns(&ns) || !proc_is_ours())
+		return 0;
 	n = sct_rule_names(&names);
 	if (n > 0) {
 		for (i = 0; i < n; i++) {
-			if (sct_session_owner_dead(names[i]) != 1)
+			if (owner_dead(names[i], ns) != 1)
 				continue;
 			sct_rule_enable(names[i], false);
 			if (!sct_rule_delete(names[i]))
@@ -232,7 +312,7 @@ int sct_session_cleanup(void)
 	if (!dir)
 		return removed;
 	while ((de = readdir(dir))) {
-		if (sct_session_owner_dead(de->d_name) != 1)
+		if (owner_dead(de->d_name, ns) != 1)
 			continue;
 		if (!sct_trace_remove(de->d_name))
 			removed++;
@@ -245,116 +325,122 @@ int sct_session_cleanup(void)
 /* ---- The guardian. ---- */
 
 /*
- * The guardian's side, after fork(): only async-signal-safe calls, for
- * the owner may have had threads.  Reads "R NAME\n" and "T NAME\n" lines
- * until the owner's end closes, then disables and removes the rules and
- * removes the traces.  @root is the configfs root, made before the fork.
+ * Start the guardian, the program sct-guardian (guardian/sct-guardian.c
+ * says what it does), on one end of a socket: with posix_spawn(3), so
+ * that it has none of the caller's memory, threads, atfork handlers,
+ * signal handlers or mask, directory or other descriptors.  It forks,
+ * and the process spawned exits at once: it is reaped here, and the
+ * guardian is not the caller's child (unless the caller is a subreaper,
+ * or a PID namespace's init).  The guardian then says its PID.
  */
-#define GUARD_NAMES	(64 * 1024)
-
-static void guard_path(char *buf, const char *root, const char *dir,
-		       const char *name, const char *attr)
+static int guard_start(struct sct_session *s)
 {
-	char *p = buf;
-	const char *parts[] = { root, "/", dir, "/", name, attr ? "/" : "",
-				attr ? attr : "" };
-	size_t i, len;
-
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		len = strlen(parts[i]);
-		if (p + len >= buf + PATH_MAX)
-			break;
-		memcpy(p, parts[i], len);
-		p += len;
-	}
-	*p = '\0';
-}
-
-static void __attribute__((noreturn)) guardian(int fd, const char *root)
-{
-	static char names[GUARD_NAMES], path[PATH_MAX];
+	const char *prog = sct_get_path(SCT_PATH_GUARDIAN);
+	const char *root = sct_configfs_root();
+	char *argv[] = { "sct-guardian", (char *)root, NULL };
+	char *envp[] = { NULL };
+	char abs[PATH_MAX];
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	short flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+	sigset_t all, none;
+	char line[32];
+	int sv[2], st, ret, fd;
 	size_t len = 0;
-	struct sigaction sa = { .sa_handler = SIG_IGN };
 	ssize_t n;
-	char *p, *nl;
-	int pass, wfd, sig;
+	pid_t pid;
 
-	for (sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			sigaction(sig, &sa, NULL);
-	while (len < sizeof(names) - 1) {
-		n = read(fd, names + len, sizeof(names) - 1 - len);
+	/* The guardian works in "/": a relative root is made absolute. */
+	if (root[0] != '/') {
+		if (!realpath(root, abs)) {
+			sct_rf_detail("session: %s: %s", root, strerror(errno));
+			return -errno;
+		}
+		argv[1] = abs;
+	}
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		return -errno;
+	/* dup2() of a descriptor onto itself would keep its FD_CLOEXEC. */
+	if (sv[1] == 0) {
+		fd = fcntl(sv[1], F_DUPFD_CLOEXEC, 3);
+		close(sv[1]);
+		sv[1] = fd;
+		if (fd < 0) {
+			ret = -errno;
+			close(sv[0]);
+			return ret;
+		}
+	}
+	ret = posix_spawn_file_actions_init(&fa);
+	if (ret) {
+		close(sv[0]);
+		close(sv[1]);
+		return -ret;
+	}
+	ret = posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 34)
+	/* Else the guardian closes them itself. */
+	if (!ret)
+		ret = posix_spawn_file_actions_addclosefrom_np(&fa, 1);
+#endif
+	if (!ret)
+		ret = posix_spawnattr_init(&attr);
+	if (ret) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(sv[0]);
+		close(sv[1]);
+		return -ret;
+	}
+#ifdef POSIX_SPAWN_SETSID
+	/* Else the guardian calls setsid() itself. */
+	flags |= POSIX_SPAWN_SETSID;
+#endif
+	sigfillset(&all);
+	sigemptyset(&none);
+	posix_spawnattr_setsigdefault(&attr, &all);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setflags(&attr, flags);
+	ret = posix_spawn(&pid, prog, &fa, &attr, argv, envp);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&fa);
+	close(sv[1]);
+	if (ret) {
+		close(sv[0]);
+		sct_rf_detail("session: its guardian, %s: %s", prog,
+			      strerror(ret));
+		return -ret;
+	}
+	/*
+	 * The spawned process exits once it forked the guardian.  A
+	 * SIGCHLD handler of the caller's that waits for any child may
+	 * have reaped it (ECHILD): the guardian's word below tells then.
+	 */
+	while ((ret = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+		;
+	if (ret == pid && !(WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		close(sv[0]);
+		sct_rf_detail("session: its guardian, %s, failed (status 0x%x)",
+			      prog, st);
+		return -ECHILD;
+	}
+	/* "PID\n" from the guardian: it runs. */
+	while (len < sizeof(line) - 1) {
+		n = read(sv[0], line + len, sizeof(line) - 1 - len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
 		len += n;
+		if (line[len - 1] == '\n')
+			break;
 	}
-	/* Names past the room are left to the next session. */
-	while (len && names[len - 1] != '\n')
-		len--;
-	names[len] = '\0';
-	/* The rules first: a trace cannot go while its rules are enabled. */
-	for (pass = 0; pass < 2; pass++) {
-		for (p = names; *p; p = nl + 1) {
-			nl = strchr(p, '\n');
-			*nl = '\0';
-			if (pass == 0 && p[0] == 'R' && p[1] == ' ') {
-				guard_path(path, root, "rules", p + 2, "enabled");
-				wfd = open(path, O_WRONLY | O_CLOEXEC);
-				if (wfd >= 0) {
-					/* If it fails, rmdir disables it. */
-					if (write(wfd, "0", 1) < 0) {
-					}
-					close(wfd);
-				}
-				guard_path(path, root, "rules", p + 2, NULL);
-				rmdir(path);
-			} else if (pass == 1 && p[0] == 'T' && p[1] == ' ') {
-				guard_path(path, root, "traces", p + 2, NULL);
-				rmdir(path);
-			}
-			*nl = '\n';
-		}
-	}
-	_exit(0);
-}
-
-/*
- * Start the guardian: a grandchild, reparented away from the owner so
- * that the owner's wait(2) never sees it, in a session of its own so
- * that no terminal's signal reaches it.
- */
-static int guard_start(struct sct_session *s)
-{
-	char root[PATH_MAX];
-	int sv[2], status;
-	pid_t pid;
-
-	if (strlen(sct_configfs_root()) >= sizeof(root) - 128)
-		return -ENAMETOOLONG;
-	strcpy(root, sct_configfs_root());
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
-		return -errno;
-	pid = fork();
-	if (pid < 0) {
+	line[len] = '\0';
+	if (!len || line[len - 1] != '\n' || atoi(line) <= 0) {
 		close(sv[0]);
-		close(sv[1]);
-		return -errno;
+		sct_rf_detail("session: its guardian, %s, did not start", prog);
+		return -ECHILD;
 	}
-	if (!pid) {
-		if (fork())
-			_exit(0);
-		setsid();
-		if (sv[1] != 0 && dup2(sv[1], 0) < 0)
-			_exit(1);
-		/* Nothing of the owner's but the socket stays open. */
-		syscall(SYS_close_range, 1, ~0U, 0);
-		guardian(0, root);
-	}
-	close(sv[1]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	s->guard_pid = atoi(line);
 	s->guard_fd = sv[0];
 	return 0;
 }
@@ -382,17 +468,19 @@ static void guard_add(struct sct_session *s, char kind, const char *name)
  * @sp: set to the session
  * @flags: 0 (no flags are defined yet)
  *
- * Removes what sessions of dead processes left behind, makes the trace
- * _sct.PID.START.N, and starts the guardian that removes it, and the
- * session's rules, if the process dies without sct_session_free().
+ * Removes what sessions of dead processes of the caller's PID namespace
+ * left behind, makes the trace _sct.NS.PID.START.N, and starts the
+ * guardian that removes it, and the session's rules, if the process
+ * dies without sct_session_free().
  *
- * Return: 0, or a negative errno: -EINVAL for unknown @flags, the errors
- * of sct_trace_create(), -ENOMEM.
+ * Return: 0, or a negative errno: -EINVAL for unknown @flags, -EPROTO
+ * for a /proc/self/stat it cannot read, -ENAMETOOLONG for a name longer
+ * than the kernel takes, the errors of sct_trace_create(), -ENOMEM.
  */
 int sct_session_new(struct sct_session **sp, unsigned int flags)
 {
 	static unsigned int serial;
-	unsigned long long start;
+	unsigned long long start, ns;
 	struct sct_session *s;
 	int ret;
 
@@ -402,10 +490,14 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 		sct_rf_detail("session: unknown flags 0x%x", flags);
 		return -EINVAL;
 	}
-	ret = proc_stat(getpid(), &start, NULL);
+	ret = session_pidns(&ns);
 	if (ret) {
-		sct_rf_detail("session: /proc/%d/stat: %s", (int)getpid(),
-			      strerror(-ret));
+		sct_rf_detail("session: /proc/self/ns/pid: %s", strerror(-ret));
+		return ret;
+	}
+	ret = proc_stat(0, &start, NULL);
+	if (ret) {
+		sct_rf_detail("session: /proc/self/stat: %s", strerror(-ret));
 		return ret;
 	}
 	s = calloc(1, sizeof(*s));
@@ -420,17 +512,22 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 		free(s);
 		return ret;
 	}
-	snprintf(s->trace, sizeof(s->trace), SESSION_PREFIX "%d.%llu.%u",
-		 (int)getpid(), start,
-		 __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED));
+	ret = snprintf(s->trace, sizeof(s->trace),
+		       SESSION_PREFIX "%llu.%d.%llu.%u", ns, (int)getpid(),
+		       start, __atomic_add_fetch(&serial, 1, __ATOMIC_RELAXED));
+	if (ret >= (int)sizeof(s->trace)) {
+		sct_rf_detail("session: its name, %s..., is too long",
+			      s->trace);
+		close(s->stop_pipe[0]);
+		close(s->stop_pipe[1]);
+		free(s);
+		return -ENAMETOOLONG;
+	}
 
 	sct_session_cleanup();
 	ret = guard_start(s);
-	if (ret) {
-		sct_rf_detail("session: starting its guardian: %s",
-			      strerror(-ret));
+	if (ret)
 		goto fail;
-	}
 	guard_add(s, 'T', s->trace);
 	ret = sct_trace_create(s->trace);
 	if (ret)
@@ -480,6 +577,7 @@ void sct_session_free(struct sct_session *s)
 	free(s->tasks);
 	free(s->detached);
 	free(s->spawned);
+	free(s->preexec);
 	free(s);
 	sct_rf_detail("%s", detail);
 }
@@ -488,7 +586,7 @@ void sct_session_free(struct sct_session *s)
  * sct_session_trace_name() - the name of the session's trace
  * @s: the session
  *
- * Return: "_sct.PID.START.N", valid until sct_session_free().
+ * Return: "_sct.NS.PID.START.N", valid until sct_session_free().
  */
 const char *sct_session_trace_name(const struct sct_session *s)
 {
@@ -740,17 +838,18 @@ static int session_start(struct sct_session *s)
  * reported to both.  Before the session starts, the rules are made when
  * it starts; after, at once.
  *
- * Return: the selection's id (1 or more), for sct_session_untrace(); or
- * a negative errno: -EINVAL for a bad list or @when or a NULL @cb,
- * -ERANGE for a number out of range, -E2BIG for a list too long, the
- * errors of sct_rule_create(), -ENOMEM.
+ * Return: the selection's id (1 or more; the lowest free one), for
+ * sct_session_untrace(); or a negative errno: -EINVAL for a bad list or
+ * @when or a NULL @cb, -ERANGE for a number out of range, -E2BIG for a
+ * list too long, -ENAMETOOLONG for a rule name longer than the kernel
+ * takes, the errors of sct_rule_create(), -ENOMEM.
  */
 int sct_session_trace(struct sct_session *s, const char *syscalls,
 		      unsigned int when, sct_event_cb cb, void *priv)
 {
 	struct sct_sel *sel, *sels;
 	size_t bad = 0;
-	int ret, k;
+	int ret, k, i;
 
 	sct_rf_detail_clear();
 	if (!when || (when & ~SCT_TRACE_BOTH) || !cb || !syscalls) {
@@ -759,11 +858,16 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 			      "when is SCT_TRACE_ENTRY, SCT_TRACE_EXIT or both");
 		return -EINVAL;
 	}
-	sels = realloc(s->sels, (s->nsels + 1) * sizeof(*sels));
-	if (!sels)
-		return -ENOMEM;
-	s->sels = sels;
-	sel = &sels[s->nsels];
+	/* The slot of a selection undone, or a new one. */
+	for (i = 0; i < s->nsels && s->sels[i].id; i++)
+		;
+	if (i == s->nsels) {
+		sels = realloc(s->sels, (s->nsels + 1) * sizeof(*sels));
+		if (!sels)
+			return -ENOMEM;
+		s->sels = sels;
+	}
+	sel = &s->sels[i];
 	memset(sel, 0, sizeof(*sel));
 	ret = sct_syscall_list_normalize(syscalls, sel->syscalls,
 					 sizeof(sel->syscalls), &bad);
@@ -785,10 +889,13 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 
 		if (!(when & (k ? SCT_TRACE_EXIT : SCT_TRACE_ENTRY)))
 			continue;
-		/* At most 55 characters: _sct.PID.START.N.M, 32-bit N, M. */
+		/* 57 characters at most, but for a START of 12 digits. */
 		snprintf(name, sizeof(name), "%s.%u", s->trace, ++s->next_rule);
-		if (strlen(name) >= sizeof(sel->rule[k]))
+		if (strlen(name) >= sizeof(sel->rule[k])) {
+			sct_rf_detail("session %s: trace: the rule name %s is longer than %d characters",
+				      s->trace, name, SCT_RULE_NAME_LEN - 1);
 			return -ENAMETOOLONG;
+		}
 		strcpy(sel->rule[k], name);
 	}
 	if (s->started) {
@@ -798,7 +905,9 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 			return ret;
 		}
 	}
-	sel->id = ++s->nsels;
+	sel->id = i + 1;
+	if (i == s->nsels)
+		s->nsels++;
 	return sel->id;
 }
 
@@ -840,7 +949,7 @@ int sct_session_trace_nr(struct sct_session *s, int abi, int nr,
  * @id: what sct_session_trace() returned
  *
  * Removes the selection's rules; records of them not yet read are
- * dropped.
+ * dropped.  Its id may be given again by a later sct_session_trace().
  *
  * Return: 0, or -ENOENT for no such selection.
  */
@@ -935,6 +1044,18 @@ static bool pid_in(const pid_t *a, size_t n, pid_t pid)
 	return false;
 }
 
+/* Take @pid out of the array @a of @*n. */
+static void pid_del(pid_t *a, size_t *n, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (a[i] == pid) {
+			a[i] = a[--*n];
+			return;
+		}
+}
+
 static bool detached(const struct sct_session *s, pid_t pid)
 {
 	return pid_in(s->detached, s->ndetached, pid);
@@ -985,6 +1106,7 @@ static void process_del(struct sct_session *s, pid_t pid)
 {
 	size_t i = 0;
 
+	pid_del(s->preexec, &s->npreexec, pid);
 	while (i < s->ntasks) {
 		if (s->tasks[i].pid == pid)
 			s->tasks[i] = s->tasks[--s->ntasks];
@@ -1003,8 +1125,13 @@ static bool process_known(const struct sct_session *s, pid_t pid)
 	return false;
 }
 
-/* Reap process @pid if the session spawned it; @block: wait for it. */
-static void reap(struct sct_session *s, pid_t pid, bool block)
+/*
+ * Reap process @pid if the session spawned it and it has exited; never
+ * waits, for the process may still have threads the session does not
+ * know of, sleeping on the full stream that the session would not read
+ * while it waits.
+ */
+static void reap(struct sct_session *s, pid_t pid)
 {
 	size_t i;
 	pid_t ret;
@@ -1013,12 +1140,105 @@ static void reap(struct sct_session *s, pid_t pid, bool block)
 		if (s->spawned[i] != pid)
 			continue;
 		do {
-			ret = waitpid(pid, NULL, block ? 0 : WNOHANG);
+			ret = waitpid(pid, NULL, WNOHANG);
 		} while (ret < 0 && errno == EINTR);
 		if (ret)	/* reaped, or not ours to wait for */
 			s->spawned[i] = s->spawned[--s->nspawned];
 		return;
 	}
+}
+
+/*
+ * Reap the spawned processes whose exit the session saw (not detached).
+ * Return: how many of them are not reaped yet (exiting, not zombies).
+ */
+static size_t reap_exited(struct sct_session *s)
+{
+	size_t i, left = 0;
+
+	for (i = 0; i < s->nspawned; ) {
+		pid_t pid = s->spawned[i];
+		size_t before = s->nspawned;
+
+		if (process_known(s, pid) || detached(s, pid)) {
+			i++;
+			continue;
+		}
+		reap(s, pid);
+		if (s->nspawned == before) {
+			left++;
+			i++;
+		}
+	}
+	return left;
+}
+
+/* Does process @pid have threads besides its leader, in /proc/PID/task? */
+static bool other_threads(pid_t pid)
+{
+	struct dirent *de;
+	bool others = false;
+	char path[64];
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return false;
+	while (!others && (de = readdir(dir)))
+		others = isdigit((unsigned char)de->d_name[0]) &&
+			 atoi(de->d_name) != pid;
+	closedir(dir);
+	return others;
+}
+
+/*
+ * Is process @pid gone, or a zombie that is all gone?  A leader that
+ * exited stays a zombie while other threads of its process run: those
+ * are listed in /proc/PID/task.  What cannot be told is not gone.
+ */
+static bool process_gone(pid_t pid)
+{
+	unsigned long long start;
+	char st = 0;
+	int ret;
+
+	ret = proc_stat(pid, &start, &st);
+	if (ret == -ENOENT)
+		return true;
+	if (ret || st != 'Z')
+		return !ret && st == 'X';
+	return !other_threads(pid);
+}
+
+/*
+ * The child of sct_session_spawn(), after fork(): only async-signal-safe
+ * calls, for the caller may have threads.  All signals are blocked on
+ * entry (the caller's handlers must not run here): every signal goes
+ * back to its default, handled or ignored, then none is blocked, and
+ * the child waits on @fd until it is in the trace.
+ */
+static void __attribute__((noreturn)) spawn_child(int fd, char *const argv[])
+{
+	struct sigaction sa = { .sa_handler = SIG_DFL };
+	sigset_t none;
+	ssize_t n;
+	int sig;
+	char c;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	do {
+		n = read(fd, &c, 1);
+	} while (n < 0 && errno == EINTR);
+	/* The caller gave up on it. */
+	if (n != 1)
+		_exit(127);
+	execvp(argv[0], argv);
+	_exit(127);
 }
 
 /**
@@ -1028,26 +1248,26 @@ static void reap(struct sct_session *s, pid_t pid, bool block)
  *        the array ends with NULL
  * @pid: if not NULL, set to the command's process ID
  *
- * Starts the session if it has not started.  The child stops itself
- * (SIGSTOP) as soon as it is made, joins the trace, then is released
- * (SIGCONT): its first call that the rules see is the execve of
- * @argv[0], and every process it makes is in the trace.  The caller's
- * SIGCHLD handler, if it has one, sees the child stop and continue.  A
- * command that cannot be run shows as a failed execve and an exit status
- * of 127.  The session reaps the child when it has
- * exited (its status is that of its %SCT_EVENT_EXIT event): do not wait
- * for it.
+ * Starts the session if it has not started.  The child waits on a
+ * socket until it is in the trace, then runs the command with every
+ * signal at its default and none blocked.  Its calls before the
+ * execve, the library's, are not reported: the first call reported is
+ * the execve of @argv[0], and every process it makes is in the trace.
+ * A command that cannot be run shows as a failed execve and an exit
+ * status of 127.  The session reaps the child when it has exited (its
+ * status is that of its %SCT_EVENT_EXIT event): do not wait for it.
  *
  * Return: 0, or a negative errno: -EINVAL for an empty @argv, the errors
  * of starting the session (sct_trace_set_buffer_size(),
  * sct_log_open_trace(), sct_rule_create()...) and of sct_trace_add(),
- * those of fork(2) and waitpid(2) (-ECHILD for a child that died before
- * it stopped).
+ * those of socketpair(2) and fork(2), -ECHILD for a child that died
+ * before it could run the command.
  */
 int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 {
-	pid_t child, w;
-	int ret, st;
+	sigset_t all, old;
+	int sv[2], ret;
+	pid_t child;
 
 	sct_rf_detail_clear();
 	if (!argv || !argv[0]) {
@@ -1057,42 +1277,50 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 	ret = session_start(s);
 	if (ret)
 		return ret;
-	child = fork();
-	if (child < 0)
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return -errno;
-	if (!child) {
-		/*
-		 * Stopped, the child's calls so far (the C library's after a
-		 * fork, this kill) are over, their exits included: the next
-		 * one, once it joined and goes on, is the execve.
-		 */
-		kill(getpid(), SIGSTOP);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	do {
-		w = waitpid(child, &st, WUNTRACED);
-	} while (w < 0 && errno == EINTR);
-	if (w != child || !WIFSTOPPED(st)) {
-		ret = w < 0 ? -errno : -ECHILD;
-		sct_rf_detail("session %s: spawn: the child did not stop (%s)",
-			      s->trace, strerror(-ret));
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	child = fork();
+	if (!child)
+		spawn_child(sv[1], argv);
+	ret = child < 0 ? -errno : 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	close(sv[1]);
+	if (ret) {
+		close(sv[0]);
 		return ret;
 	}
-	ret = sct_trace_add(s->trace, child);
+	/*
+	 * Its calls until the execve are the library's: not reported.  A
+	 * child that waits on a socket needs no stop, which a SIGCONT to
+	 * the caller's process group (a shell's fg) would end, and whose
+	 * notice a SIGCHLD handler of the caller's could take.
+	 */
+	pid_del(s->detached, &s->ndetached, child);
+	ret = pid_push(&s->preexec, &s->npreexec, &s->apreexec, child);
+	if (!ret)
+		ret = sct_trace_add(s->trace, child);
 	if (!ret)
 		ret = task_add(s, child, child);
 	if (!ret)
 		ret = pid_push(&s->spawned, &s->nspawned, &s->aspawned, child);
+	if (!ret && send(sv[0], "g", 1, MSG_NOSIGNAL) != 1) {
+		/* It died before it could run the command. */
+		sct_rf_detail("session %s: spawn: the child %d died before it ran %s",
+			      s->trace, (int)child, argv[0]);
+		ret = -ECHILD;
+	}
+	close(sv[0]);
 	if (ret) {
 		/* Not released: the child dies without running the command. */
-		task_del(s, child);
+		process_del(s, child);
 		kill(child, SIGKILL);
 		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
 			;
+		pid_del(s->spawned, &s->nspawned, child);
 		return ret;
 	}
-	kill(child, SIGCONT);
 	if (pid)
 		*pid = child;
 	return 0;
@@ -1109,8 +1337,10 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
  * join too; its children of before do not.  The call it is in when it
  * joins is not reported; its next ones are.
  *
- * Return: 0, or a negative errno: -EINVAL for the caller's own process
- * (its reading of the stream would be recorded into the stream), the
+ * Return: 0, or a negative errno: -EINVAL for a @pid that is not
+ * positive or the caller's own process (its reading of the stream would
+ * be recorded into the stream), both checked before the session starts;
+ * the
  * errors of starting the session and of sct_trace_add() (-ESRCH for no
  * such process).
  */
@@ -1124,8 +1354,14 @@ int sct_session_attach(struct sct_session *s, pid_t pid)
 	int ret;
 
 	sct_rf_detail_clear();
+	/* The arguments first: the session starts only for a good one. */
+	if (pid <= 0) {
+		sct_rf_detail("session %s: attach %d: not a process ID",
+			      s->trace, (int)pid);
+		return -EINVAL;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = pid > 0 ? fopen(path, "re") : NULL;
+	f = fopen(path, "re");
 	if (f) {
 		while (fgets(line, sizeof(line), f))
 			if (sscanf(line, "Tgid: %d", &tgid) == 1)
@@ -1143,6 +1379,7 @@ int sct_session_attach(struct sct_session *s, pid_t pid)
 	ret = sct_trace_add(s->trace, pid);
 	if (ret)
 		return ret;
+	pid_del(s->detached, &s->ndetached, tgid);
 	/* After the join: the threads made since are in fork records too. */
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)tgid);
 	dir = opendir(path);
@@ -1179,14 +1416,13 @@ int sct_session_processes(const struct sct_session *s)
  * Check the members the session waits for against /proc: after lost
  * records (a fork or an exit record may be among them), and when no
  * record came for a while.  The trace's processes the session does not
- * know are added; those gone, or zombies, are forgotten.
+ * know are added; those gone, or zombies with no thread left, are
+ * forgotten.
  */
 static void check_members(struct sct_session *s)
 {
-	unsigned long long start;
 	pid_t pids[512];
 	size_t i;
-	char st;
 	int n;
 
 	s->check = false;
@@ -1200,25 +1436,20 @@ static void check_members(struct sct_session *s)
 	while (i < s->ntasks) {
 		pid_t pid = s->tasks[i].pid;
 
-		if (proc_stat(pid, &start, &st) == -ENOENT || st == 'Z' ||
-		    st == 'X') {
+		if (process_gone(pid)) {
 			process_del(s, pid);
-			reap(s, pid, false);
+			reap(s, pid);
 			i = 0;
 			continue;
 		}
 		i++;
 	}
-	for (i = 0; i < s->nspawned; )
-		if (!process_known(s, s->spawned[i])) {
-			size_t before = s->nspawned;
-
-			reap(s, s->spawned[i], false);
-			if (s->nspawned == before)
-				i++;
-		} else {
+	for (i = 0; i < s->ndetached; )
+		if (process_gone(s->detached[i]))
+			s->detached[i] = s->detached[--s->ndetached];
+		else
 			i++;
-		}
+	reap_exited(s);
 	sct_rf_detail_clear();
 }
 
@@ -1247,7 +1478,6 @@ static bool decode(const struct sct_record_header *hdr,
 		ev->items = c->param;
 		return true;
 	}
-#if SCT_RECORD_VERSION >= 5
 	case SCT_RECORD_SYSCALL: {
 		const struct sct_record_syscall *c = (const void *)hdr;
 
@@ -1264,7 +1494,6 @@ static bool decode(const struct sct_record_header *hdr,
 		ev->items = sct_record_syscall_items(c);
 		return true;
 	}
-#endif
 	case SCT_RECORD_TASK: {
 		const struct sct_record_task *t = (const void *)hdr;
 
@@ -1297,7 +1526,12 @@ static bool decode(const struct sct_record_header *hdr,
 	return false;
 }
 
-/* The selection whose rule wrote a call record, and its side. */
+/*
+ * The selection whose rule wrote a call record.  A linear search: a
+ * session has a few selections (each is one or two rules of the
+ * kernel's, which checks every rule of a trace at each call of its
+ * members anyway).
+ */
 static struct sct_sel *sel_of(struct sct_session *s, uint64_t rule_id)
 {
 	int i, k;
@@ -1312,10 +1546,8 @@ static struct sct_sel *sel_of(struct sct_session *s, uint64_t rule_id)
 
 static uint64_t record_rule_id(const struct sct_record_header *hdr)
 {
-#if SCT_RECORD_VERSION >= 5
 	if (hdr->type == SCT_RECORD_SYSCALL)
 		return ((const struct sct_record_syscall *)hdr)->rule_id;
-#endif
 	return ((const struct sct_record_call *)hdr)->rule_id;
 }
 
@@ -1335,11 +1567,15 @@ static void follow(struct sct_session *s, const struct sct_event *ev)
 
 	switch (ev->type) {
 	case SCT_EVENT_FORK:
-		if (detached(s, t->pid))
+		if (detached(s, t->pid)) {
 			/* The children of a detached process are not followed. */
 			detach(s, t->child_pid);
-		else
-			task_add(s, t->child_tid, t->child_pid);
+			break;
+		}
+		/* A new process: a detached one's PID, used again. */
+		if (t->child_pid == t->child_tid)
+			pid_del(s->detached, &s->ndetached, t->child_pid);
+		task_add(s, t->child_tid, t->child_pid);
 		break;
 	case SCT_EVENT_EXEC:
 		/* Another thread's exec takes the leader's ID. */
@@ -1363,12 +1599,20 @@ static void follow_exit(struct sct_session *s, const struct sct_event *ev)
 		return;
 	task_del(s, ev->tid);
 	/*
-	 * The last thread the session knew: the process is exiting (a
-	 * spawned one has no threads the session did not see made).  A
-	 * detached one may have threads left: not waited for.
+	 * The last thread the session knew: the process is exiting, or has
+	 * threads whose fork records were lost.  Reaped if it is a zombie
+	 * already, else by sct_trace_run() a little later.
 	 */
 	if (!process_known(s, ev->pid))
-		reap(s, ev->pid, !detached(s, ev->pid));
+		reap(s, ev->pid);
+	/*
+	 * A detached process's leader that exits with no other thread: its
+	 * PID may be used again, by a process to follow.  Those with
+	 * threads left are forgotten by check_members() once gone.
+	 */
+	if (ev->tid == ev->pid && detached(s, ev->pid) &&
+	    !other_threads(ev->pid))
+		pid_del(s->detached, &s->ndetached, ev->pid);
 }
 
 /* Call the callback of @ev, if it has one.  Return: an enum sct_cb_ret. */
@@ -1404,6 +1648,26 @@ static int deliver(struct sct_session *s, const struct sct_event *ev)
 	return ret == SCT_CB_STOP ? SCT_CB_STOP : SCT_CB_CONTINUE;
 }
 
+/*
+ * An event of a spawned child that has not run its command yet: its
+ * calls are the library's (the wait for its release), until the first
+ * execve, which is reported, as what comes after.  Its exec, exit or a
+ * signal are reported too.  Return: whether to report @ev.
+ */
+static bool preexec_over(struct sct_session *s, const struct sct_event *ev)
+{
+	const char *name;
+
+	if (ev->type == SCT_EVENT_SYSCALL) {
+		name = sct_syscall_name_abi(ev->abi, ev->nr);
+		if (!name || (strcmp(name, "execve") && strcmp(name, "execveat")))
+			return false;
+	}
+	if (ev->type != SCT_EVENT_SIGNAL)
+		pid_del(s->preexec, &s->npreexec, ev->pid);
+	return true;
+}
+
 /* One record: follow, deliver, follow.  Return: an enum sct_cb_ret. */
 int sct_session_feed(struct sct_session *s, const struct sct_record_header *hdr)
 {
@@ -1411,6 +1675,9 @@ int sct_session_feed(struct sct_session *s, const struct sct_record_header *hdr)
 	int ret;
 
 	if (!decode(hdr, &ev))
+		return SCT_CB_CONTINUE;
+	if (s->npreexec && pid_in(s->preexec, s->npreexec, ev.pid) &&
+	    !preexec_over(s, &ev))
 		return SCT_CB_CONTINUE;
 	follow(s, &ev);
 	ret = deliver(s, &ev);
@@ -1430,23 +1697,58 @@ void sct_session_test_bind(struct sct_session *s, int id, uint64_t before,
 	sel->rule_id[1] = after;
 }
 
+/* A process the session spawned, for the host tests. */
+int sct_session_test_spawned(struct sct_session *s, pid_t pid)
+{
+	return pid_push(&s->spawned, &s->nspawned, &s->aspawned, pid);
+}
+
+/* check_members(), for the host tests. */
+void sct_session_test_check(struct sct_session *s)
+{
+	check_members(s);
+}
+
+/* The end of the stop pipe sct_trace_stop() writes, for the tests. */
+int sct_session_test_stop_fd(const struct sct_session *s)
+{
+	return s->stop_pipe[1];
+}
+
+/* The guardian's PID, for the tests. */
+pid_t sct_session_test_guardian(const struct sct_session *s)
+{
+	return s->guard_pid;
+}
+
 /* A task the session waits for, for the host tests. */
 int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid)
 {
 	return task_add(s, tid, pid);
 }
 
-/* Take a stop request: from sct_trace_stop(), or a callback's. */
-static bool stop_taken(struct sct_session *s)
+/* Empty the stop pipe (it is non-blocking). */
+static void stop_drain(struct sct_session *s)
 {
 	char buf[64];
 
-	if (!s->stop)
-		return false;
-	s->stop = 0;
-	/* Empty the pipe; EAGAIN once it is. */
 	while (read(s->stop_pipe[0], buf, sizeof(buf)) > 0)
 		;
+}
+
+/*
+ * Take a stop request: from sct_trace_stop(), or a callback's.  The
+ * pipe's byte of a request may land after the flag was taken (the
+ * request of another thread, between its two steps): sct_trace_run()
+ * drains the pipe whenever it is readable, so that such a byte never
+ * keeps its poll() awake.
+ */
+static bool stop_taken(struct sct_session *s)
+{
+	if (!__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE) ||
+	    !__atomic_exchange_n(&s->stop, 0, __ATOMIC_ACQ_REL))
+		return false;
+	stop_drain(s);
 	return true;
 }
 
@@ -1521,8 +1823,8 @@ int sct_session_fd(struct sct_session *s)
  */
 int sct_trace_run(struct sct_session *s)
 {
+	int ret, timeout, reaping = 0;
 	struct pollfd pfd[2];
-	int ret;
 
 	ret = session_start(s);
 	if (ret)
@@ -1535,13 +1837,34 @@ int sct_trace_run(struct sct_session *s)
 		ret = sct_session_dispatch(s);
 		if (ret)
 			return ret;
-		if (!s->ntasks)
-			return 0;
-		ret = poll(pfd, 2, SESSION_IDLE_MS);
+		timeout = SESSION_IDLE_MS;
+		if (!s->ntasks) {
+			/*
+			 * Every member exited: those spawned are reaped once
+			 * they are zombies, which they become soon after their
+			 * last exit record, reading the stream meanwhile.
+			 */
+			if (!reap_exited(s))
+				return 0;
+			if (reaping >= SESSION_IDLE_MS) {
+				/* Threads the session did not know of? */
+				check_members(s);
+				if (!s->ntasks)
+					return 0;
+				reaping = 0;
+				continue;
+			}
+			timeout = SESSION_REAP_MS;
+			reaping += timeout;
+		}
+		ret = poll(pfd, 2, timeout);
 		if (ret < 0 && errno != EINTR)
 			return -errno;
-		if (!ret)
+		if (!ret && s->ntasks)
 			check_members(s);
+		/* A stop's byte; the flag, if any, is taken by the dispatch. */
+		if (ret > 0 && (pfd[1].revents & POLLIN))
+			stop_drain(s);
 		if (ret > 0 && (pfd[0].revents & (POLLHUP | POLLERR))) {
 			/* The trace was removed: what is left, then the end. */
 			ret = sct_session_dispatch(s);
@@ -1570,7 +1893,7 @@ int sct_trace_stop(struct sct_session *s)
 {
 	int saved = errno;
 
-	s->stop = 1;
+	__atomic_store_n(&s->stop, 1, __ATOMIC_RELEASE);
 	/* EAGAIN: the pipe is full, a wake-up is pending already. */
 	if (write(s->stop_pipe[1], "s", 1) < 0) {
 	}
@@ -1672,11 +1995,9 @@ int sct_event_data(const struct sct_event *ev, unsigned int i,
 	if (!d->len)
 		/* A struct the record had no room for: marked, no bytes. */
 		return d->kind;
-#if SCT_RECORD_VERSION >= 5
 	if (ev->hdr->type == SCT_RECORD_SYSCALL)
 		p = sct_record_syscall_data((const void *)ev->hdr, d);
 	else
-#endif
 		p = sct_record_data((const void *)ev->hdr, d);
 	if (!p)
 		return -EPROTO;

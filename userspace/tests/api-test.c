@@ -12,6 +12,7 @@
  *   - sct_set_path(), and that libsct reads no environment variables;
  *   - sct_error_detail() is the calling thread's.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -589,7 +590,7 @@ static void test_paths(const char *data)
 		"rule { syscall_name = read rule_name = r\n"
 		"  filter_expression { UID == usernametoid(\"sct-api-test-user\") } }\n";
 	char tmpl[] = "/tmp/sct-api-test.XXXXXX", path[PATH_MAX + 32];
-	char *long_path, *saved[5];
+	char *long_path, *saved[6];
 	struct sct_ruleset *set;
 	struct sct_log *log;
 	const char *root;
@@ -598,7 +599,7 @@ static void test_paths(const char *data)
 
 	(void)data;
 	/* The other tests' paths, put back at the end. */
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		saved[i] = strdup(sct_get_path(i));
 		sct_set_path(i, NULL);
 	}
@@ -607,9 +608,12 @@ static void test_paths(const char *data)
 	   !strcmp(sct_get_path(SCT_PATH_CMDLINE), "/proc/cmdline") &&
 	   !strcmp(sct_get_path(SCT_PATH_PASSWD), "/etc/passwd") &&
 	   !strcmp(sct_get_path(SCT_PATH_GROUP), "/etc/group") &&
-	   sct_get_path(5) == NULL && sct_get_path(-1) == NULL,
-	   "sct_get_path: the system's paths");
-	ok(sct_set_path(5, "/x") == -EINVAL &&
+	   sct_get_path(SCT_PATH_GUARDIAN)[0] == '/' &&
+	   strstr(sct_get_path(SCT_PATH_GUARDIAN), "/sct/sct-guardian") &&
+	   sct_get_path(6) == NULL && sct_get_path(-1) == NULL,
+	   "sct_get_path: the system's paths (the guardian's: %s)",
+	   sct_get_path(SCT_PATH_GUARDIAN));
+	ok(sct_set_path(6, "/x") == -EINVAL &&
 	   sct_set_path((enum sct_path)-1, "/x") == -EINVAL,
 	   "sct_set_path: an unknown path is -EINVAL");
 	long_path = malloc(PATH_MAX + 1);
@@ -690,7 +694,7 @@ static void test_paths(const char *data)
 	}
 	rm_tree(root);
 out:
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 6; i++) {
 		sct_set_path(i, saved[i]);
 		free(saved[i]);
 	}
@@ -729,6 +733,82 @@ static void test_detail_thread(void)
 	sct_rule_free(r);
 }
 
+/* sct_rules_parse_file() on a FIFO, so that it waits for the writer. */
+static void *parse_thread(void *arg)
+{
+	struct sct_ruleset *set;
+	int *ret = arg;
+
+	*ret = -ENOMEM;
+	if (sct_ruleset_new(&set))
+		return NULL;
+	*ret = sct_rules_parse_file(set, "fifo", NULL);
+	sct_ruleset_free(set);
+	return NULL;
+}
+
+/*
+ * The file sct_rules_parse_file() reads is open close-on-exec: a fork
+ * and exec of another thread does not inherit it.  Read from the
+ * descriptor's fdinfo while the parser waits on a FIFO.
+ */
+static void test_parse_cloexec(void)
+{
+	char tmpl[] = "/tmp/sct-api-fifo.XXXXXX", cwd[PATH_MAX], path[300];
+	char link[PATH_MAX], fifo[PATH_MAX + 8], line[128];
+	unsigned int flags = 0;
+	int wfd = -1, ret = 1, found = 0;
+	struct dirent *de;
+	pthread_t t;
+	DIR *dir;
+	FILE *f;
+
+	if (!getcwd(cwd, sizeof(cwd)) || !mkdtemp(tmpl) || chdir(tmpl) ||
+	    mkfifo("fifo", 0600)) {
+		ok(false, "parse: a FIFO to read rules from");
+		return;
+	}
+	snprintf(fifo, sizeof(fifo), "%s/fifo", tmpl);
+	if (pthread_create(&t, NULL, parse_thread, &ret)) {
+		ok(false, "parse: a thread to parse the FIFO");
+		goto out;
+	}
+	/* Returns once the parser opened the FIFO to read. */
+	wfd = open("fifo", O_WRONLY | O_CLOEXEC);
+	dir = opendir("/proc/self/fd");
+	while (wfd >= 0 && dir && (de = readdir(dir))) {
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n <= 0 || atoi(de->d_name) == wfd)
+			continue;
+		link[n] = '\0';
+		if (strcmp(link, fifo))
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/fdinfo/%s",
+			 de->d_name);
+		f = fopen(path, "re");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "flags: %o", &flags) == 1)
+				found = 1;
+		if (f)
+			fclose(f);
+	}
+	if (dir)
+		closedir(dir);
+	if (wfd >= 0)
+		close(wfd);
+	pthread_join(t, NULL);
+	ok(found && (flags & O_CLOEXEC) && ret == 0,
+	   "sct_rules_parse_file opens the file close-on-exec (flags 0%o, %d)",
+	   flags, ret);
+out:
+	unlink("fifo");
+	if (chdir(cwd) || rmdir(tmpl))
+		ok(false, "parse: the FIFO's directory is removed");
+}
+
 void test_api(const char *data)
 {
 	test_defaults();
@@ -737,4 +817,5 @@ void test_api(const char *data)
 	test_state();
 	test_paths(data);
 	test_detail_thread();
+	test_parse_cloexec();
 }

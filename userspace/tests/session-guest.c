@@ -9,18 +9,30 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "sct-private.h"
+
+/* sct_session_test_stop_fd(): libsct.a's, for a white-box test. */
+#include "session-internal.h"
 
 static int tap_n, tap_failed;
 static char self[PATH_MAX];
@@ -47,6 +59,22 @@ static bool ok(bool cond, const char *fmt, ...)
 static void on_usr1(int sig)
 {
 	(void)sig;
+}
+
+/* 0 when no signal is blocked or ignored, as /proc/self/status says. */
+static int sigstate(void)
+{
+	unsigned long long blk = ~0ULL, ign = ~0ULL;
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "re");
+
+	while (f && fgets(line, sizeof(line), f)) {
+		sscanf(line, "SigBlk: %llx", &blk);
+		sscanf(line, "SigIgn: %llx", &ign);
+	}
+	if (f)
+		fclose(f);
+	return blk || ign ? 1 : 0;
 }
 
 static int child(int argc, char **argv)
@@ -86,6 +114,12 @@ static int child(int argc, char **argv)
 		for (;;)
 			pause();
 	}
+	if (!strcmp(argv[1], "nap")) {
+		usleep(n * 1000);
+		return 0;
+	}
+	if (!strcmp(argv[1], "sigstate"))
+		return sigstate();
 	return 126;
 }
 
@@ -277,6 +311,243 @@ static void test_spawn(void)
 	   "the session reaped the child it spawned");
 	ok(sct_session_set_buffer_size(s, 65536) == -EBUSY,
 	   "options are -EBUSY once the session started");
+	sct_session_free(s);
+}
+
+/* The first call seen is the execve's entry, every time. */
+static void test_spawn_first(void)
+{
+	int i, good = 0, ret;
+	pid_t pid = 0;
+
+	for (i = 0; i < 8; i++) {
+		struct sct_session *s = session();
+		struct seen all = { 0 };
+
+		sct_session_trace(s, "*", SCT_TRACE_BOTH, count_cb, &all);
+		ret = run(s, &pid, "getppid", "1", NULL);
+		if (ret == 0 && !strcmp(all.first, "execve") &&
+		    all.first_entry && all.pid == pid)
+			good++;
+		else
+			printf("# spawn %d: %d, first %s (%s)\n", i, ret,
+			       all.first, all.first_entry ? "entry" : "exit");
+		sct_session_free(s);
+	}
+	ok(good == 8, "spawn, 8 times: the first call seen, entries and exits, is the execve's entry (%d)",
+	   good);
+}
+
+/* The command has no signal blocked or ignored, whatever the caller's. */
+static void test_spawn_signals(void)
+{
+	struct sct_session *s = session();
+	struct seen tasks = { 0 };
+	sigset_t set, old;
+	int ret;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	sigaddset(&set, SIGTERM);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	sct_session_on_task(s, SCT_EVENT_MASK(SCT_EVENT_EXIT), task_cb, &tasks);
+	ret = run(s, NULL, "sigstate", NULL, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	ok(ret == 0 && tasks.exits_seen == 1 && tasks.status[0] == 0,
+	   "spawn: the command has no signal blocked or ignored, though the caller had (status 0x%x)",
+	   tasks.status[0]);
+	sct_session_free(s);
+}
+
+/* Run @fn in a child process, for at most @secs seconds. */
+static bool in_child(bool (*fn)(void), int secs)
+{
+	int st = 0, i;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (!pid)
+		_exit(fn() ? 0 : 1);
+	for (i = 0; pid > 0 && i < secs * 10; i++) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return WIFEXITED(st) && !WEXITSTATUS(st);
+		usleep(100000);
+	}
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	printf("# timed out after %d s\n", secs);
+	return false;
+}
+
+/* A SIGCHLD handler that takes every stop notice of the caller's children. */
+static void steal_stops(int sig)
+{
+	int saved = errno;
+	siginfo_t si;
+
+	(void)sig;
+	do {
+		si.si_pid = 0;
+	} while (!waitid(P_ALL, 0, &si, WSTOPPED | WNOHANG) && si.si_pid);
+	errno = saved;
+}
+
+/*
+ * Spawn while SIGCONT is sent to the process group again and again (a
+ * shell's fg), with a SIGCHLD handler that takes stop notices.
+ */
+static bool spawn_storm(void)
+{
+	struct sigaction sa = { .sa_handler = steal_stops,
+				.sa_flags = SA_RESTART };
+	int i, ret, good = 0;
+	pid_t spam, pid = 0;
+
+	sigaction(SIGCHLD, &sa, NULL);
+	spam = fork();
+	if (!spam) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (;;) {
+			kill(0, SIGCONT);
+			usleep(100);
+		}
+	}
+	for (i = 0; i < 5; i++) {
+		struct sct_session *s = session();
+		struct seen all = { 0 };
+
+		sct_session_trace(s, "*", SCT_TRACE_BOTH, count_cb, &all);
+		ret = run(s, &pid, "getppid", "1", NULL);
+		if (ret == 0 && !strcmp(all.first, "execve") &&
+		    all.first_entry && all.pid == pid)
+			good++;
+		else
+			printf("# storm %d: %d, first %s\n", i, ret, all.first);
+		sct_session_free(s);
+	}
+	kill(spam, SIGKILL);
+	waitpid(spam, NULL, 0);
+	return good == 5;
+}
+
+static void test_spawn_storm(void)
+{
+	ok(in_child(spawn_storm, 120),
+	   "spawn under a storm of SIGCONT, with a SIGCHLD handler that takes stops: the first call is the execve, 5 times");
+}
+
+/* ---- sct_trace_stop() from another thread. ---- */
+
+static int stop_wfd = -1;
+static int stop_taken_flag;
+static volatile int stop_trapped;
+
+/*
+ * The stopper thread's write of the stop byte, trapped by seccomp: held
+ * until the main thread took the stop, then done (writev: not trapped).
+ */
+static void on_sigsys(int sig, siginfo_t *si, void *ucv)
+{
+	ucontext_t *uc = ucv;
+	struct iovec iov = { .iov_base = "s", .iov_len = 1 };
+	int i;
+
+	(void)sig;
+	(void)si;
+	stop_trapped = 1;
+	for (i = 0; i < 10000 && !__atomic_load_n(&stop_taken_flag,
+						  __ATOMIC_ACQUIRE); i++)
+		usleep(1000);
+	uc->uc_mcontext.gregs[REG_RAX] = syscall(SYS_writev, stop_wfd, &iov, 1);
+}
+
+static void *stopper(void *arg)
+{
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 5),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_write, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, stop_wfd, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {
+		.len = sizeof(f) / sizeof(f[0]),
+		.filter = f,
+	};
+
+	/* This thread's filter alone (no SECCOMP_FILTER_FLAG_TSYNC). */
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+		return NULL;
+	sct_trace_stop(arg);
+	return NULL;
+}
+
+static double cpu_now(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * sct_trace_stop() from another thread, whose byte lands after the loop
+ * took the stop (here forced: the thread's write is held by seccomp
+ * until then): the next sct_trace_run() must not spin on it.
+ */
+static void test_stop_thread(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_sigsys,
+				.sa_flags = SA_SIGINFO };
+	struct sct_session *s = session();
+	struct seen a = { 0 };
+	double t0, c0, wall, cpu;
+	pthread_t t;
+	int ret = 0;
+
+	sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb, &a);
+	sct_session_fd(s);
+	stop_wfd = sct_session_test_stop_fd(s);
+	sigaction(SIGSYS, &sa, NULL);
+	if (pthread_create(&t, NULL, stopper, s)) {
+		ok(false, "a thread to stop the session");
+		sct_session_free(s);
+		return;
+	}
+	t0 = cpu_now(CLOCK_MONOTONIC);
+	while (!ret && cpu_now(CLOCK_MONOTONIC) - t0 < 20)
+		ret = sct_session_dispatch(s);
+	__atomic_store_n(&stop_taken_flag, 1, __ATOMIC_RELEASE);
+	pthread_join(t, NULL);
+	ok(ret == 1 && stop_trapped,
+	   "sct_trace_stop from another thread: the dispatch returns 1 (%d), before the wake-up byte came",
+	   ret);
+	ret = sct_session_spawn(s, (char *[]){ self, "nap", "1500", NULL },
+				NULL);
+	t0 = cpu_now(CLOCK_MONOTONIC);
+	c0 = cpu_now(CLOCK_THREAD_CPUTIME_ID);
+	if (!ret)
+		ret = sct_trace_run(s);
+	cpu = cpu_now(CLOCK_THREAD_CPUTIME_ID) - c0;
+	wall = cpu_now(CLOCK_MONOTONIC) - t0;
+	ok(ret == 0 && cpu < wall / 3,
+	   "the byte that came late does not keep sct_trace_run busy (%d; %.2f s of CPU in %.2f s)",
+	   ret, cpu, wall);
+	signal(SIGSYS, SIG_DFL);
 	sct_session_free(s);
 }
 
@@ -476,8 +747,8 @@ static void test_lossless(void)
 
 static void test_cleanup(void)
 {
-	char trace[SCT_RULE_NAME_LEN], name[SCT_RULE_NAME_LEN + 8];
-	char dead[64], reused[64], live[64];
+	char trace[SCT_RULE_NAME_LEN], name[128];
+	char dead[96], reused[96], live[96], other[100], ns[64];
 	struct sct_session *s = session();
 	unsigned long long start = 0;
 	struct seen a = { 0 };
@@ -536,10 +807,17 @@ static void test_cleanup(void)
 			start = 0;
 		fclose(f);
 	}
-	snprintf(dead, sizeof(dead), "_sct.%d.1.1", (int)pid);
-	snprintf(reused, sizeof(reused), "_sct.%d.%llu.77", (int)getpid(),
+	/* Our PID namespace, "_sct.NS.", from a session's name. */
+	s = session();
+	snprintf(ns, sizeof(ns), "%s", sct_session_trace_name(s));
+	sct_session_free(s);
+	*(strchr(ns + 5, '.') + 1) = '\0';
+	snprintf(dead, sizeof(dead), "%s%d.1.1", ns, (int)pid);
+	snprintf(reused, sizeof(reused), "%s%d.%llu.77", ns, (int)getpid(),
 		 start + 1);
-	snprintf(live, sizeof(live), "_sct.%d.%llu.77", (int)getpid(), start);
+	snprintf(live, sizeof(live), "%s%d.%llu.77", ns, (int)getpid(), start);
+	/* A dead PID, of another namespace: not this one's to judge. */
+	snprintf(other, sizeof(other), "_sct.1%s%d.1.1", ns + 5, (int)pid);
 	/*
 	 * The setters refuse names that start with '_', which are the
 	 * sessions' own: the rule is filled in as session.c does.
@@ -550,6 +828,7 @@ static void test_cleanup(void)
 	sct_trace_create(dead);
 	sct_trace_create(reused);
 	sct_trace_create(live);
+	sct_trace_create(other);
 	snprintf(name, sizeof(name), "%s.1", dead);
 	snprintf(r->name, sizeof(r->name), "%.60s", name);
 	strcpy(r->syscall, "getppid");
@@ -565,7 +844,10 @@ static void test_cleanup(void)
 	ok(gone, "a new session removes the leftovers of dead owners");
 	ok(sct_trace_exists(live) == 1,
 	   "and keeps those of a live owner");
+	ok(sct_trace_exists(other) == 1,
+	   "and those of another PID namespace (%s)", other);
 	sct_trace_remove(live);
+	sct_trace_remove(other);
 	sct_session_free(s);
 	free(r);
 }
@@ -584,6 +866,10 @@ int main(int argc, char **argv)
 	self[n] = '\0';
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_spawn();
+	test_spawn_first();
+	test_spawn_signals();
+	test_spawn_storm();
+	test_stop_thread();
 	test_open_fork();
 	test_sets();
 	test_detach_stop();

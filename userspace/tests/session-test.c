@@ -5,11 +5,21 @@
  * a fake configfs tree, and events made from synthetic records, as the
  * loop hands them to the callbacks.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "sct.h"
@@ -39,40 +49,58 @@ static unsigned long long my_start(void)
 	return start;
 }
 
+/* The inode of our PID namespace, as names of our sessions carry it. */
+static unsigned long long my_ns(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/pid", &st) ? 0xEFFFFFFCULL : st.st_ino;
+}
+
 static void test_names(void)
 {
 	static const char *const bad[] = {
-		"", "_sct", "_sct.", "_sct.12", "_sct.12.", "_sct.0.5",
-		"_sct.012.5", "_sct.12.x", "_sct.12.5x", "_sct.-1.5",
-		"_sctx.12.5", "sct.12.5", "_sct.99999999999.5",
-		"_sct.12.99999999999999999999999", "_SCT.12.5",
+		"", "_sct", "_sct.", "_sct.9.12", "_sct.9.12.", "_sct.9.0.5",
+		"_sct.0.12.5", "_sct.9.012.5", "_sct.9.12.x", "_sct.9.12.5x",
+		"_sct.9.-1.5", "_sctx.9.12.5", "sct.9.12.5",
+		"_sct.9.99999999999.5", "_sct.9.12.99999999999999999999999",
+		"_SCT.9.12.5", "_sct.12.5",
 	};
-	unsigned long long start, me = my_start();
+	unsigned long long start, ns, me = my_start(), myns = my_ns();
 	char name[128];
 	int i, bad_ok = 1;
 	pid_t pid;
 
-	ok(!sct_session_name_owner("_sct.123.456", &pid, &start) &&
-	   pid == 123 && start == 456, "a trace's name: its owner's PID and START");
-	ok(!sct_session_name_owner("_sct.7.0.3.12", &pid, &start) &&
-	   pid == 7 && start == 0, "a rule's name: the same, whatever follows");
+	ok(!sct_session_name_owner("_sct.4026531836.123.456", &ns, &pid,
+				   &start) &&
+	   ns == 4026531836ULL && pid == 123 && start == 456,
+	   "a trace's name: its owner's PID namespace, PID and START");
+	ok(!sct_session_name_owner("_sct.9.7.0.3.12", &ns, &pid, &start) &&
+	   ns == 9 && pid == 7 && start == 0,
+	   "a rule's name: the same, whatever follows");
 	for (i = 0; i < (int)(sizeof(bad) / sizeof(bad[0])); i++)
-		if (sct_session_name_owner(bad[i], &pid, &start) != -EINVAL) {
+		if (sct_session_name_owner(bad[i], &ns, &pid, &start) != -EINVAL) {
 			printf("# '%s' was taken\n", bad[i]);
 			bad_ok = 0;
 		}
 	ok(bad_ok, "names that are not sessions' are -EINVAL");
 
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1", (int)getpid(), me);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns,
+		 (int)getpid(), me);
 	ok(me && sct_session_owner_dead(name) == 0,
 	   "a live owner, with its START, is not dead");
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1.2", (int)getpid(), me + 1);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1.2", myns,
+		 (int)getpid(), me + 1);
 	ok(sct_session_owner_dead(name) == 1,
 	   "a PID reused by a process of another START: dead");
-	snprintf(name, sizeof(name), "_sct.%d.%llu.1", NO_PID, me);
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns, NO_PID, me);
 	ok(sct_session_owner_dead(name) == 1, "a PID that is gone: dead");
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", myns + 1, NO_PID,
+		 me);
+	ok(sct_session_owner_dead(name) == 0,
+	   "a PID of another PID namespace is never dead here");
 	ok(sct_session_owner_dead("user_rule") == 0 &&
-	   sct_session_owner_dead("_other.1.1") == 0,
+	   sct_session_owner_dead("_other.1.1.1") == 0,
 	   "names of others are never dead");
 }
 
@@ -94,18 +122,22 @@ static bool there(const char *root, const char *sub, const char *name)
 
 static void test_cleanup(const char *root)
 {
-	char dead[64], deadr[64], reused[64], live[64], liver[80];
-	unsigned long long me = my_start();
+	char dead[80], deadr[80], reused[80], live[80], liver[96], other[80];
+	unsigned long long me = my_start(), ns = my_ns();
 
-	snprintf(dead, sizeof(dead), "_sct.%d.5.1", NO_PID);
-	snprintf(deadr, sizeof(deadr), "_sct.%d.5.1.1", NO_PID);
-	snprintf(reused, sizeof(reused), "_sct.%d.%llu.2", (int)getpid(),
-		 me + 1);
-	snprintf(live, sizeof(live), "_sct.%d.%llu.3", (int)getpid(), me);
+	snprintf(dead, sizeof(dead), "_sct.%llu.%d.5.1", ns, NO_PID);
+	snprintf(deadr, sizeof(deadr), "_sct.%llu.%d.5.1.1", ns, NO_PID);
+	snprintf(reused, sizeof(reused), "_sct.%llu.%d.%llu.2", ns,
+		 (int)getpid(), me + 1);
+	snprintf(live, sizeof(live), "_sct.%llu.%d.%llu.3", ns, (int)getpid(),
+		 me);
 	snprintf(liver, sizeof(liver), "%s.4", live);
+	/* The session of a live owner of another PID namespace. */
+	snprintf(other, sizeof(other), "_sct.%llu.1.5.1", ns + 1);
 	mkdirs(root, "traces", dead);
 	mkdirs(root, "traces", reused);
 	mkdirs(root, "traces", live);
+	mkdirs(root, "traces", other);
 	mkdirs(root, "traces", "mine");
 	mkdirs(root, "rules", deadr);
 	mkdirs(root, "rules", liver);
@@ -119,6 +151,8 @@ static void test_cleanup(const char *root)
 	   there(root, "traces", "mine") && there(root, "rules", "user") &&
 	   there(root, "rules", "_sct.bad"),
 	   "cleanup: a live owner's names and others' stay");
+	ok(there(root, "traces", other),
+	   "cleanup: another PID namespace's names stay");
 	{
 		char path[PATH_MAX];
 
@@ -126,7 +160,276 @@ static void test_cleanup(const char *root)
 		rmdir(path);
 		snprintf(path, sizeof(path), "%s/rules/%s", root, liver);
 		rmdir(path);
+		snprintf(path, sizeof(path), "%s/traces/%s", root, other);
+		rmdir(path);
 	}
+}
+
+/*
+ * A session made in a PID namespace of its own, by its init (PID 1
+ * there, with a /proc of its own), is not taken for a dead owner's by a
+ * session of the parent namespace, where PID 1 is another process.
+ * Skipped where namespaces cannot be made (no privilege).
+ */
+static void test_other_pidns(const char *root)
+{
+	int p[2], q[2], st = 0;
+	char name[80] = "", c = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(p))
+		return;
+	if (pipe(q)) {
+		close(p[0]);
+		close(p[1]);
+		return;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		struct sct_session *s;
+		pid_t init;
+
+		close(p[0]);
+		close(q[1]);
+		if (unshare(CLONE_NEWPID | CLONE_NEWNS))
+			_exit(4);
+		init = fork();
+		if (!init) {
+			if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+			    mount("proc", "/proc", "proc", 0, NULL))
+				_exit(5);
+			if (sct_session_new(&s, 0))
+				_exit(6);
+			n = strlen(sct_session_trace_name(s)) + 1;
+			if (write(p[1], sct_session_trace_name(s), n) != n ||
+			    read(q[0], &c, 1) != 1)
+				_exit(7);
+			sct_session_free(s);
+			_exit(0);
+		}
+		if (init < 0 || waitpid(init, &st, 0) != init)
+			_exit(8);
+		_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 9);
+	}
+	close(p[1]);
+	close(q[0]);
+	n = pid > 0 ? read(p[0], name, sizeof(name) - 1) : -1;
+	if (n <= 0) {
+		close(q[1]);
+		if (pid > 0)
+			waitpid(pid, &st, 0);
+		if (pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 4) {
+			ok(true, "a session of another PID namespace stays # SKIP unshare: %s",
+			   strerror(EPERM));
+		} else {
+			ok(false, "a session in a PID namespace of its own (status 0x%x)",
+			   st);
+		}
+		close(p[0]);
+		return;
+	}
+	ok(sct_session_cleanup() == 0 && there(root, "traces", name),
+	   "a session of another PID namespace's init stays (%s)", name);
+	if (write(q[1], "x", 1) != 1)
+		kill(pid, SIGKILL);
+	close(q[1]);
+	close(p[0]);
+	waitpid(pid, &st, 0);
+	ok(WIFEXITED(st) && !WEXITSTATUS(st) && !there(root, "traces", name),
+	   "and its owner frees it (status 0x%x)", st);
+}
+
+/* ---- The guardian. ---- */
+
+static int sys_cb(struct sct_session *s, const struct sct_event *ev,
+		  void *priv);
+
+/* Set in the caller while sct_session_new() runs: atfork handlers mark. */
+static volatile int in_new;
+static int atfork_pipe = -1;
+
+static void atfork_child(void)
+{
+	if (in_new && write(atfork_pipe, "c", 1) < 0) {
+	}
+}
+
+/* Field @key of /proc/@pid/status, as a number (the first one). */
+static long long status_field(pid_t pid, const char *key)
+{
+	char path[64], line[256];
+	long long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, strlen(key)) &&
+		    line[strlen(key)] == ':')
+			v = strtoll(line + strlen(key) + 1, NULL, 16 *
+				    !strncmp(key, "Sig", 3));
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/* The descriptors of process @pid, as "0,1,7". */
+static void fds_of(pid_t pid, char *buf, size_t size)
+{
+	char path[64];
+	struct dirent *de;
+	size_t len = 0;
+	DIR *dir;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	while (dir && (de = readdir(dir)))
+		if (de->d_name[0] != '.' && len < size)
+			len += snprintf(buf + len, size - len, "%s%s",
+					len ? "," : "", de->d_name);
+	if (dir)
+		closedir(dir);
+}
+
+/*
+ * The guardian is sct-guardian, spawned: none of the caller's memory,
+ * atfork handlers, directory, descriptors, blocked or ignored signals;
+ * not the caller's child.
+ */
+static void test_guardian(const char *root)
+{
+	char cwd[PATH_MAX], path[64], link[PATH_MAX], fds[256], c;
+	size_t big = 32 << 20;
+	struct sct_session *s;
+	sigset_t usr1, old;
+	int p[2], leak, ret;
+	long long rss;
+	ssize_t n;
+	pid_t g;
+	char *mem;
+
+	sct_set_path(SCT_PATH_GUARDIAN, "/nonexistent/sct-guardian");
+	ret = sct_session_new(&s, 0);
+	ok(ret == -ENOENT && strstr(sct_error_detail(),
+				    "/nonexistent/sct-guardian") && !s,
+	   "no guardian program: sct_session_new fails, and says where it looked (%d: %s)",
+	   ret, sct_error_detail());
+	sct_set_path(SCT_PATH_GUARDIAN, TEST_GUARDIAN);
+
+	mem = malloc(big);
+	if (!mem || pipe2(p, O_CLOEXEC | O_NONBLOCK) || !getcwd(cwd, sizeof(cwd)) ||
+	    chdir(root)) {
+		ok(false, "guardian: the test's set-up");
+		free(mem);
+		return;
+	}
+	memset(mem, 1, big);
+	atfork_pipe = p[1];
+	pthread_atfork(NULL, NULL, atfork_child);
+	/* A descriptor without close-on-exec, a blocked and an ignored signal. */
+	leak = open("/dev/null", O_RDONLY);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, &old);
+	signal(SIGHUP, SIG_IGN);
+	in_new = 1;
+	ret = sct_session_new(&s, 0);
+	in_new = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGHUP, SIG_DFL);
+	if (chdir(cwd))
+		ok(false, "guardian: back to the directory");
+	if (!ok(ret == 0, "a session, with its guardian (%s)",
+		sct_error_detail())) {
+		free(mem);
+		return;
+	}
+	g = sct_session_test_guardian(s);
+	/* The caller writes all of its memory again. */
+	memset(mem, 2, big);
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)g);
+	n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	ok(g > 0 && strstr(link, "sct-guardian"),
+	   "the guardian runs the program sct-guardian (%s)", link);
+	ok(status_field(g, "PPid") != getpid() &&
+	   waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD,
+	   "the guardian is not the caller's child, nor is anything left to wait for");
+	rss = status_field(g, "VmRSS");
+	ok(rss > 0 && rss < 4096,
+	   "the guardian holds none of the caller's 32 MiB (VmRSS %lld kB)",
+	   rss);
+	ok(read(p[0], &c, 1) < 0 && errno == EAGAIN,
+	   "no atfork handler of the caller's ran for the guardian");
+	snprintf(path, sizeof(path), "/proc/%d/cwd", (int)g);
+	n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	ok(!strcmp(link, "/"), "the guardian's directory is / (%s)", link);
+	fds_of(g, fds, sizeof(fds));
+	ok(!strcmp(fds, "0"), "the guardian has its socket open, and nothing else (%s)",
+	   fds);
+	ok(status_field(g, "SigBlk") == 0,
+	   "the guardian blocks no signal (%llx)", status_field(g, "SigBlk"));
+	ok(getsid(g) != getsid(0) && getsid(g) > 0,
+	   "the guardian is in a session of its own");
+	sct_session_free(s);
+	for (ret = 0; ret < 100 && !kill(g, 0); ret++)
+		usleep(20000);
+	ok(kill(g, 0) && errno == ESRCH,
+	   "sct_session_free ends the guardian");
+	close(leak);
+	close(p[0]);
+	close(p[1]);
+	free(mem);
+}
+
+/*
+ * A session whose process dies without freeing it: the guardian removes
+ * it.  The process names configfs by a relative path, which the guardian,
+ * working in "/", is given absolute.
+ */
+static void test_guardian_cleanup(const char *root)
+{
+	char name[80] = "";
+	int p[2], i;
+	pid_t pid;
+
+	if (pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		struct sct_session *s;
+		size_t n;
+
+		close(p[0]);
+		if (chdir(root) || chdir("..") ||
+		    sct_set_path(SCT_PATH_CONFIGFS, strrchr(root, '/') + 1))
+			_exit(1);
+		if (sct_session_new(&s, 0) ||
+		    sct_session_trace(s, "getpid", SCT_TRACE_BOTH, sys_cb,
+				      NULL) != 1)
+			_exit(1);
+		n = strlen(sct_session_trace_name(s)) + 1;
+		if (write(p[1], sct_session_trace_name(s), n) != (ssize_t)n)
+			_exit(1);
+		/* Dies without sct_session_free(). */
+		raise(SIGKILL);
+	}
+	close(p[1]);
+	if (pid < 0 || read(p[0], name, sizeof(name) - 1) <= 0)
+		name[0] = '\0';
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	for (i = 0; i < 250 && name[0] && there(root, "traces", name); i++)
+		usleep(20000);
+	ok(name[0] && !there(root, "traces", name),
+	   "a session's process killed: its guardian removes its trace, of a configfs named relative (%s)",
+	   name);
 }
 
 /* ---- Events from records. ---- */
@@ -360,6 +663,7 @@ static void test_events(const char *root)
 {
 	struct calls a = { 0 }, t = { 0 }, l = { 0 };
 	struct sct_session *s = NULL;
+	unsigned long long ns = 0;
 	const char *want;
 	char trace[64];
 	int id, ret;
@@ -371,9 +675,10 @@ static void test_events(const char *root)
 		return;
 	snprintf(trace, sizeof(trace), "%s", sct_session_trace_name(s));
 	ok(there(root, "traces", trace) &&
-	   sct_session_name_owner(trace, &(pid_t){ 0 },
-				  &(unsigned long long){ 0 }) == 0,
-	   "the session made its trace, named _sct.PID.START.N (%s)", trace);
+	   sct_session_name_owner(trace, &ns, &(pid_t){ 0 },
+				  &(unsigned long long){ 0 }) == 0 &&
+	   ns == my_ns(),
+	   "the session made its trace, named _sct.NS.PID.START.N (%s)", trace);
 	ok(sct_session_new(&(struct sct_session *){ NULL }, 1) == -EINVAL,
 	   "unknown flags are -EINVAL");
 	ok(sct_session_set_buffer_size(s, 100) == -ERANGE &&
@@ -446,6 +751,195 @@ static void test_events(const char *root)
 	ok(!there(root, "traces", trace), "sct_session_free removes the trace");
 }
 
+/* ---- Members. ---- */
+
+static int release_fd = -1;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (write(release_fd, "x", 1) < 0) {
+	}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * The exit record of a spawned process's last known thread does not
+ * make the session wait for the process: it may have threads the
+ * session does not know of, sleeping on the stream the session reads.
+ * Here the process still runs; an alarm releases it after 3 s, which
+ * is how long the feed took when it waited.
+ */
+static void test_exit_nowait(void)
+{
+	struct sct_session *s;
+	int p[2], st;
+	pid_t pid;
+	double t;
+	char c;
+
+	if (sct_session_new(&s, 0) || pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		close(p[1]);
+		_exit(read(p[0], &c, 1) == 1 ? 0 : 1);
+	}
+	close(p[0]);
+	release_fd = p[1];
+	/* The alarm may have released it already. */
+	signal(SIGPIPE, SIG_IGN);
+	sct_session_test_task(s, pid, pid);
+	sct_session_test_spawned(s, pid);
+	signal(SIGALRM, on_alarm);
+	alarm(3);
+	t = now();
+	sct_session_feed(s, task(SCT_TASK_EXIT, pid, pid, 0, 0, NULL));
+	t = now() - t;
+	ok(t < 1.5 && sct_session_processes(s) == 0,
+	   "an exit record: the session does not wait for the process (%.1f s)",
+	   t);
+	alarm(0);
+	if (write(p[1], "x", 1) < 0) {
+	}
+	close(p[1]);
+	/* The session reaps it once it is a zombie. */
+	for (st = 0; st < 250 && !kill(pid, 0); st++) {
+		sct_session_test_check(s);
+		if (waitpid(pid, NULL, WNOHANG) < 0 && errno == ECHILD)
+			break;
+		usleep(20000);
+	}
+	ok(waitpid(pid, NULL, WNOHANG) < 0 && errno == ECHILD,
+	   "and reaps it once it has exited");
+	signal(SIGALRM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	sct_session_free(s);
+}
+
+static void *sleeper(void *arg)
+{
+	char c;
+
+	return (void *)(long)read(*(int *)arg, &c, 1);
+}
+
+/* Process @pid's state, field 3 of /proc/PID/stat; 0 for none. */
+static char state_of(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	return p && p[1] ? p[2] : 0;
+}
+
+/*
+ * A member whose leader exited (a zombie) while another thread runs is
+ * still followed when the session checks its members.
+ */
+static void test_zombie_leader(void)
+{
+	struct sct_session *s;
+	int p[2], i;
+	pthread_t t;
+	pid_t pid;
+
+	if (sct_session_new(&s, 0) || pipe(p))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		close(p[1]);
+		if (pthread_create(&t, NULL, sleeper, &p[0]))
+			_exit(1);
+		/* The leader alone exits. */
+		syscall(SYS_exit, 0);
+	}
+	close(p[0]);
+	for (i = 0; i < 250 && state_of(pid) != 'Z'; i++)
+		usleep(20000);
+	sct_session_test_task(s, pid, pid);
+	sct_session_test_check(s);
+	ok(state_of(pid) == 'Z' && sct_session_processes(s) == 1,
+	   "a zombie leader with a thread left: still followed (%c)",
+	   state_of(pid));
+	close(p[1]);
+	for (i = 0; i < 250 && sct_session_processes(s); i++) {
+		usleep(20000);
+		sct_session_test_check(s);
+	}
+	ok(sct_session_processes(s) == 0,
+	   "and forgotten once its last thread exited");
+	waitpid(pid, NULL, 0);
+	sct_session_free(s);
+}
+
+/*
+ * Detached processes are forgotten when they exit, or when their PID
+ * comes again in a fork; untraced selections' slots are used again.
+ */
+static void test_detach_reuse(void)
+{
+	struct calls a = { 0 }, t = { 0 };
+	struct sct_session *s;
+	int id, id2, id3;
+
+	if (sct_session_new(&s, 0))
+		return;
+	id = sct_session_trace(s, "getpid", SCT_TRACE_ENTRY, sys_cb, &a);
+	sct_session_test_bind(s, id, 301, 0);
+	sct_session_on_task(s, SCT_EVENT_TASK_ALL, task_cb, &t);
+	sct_session_test_task(s, NO_PID, NO_PID);
+	a.ret = SCT_CB_DETACH;
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	a.ret = SCT_CB_CONTINUE;
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	ok(a.n == 1, "a detached process's events are dropped");
+	sct_session_feed(s, task(SCT_TASK_EXIT, NO_PID, NO_PID, 0, 0, NULL));
+	sct_session_feed(s, compact(NO_PID, NO_PID, 301, SCT_WHEN_BEFORE));
+	ok(a.n == 2, "once it exited, a process with its PID is reported");
+
+	/* A PID detached, then a member's new child with it. */
+	sct_session_test_task(s, 90, 90);
+	sct_session_test_task(s, NO_PID - 1, NO_PID - 1);
+	a.ret = SCT_CB_DETACH;
+	sct_session_feed(s, compact(NO_PID - 1, NO_PID - 1, 301,
+				    SCT_WHEN_BEFORE));
+	a.ret = SCT_CB_CONTINUE;
+	sct_session_feed(s, task(SCT_TASK_FORK, 90, 90, NO_PID - 1,
+				 NO_PID - 1, NULL));
+	sct_session_feed(s, compact(NO_PID - 1, NO_PID - 1, 301,
+				    SCT_WHEN_BEFORE));
+	ok(a.n == 4 && sct_session_processes(s) == 2,
+	   "a member's child with a detached PID is followed and reported (%d)",
+	   a.n);
+
+	id2 = sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, sys_cb, &a);
+	ok(sct_session_untrace(s, id) == 0 &&
+	   (id3 = sct_session_trace(s, "getuid", SCT_TRACE_BOTH, sys_cb,
+				    &a)) == id && id2 == id + 1,
+	   "an untraced selection's id (and slot) is used again");
+	ok(sct_session_attach(s, 0) == -EINVAL &&
+	   sct_session_attach(s, -5) == -EINVAL &&
+	   sct_session_set_buffer_size(s, 65536) == 0,
+	   "attach: a PID that is not positive is -EINVAL, and the session is not started");
+	sct_session_free(s);
+}
+
 void test_session(void)
 {
 	char tmpl[] = "/tmp/sct-session-test.XXXXXX", dir[PATH_MAX];
@@ -456,12 +950,20 @@ void test_session(void)
 	if (!ok(root != NULL, "a directory for configfs, for sessions"))
 		return;
 	sct_set_path(SCT_PATH_CONFIGFS, root);
+	sct_set_path(SCT_PATH_GUARDIAN, TEST_GUARDIAN);
 	snprintf(dir, sizeof(dir), "%s/rules", root);
 	mkdir(dir, 0755);
 	snprintf(dir, sizeof(dir), "%s/traces", root);
 	mkdir(dir, 0755);
 	test_cleanup(root);
+	test_other_pidns(root);
+	test_guardian(root);
+	test_guardian_cleanup(root);
 	test_events(root);
+	test_exit_nowait();
+	test_zombie_leader();
+	test_detach_reuse();
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	sct_set_path(SCT_PATH_GUARDIAN, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 }

@@ -2,9 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # libsct's tracing API in the test guest: sct-session-test (the TAP of
-# userspace/tests/session-guest.c: spawn sees the first execve, attach,
-# DETACH, STOP, callbacks per set, lifecycle events, sct_session_free
-# and a killed session's leftovers, lossless by default), each of its
+# userspace/tests/session-guest.c: spawn sees the first execve, also
+# under a storm of SIGCONT with a SIGCHLD handler that takes stops, and
+# gives the command no blocked or ignored signal; sct_trace_stop from
+# another thread; attach, DETACH, STOP, callbacks per set, lifecycle
+# events, sct_session_free and a killed session's leftovers, lossless by
+# default), each of its
 # lines a result here; and the port of LibSysCTr's example,
 # sysctr-example, on a shell that forks: its [pid] E/X lines, entry
 # before exit, fork's return the child's pid, open's path, wait4

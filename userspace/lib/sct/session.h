@@ -24,17 +24,21 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 struct sct_session;
 struct sct_event;
 
 /* What an event tells (sct_event_type()). */
 enum sct_event_type {
 	SCT_EVENT_SYSCALL = 1,	/* a call's entry or exit */
-	SCT_EVENT_FORK,		/* a member made a process or a thread */
-	SCT_EVENT_EXEC,		/* a member runs a new program */
-	SCT_EVENT_SIGNAL,	/* a signal is delivered to a member */
-	SCT_EVENT_EXIT,		/* a member (a thread) exits */
-	SCT_EVENT_LOST,		/* records the stream lost */
+	SCT_EVENT_FORK = 2,	/* a member made a process or a thread */
+	SCT_EVENT_EXEC = 3,	/* a member runs a new program */
+	SCT_EVENT_SIGNAL = 4,	/* a signal is delivered to a member */
+	SCT_EVENT_EXIT = 5,	/* a member (a thread) exits */
+	SCT_EVENT_LOST = 6,	/* records the stream lost */
 };
 
 /* The bit of an event type in the mask of sct_session_on_task(). */
@@ -58,8 +62,8 @@ enum sct_cb_ret {
 
 /* The form of the call records of the session's stream. */
 enum sct_record_form {
-	SCT_RECORDS_COMPACT,	/* struct sct_record_syscall (the default) */
-	SCT_RECORDS_FULL,	/* struct sct_record_call: with credentials,
+	SCT_RECORDS_COMPACT = 0, /* struct sct_record_syscall (the default) */
+	SCT_RECORDS_FULL = 1,	/* struct sct_record_call: with credentials,
 				 * command name, parent and CPU
 				 */
 };
@@ -125,5 +129,9 @@ int sct_event_signal(const struct sct_event *ev);
 int sct_event_exit_status(const struct sct_event *ev);
 uint64_t sct_event_lost(const struct sct_event *ev);
 const struct sct_record_header *sct_event_record(const struct sct_event *ev);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* SCT_SESSION_H */
