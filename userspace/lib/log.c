@@ -54,6 +54,10 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	int ret;
 
 	*logp = NULL;
+	if (flags & ~(SCT_LOG_NONBLOCK | SCT_LOG_NEW | SCT_LOG_TEXT)) {
+		free(log);
+		return -EINVAL;
+	}
 	if (!log)
 		return -ENOMEM;
 	log->len = 0;
@@ -437,6 +441,27 @@ const char *sct_record_syscall(const struct sct_record_call *rec)
 	return sct_syscall_name_abi(sct_record_abi(rec), rec->nr);
 }
 
+/*
+ * The civil date of day @days since 1970-01-01, in the proleptic
+ * Gregorian calendar, by arithmetic alone: gmtime_r() would read TZ
+ * (tzset()) and /etc/localtime, and libsct reads no environment.
+ * Eras of 400 years (146097 days) from 0000-03-01, as in Howard
+ * Hinnant's days_from_civil; @days is not negative here.
+ */
+static void sct_civil(uint64_t days, uint64_t *y, unsigned int *m,
+		      unsigned int *d)
+{
+	uint64_t z = days + 719468, era = z / 146097;
+	unsigned int doe = z - era * 146097;
+	unsigned int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned int mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
 /**
  * sct_format_time - a record's time as ISO 8601, in UTC
  * @buf: where it goes
@@ -447,18 +472,16 @@ const char *sct_record_syscall(const struct sct_record_call *rec)
  */
 int sct_format_time(char *buf, size_t size, uint64_t ns)
 {
-	time_t sec = ns / 1000000000;
-	struct tm tm;
-	size_t n;
+	uint64_t sec = ns / 1000000000, year;
+	unsigned int month, day, rem = sec % 86400;
+	int n;
 
-	if (!gmtime_r(&sec, &tm))
-		return -EOVERFLOW;
-	n = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	if (!n || snprintf(buf + n, size - n, ".%06uZ",
-			   (unsigned int)(ns % 1000000000 / 1000)) >=
-		  (int)(size - n))
-		return -ENOSPC;
-	return 0;
+	sct_civil(sec / 86400, &year, &month, &day);
+	n = snprintf(buf, size, "%04llu-%02u-%02uT%02u:%02u:%02u.%06uZ",
+		     (unsigned long long)year, month, day, rem / 3600,
+		     rem / 60 % 60, rem % 60,
+		     (unsigned int)(ns % 1000000000 / 1000));
+	return n < 0 || (size_t)n >= size ? -ENOSPC : 0;
 }
 
 /*

@@ -31,6 +31,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <netinet/in.h>
 #include <unistd.h>
 
@@ -1585,4 +1586,57 @@ void test_streams(void)
 
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * sct_format_time() by arithmetic against gmtime_r(), which the library
+ * gave up because it reads TZ; and sct_log_open()'s unknown flags.
+ */
+void test_format_time(void)
+{
+	static const uint64_t secs[] = {
+		0, 59, 86399, 86400, 951782399, 951782400, 951868800,
+		978307199, 1709164800, 4102444799ULL, 4102444800ULL,
+		13569465600ULL, 18446744073ULL,
+	};
+	char got[40], want[40];
+	struct sct_log *log;
+	unsigned int i, bad = 0;
+	uint64_t sec, x = 88172645463325252ULL;
+	time_t t;
+	struct tm tm;
+
+	for (i = 0; i < sizeof(secs) / sizeof(secs[0]) + 20000; i++) {
+		if (i < sizeof(secs) / sizeof(secs[0])) {
+			sec = secs[i];
+		} else {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* Up to 2554: the seconds of a u64 of ns. */
+			sec = x % 18446744074ULL;
+		}
+		t = sec;
+		if (!gmtime_r(&t, &tm))
+			continue;
+		strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S", &tm);
+		snprintf(want + strlen(want), sizeof(want) - strlen(want),
+			 ".%06uZ", 123456U);
+		if (sct_format_time(got, sizeof(got), sec * 1000000000 + 123456789) ||
+		    strcmp(got, want)) {
+			if (!bad++)
+				printf("# %llu s: %s, gmtime_r gives %s\n",
+				       (unsigned long long)sec, got, want);
+		}
+	}
+	ok(!bad, "sct_format_time: as gmtime_r, without it, at 20000 times and the edges");
+	ok(sct_format_time(got, sizeof(got), UINT64_MAX) == 0 &&
+	   !strcmp(got, "2554-07-21T23:34:33.709551Z"),
+	   "sct_format_time: the largest time, 2554 (%s)", got);
+	ok(sct_format_time(got, 27, 0) == -ENOSPC &&
+	   sct_format_time(got, 28, 0) == 0 &&
+	   !strcmp(got, "1970-01-01T00:00:00.000000Z"),
+	   "sct_format_time: -ENOSPC below 28 bytes");
+	ok(sct_log_open(&log, "/dev/null", 0x100) == -EINVAL && !log,
+	   "sct_log_open: an unknown flag is -EINVAL");
 }

@@ -2720,6 +2720,7 @@ int main(int argc, char **argv)
 	test_lock();
 	test_traces();
 	test_streams();
+	test_format_time();
 	test_session();
 	test_macros();
 	test_filter_pos();

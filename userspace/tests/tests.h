@@ -28,6 +28,7 @@ int rm_entry(const char *path, const struct stat *st, int flag,
 void test_call_text(void);
 void test_capture_json(void);
 void test_streams(void);
+void test_format_time(void);
 
 /* session-test.c */
 void test_session(void);
