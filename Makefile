@@ -81,7 +81,7 @@ kernel-base: deps
 	@KTREE=$(BUILD)/src-base scripts/build-kernel.sh base
 
 userspace: tree
-	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE)
+	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE) STATIC=1
 
 selftests: tree
 	@mkdir -p $(BUILD)/selftests

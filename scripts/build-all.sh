@@ -26,7 +26,7 @@ step "kernel"
 }
 step "userspace and selftests"
 make -s --no-print-directory -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace" \
-	KSRC="$KTREE"
+	KSRC="$KTREE" STATIC=1
 make -s --no-print-directory -C "$SCT_ROOT/selftests" OUTPUT="$BUILD/selftests" \
 	KSRC="$KTREE"
 "$SCT_ROOT/scripts/build-initramfs.sh"

@@ -23,14 +23,15 @@ fi
 
 # A program on libsct.so.1 (userspace/tests/libsct-prog.c), built as its
 # users build theirs: on libsct installed (here into $BUILD/libsct-root)
-# and pkg-config.  The install, with PREFIX=/usr, also builds the static
-# tools of $BUILD/userspace/bin again with the guardian's path of the
-# guest, /usr/libexec/sct/sct-guardian, which goes in from there.  It goes in with libsct.so.1 and the host's libc and
+# and pkg-config.  The install, with PREFIX=/usr, also builds the tools
+# of $BUILD/userspace/bin again, static (STATIC=1), with the guardian's
+# path of the guest, /usr/libexec/sct/sct-guardian, which goes in from
+# there.  The program goes in with libsct.so.1 and the host's libc and
 # dynamic loader, which it needs (scripts/tests/guest/libsct.sh runs it).
 sysroot=$BUILD/libsct-root
 rm -rf "$sysroot"
 make -s -C "$SCT_ROOT/userspace" OUTPUT="$BUILD/userspace" DESTDIR="$sysroot" \
-	PREFIX=/usr install >/dev/null
+	PREFIX=/usr STATIC=1 install >/dev/null
 flags=$(PKG_CONFIG_PATH='' PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig \
 	PKG_CONFIG_SYSROOT_DIR=$sysroot pkg-config --cflags --libs libsct)
 # shellcheck disable=SC2086 # the flags are words

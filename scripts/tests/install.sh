@@ -45,6 +45,15 @@ st=0
 ! grep -q '@[A-Z]*@' "$unit" 2>/dev/null || st=1
 result "the unit has no placeholder left" $st
 
+# A distribution's tools take the fixes of its libc: make install links
+# them dynamically (STATIC=1 is for the test guest).
+st=0
+for f in usr/sbin/sctrules usr/bin/sctlog usr/libexec/sct/sct-guardian; do
+	readelf -d "$r/$f" 2>/dev/null | grep -q '(NEEDED).*libc\.so' ||
+		{ echo "# $f is not linked with libc.so"; st=1; }
+done
+result "the installed tools are linked dynamically with libc" $st
+
 st=0
 "$r/usr/sbin/sctrules" check "$r"/usr/share/sct/examples/*.rules \
 	>/dev/null 2>&1 || st=$?
