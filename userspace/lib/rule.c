@@ -322,22 +322,6 @@ static int format_retval(const char *fmt)
 	return ret;
 }
 
-/* Braces that a rule file can hold in a body, on one line. */
-static bool balanced(const char *s)
-{
-	int depth = 0;
-
-	for (; *s; s++) {
-		if (*s == '\n')
-			return false;
-		if (*s == '{')
-			depth++;
-		else if (*s == '}' && --depth < 0)
-			return false;
-	}
-	return !depth;
-}
-
 static int set_format(struct sct_rule *t, const char *value)
 {
 	struct sct_loc loc = { 1, 1 };
@@ -353,7 +337,7 @@ static int set_format(struct sct_rule *t, const char *value)
 			     "%%retval in log_format needs when = after");
 	ret = one_end(&o, SCT_RULE_ATTR_LOG_FORMAT);
 	/* A line break is a blank: the result is on one line. */
-	if (!ret && !balanced(t->log_format)) {
+	if (!ret && !sct_rf_balanced(t->log_format)) {
 		sct_rf_detail("log_format: unbalanced braces, which a rule file cannot hold");
 		ret = -EINVAL;
 	}

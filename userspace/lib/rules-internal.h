@@ -207,6 +207,7 @@ void sct_rf_body(struct sct_parse *ps, enum sct_key key, struct sct_loc kw,
 		   char *body, struct sct_loc open, struct sct_loc close);
 void sct_rf_key(struct sct_parse *ps, enum sct_key key, struct sct_loc kw);
 const char *sct_rf_bad_name(const char *s);
+bool sct_rf_balanced(const char *s);
 const char *sct_rf_error_code(const char *s, char *out, size_t size);
 void sct_rf_format(struct sct_parse *ps, const char *body, size_t len,
 		   struct sct_loc start);

@@ -893,8 +893,8 @@ void sct_ruleset_clear(struct sct_ruleset *set)
 	set->alloc = 0;
 }
 
-/* Braces that the rule-file language can hold in a body. */
-static bool sct_balanced(const char *s)
+/* Braces that the rule-file language can hold in a body, on one line. */
+bool sct_rf_balanced(const char *s)
 {
 	int depth = 0;
 
@@ -914,7 +914,7 @@ int sct_rule_print(FILE *out, const struct sct_rule *r)
 	char type[8];
 	size_t i;
 
-	if (!sct_balanced(r->log_format) || strchr(r->filter, '\n'))
+	if (!sct_rf_balanced(r->log_format) || strchr(r->filter, '\n'))
 		return -EINVAL;
 	for (i = 0; r->action[i] && i < sizeof(type) - 1; i++)
 		type[i] = sct_toupper((unsigned char)r->action[i]);

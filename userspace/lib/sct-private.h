@@ -168,6 +168,13 @@ void sct_ruleset_clear(struct sct_ruleset *set);
 
 /* Rules in the kernel (config.c). */
 const char *sct_configfs_root(void);
+
+/*
+ * For the tools, at exit (atexit()): what was written to standard
+ * output must have got there, as gnulib's close_stdout() checks
+ * ("sctrules show > /dev/full"); else "write error" and exit 1.
+ */
+void sct_close_stdout(void);
 int sct_rule_set_attrs(const struct sct_rule *r);
 int sct_rule_refusal(const char *name, char *buf, size_t size);
 

@@ -27,29 +27,9 @@
 #include <syslog.h>
 #include <unistd.h>
 
-#include "sct.h"
+#include "sct-private.h"
 
 static volatile sig_atomic_t stop;
-
-/*
- * At exit: whatever was written to standard output must have got there,
- * as gnulib's close_stdout() checks ("sctlog -d > /dev/full").
- */
-static void close_stdout(void)
-{
-	bool failed = ferror(stdout);
-
-	errno = 0;
-	if (fclose(stdout) || failed) {
-		if (errno)
-			fprintf(stderr, "%s: write error: %s\n",
-				program_invocation_short_name, strerror(errno));
-		else
-			fprintf(stderr, "%s: write error\n",
-				program_invocation_short_name);
-		_exit(1);
-	}
-}
 
 /* Flush standard output: records are shown as they come. */
 static void flush_stdout(void)
@@ -408,7 +388,7 @@ int main(int argc, char **argv)
 	char *end;
 	int c;
 
-	atexit(close_stdout);
+	atexit(sct_close_stdout);
 	while ((c = getopt_long(argc, argv, "dNn:r:T:jsD:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {

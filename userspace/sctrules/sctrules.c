@@ -111,26 +111,6 @@ static void test_paths(void)
 	}
 }
 
-/*
- * At exit: whatever was written to standard output must have got there,
- * as gnulib's close_stdout() checks ("sctrules show > /dev/full").
- */
-static void close_stdout(void)
-{
-	bool failed = ferror(stdout);
-
-	errno = 0;
-	if (fclose(stdout) || failed) {
-		if (errno)
-			fprintf(stderr, "%s: write error: %s\n",
-				program_invocation_short_name, strerror(errno));
-		else
-			fprintf(stderr, "%s: write error\n",
-				program_invocation_short_name);
-		_exit(EXIT_RULES);
-	}
-}
-
 /* ---- Reading the rule files. ---- */
 
 static int rules_file_filter(const struct dirent *de)
@@ -1059,7 +1039,7 @@ int main(int argc, char **argv)
 	int errors, ret;
 
 	test_paths();
-	atexit(close_stdout);
+	atexit(sct_close_stdout);
 	/* Options come before the command or after it: apply -R DIR. */
 	options(argc, argv, "+R:qhV", &dir);
 	if (optind >= argc)
