@@ -20,9 +20,10 @@ int sct_session_name_owner(const char *name, unsigned long long *ns,
 			   pid_t *pid, unsigned long long *start);
 /*
  * 1 if @name is a session's of the caller's PID namespace whose owner is
- * gone (no process PID, or one with another START), else 0 (not a
- * session's name, another namespace's, a live owner, or one that cannot
- * be told).
+ * gone (its token is not held, and there is no process PID, or one of
+ * the caller's time namespace with another START), else 0 (not a
+ * session's name, another namespace's, a held token, a live owner, or
+ * one that cannot be told).
  */
 int sct_session_owner_dead(const char *name);
 /* Remove the rules and traces of dead owners; return how many. */
@@ -41,6 +42,13 @@ void sct_session_test_check(struct sct_session *s);
 int sct_session_test_stop_fd(const struct sct_session *s);
 /* The PID of the session's guardian. */
 pid_t sct_session_test_guardian(const struct sct_session *s);
+/*
+ * Called, if set, by sct_session_spawn() in the caller right after its
+ * fork, before the child is released.
+ */
+extern void (*sct_session_test_spawn_hook)(pid_t child);
+/* Start the session on the records of file @path, not a trace's stream. */
+int sct_session_test_start(struct sct_session *s, const char *path);
 /* Have the session wait for thread @tid of process @pid. */
 int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid);
 

@@ -40,11 +40,13 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,6 +55,8 @@
 
 /* The prefix of the names of sessions' traces and rules. */
 #define SESSION_PREFIX		"_sct."
+/* Its token: the abstract Unix socket of this name and the session's. */
+#define SESSION_TOKEN		"sct-session/"
 /* How long sct_trace_run() waits for records before it checks members. */
 #define SESSION_IDLE_MS		1000
 /* How often it looks for exited children to reap. */
@@ -255,22 +259,81 @@ int sct_session_name_owner(const char *name, unsigned long long *ns,
 	return 0;
 }
 
-/* sct_session_owner_dead(), for the caller's namespace @myns. */
+/*
+ * Is the token of the session of @name held?  The session is the name
+ * up to its fifth '.' (a rule's name is its session's and ".M"); its
+ * token is the abstract Unix socket "\0sct-session/SESSION" of the
+ * caller's network namespace, which the session's guardian binds before
+ * the session makes any name and holds until it exits.  Probed by
+ * binding it: EADDRINUSE is held.  Return: 1 held, 0 not (or it cannot
+ * be told: no such socket family, no memory).
+ */
+static int token_held(const char *name)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	const char *p = name;
+	int i, fd, len, ret = 0;
+
+	for (i = 0; i < 5 && p; i++)
+		p = strchr(p + 1, '.');
+	len = p ? p - name : (int)strlen(name);
+	len = snprintf(sun.sun_path + 1, sizeof(sun.sun_path) - 1,
+		       SESSION_TOKEN "%.*s", len, name);
+	if (len >= (int)sizeof(sun.sun_path) - 1)
+		return 0;
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return 0;
+	if (bind(fd, (struct sockaddr *)&sun,
+		 offsetof(struct sockaddr_un, sun_path) + 1 + len) &&
+	    errno == EADDRINUSE)
+		ret = 1;
+	close(fd);
+	return ret;
+}
+
+/*
+ * Is process @pid in the caller's time namespace?  Field 22 of
+ * /proc/PID/stat is shifted by the boot-time offset of the reader's time
+ * namespace: STARTs read in two of them differ for one process.  Without
+ * time namespaces (no /proc/self/ns/time), every process is.
+ */
+static bool same_timens(pid_t pid)
+{
+	struct stat me, it;
+	char path[64];
+
+	if (stat("/proc/self/ns/time", &me))
+		return errno == ENOENT;
+	snprintf(path, sizeof(path), "/proc/%d/ns/time", (int)pid);
+	if (stat(path, &it))
+		return false;
+	return me.st_dev == it.st_dev && me.st_ino == it.st_ino;
+}
+
+/*
+ * sct_session_owner_dead(), for the caller's namespace @myns.  A session
+ * whose token is held lives.  Without the token (its guardian was killed,
+ * or runs in another network namespace), the owner is dead when its PID
+ * is gone (kill(2) says ESRCH), or belongs to a process of another START
+ * of the caller's time namespace.  What cannot be told is alive: a
+ * /proc/PID that cannot be read (hidepid=, which hides a process that
+ * kill(2) finds; EACCES), a process of another time namespace.
+ */
 static int owner_dead(const char *name, unsigned long long myns)
 {
 	unsigned long long ns, start, now;
 	pid_t pid;
-	int ret;
 
 	if (sct_session_name_owner(name, &ns, &pid, &start) || ns != myns)
 		return 0;
-	ret = proc_stat(pid, &now, NULL);
-	if (ret == -ENOENT)
-		return 1;
-	/* What cannot be told is left alone. */
-	if (ret)
+	if (token_held(name))
 		return 0;
-	return now != start;
+	if (kill(pid, 0) && errno == ESRCH)
+		return 1;
+	if (proc_stat(pid, &now, NULL) || now == start)
+		return 0;
+	return same_timens(pid);
 }
 
 int sct_session_owner_dead(const char *name)
@@ -337,7 +400,7 @@ static int guard_start(struct sct_session *s)
 {
 	const char *prog = sct_get_path(SCT_PATH_GUARDIAN);
 	const char *root = sct_configfs_root();
-	char *argv[] = { "sct-guardian", (char *)root, NULL };
+	char *argv[] = { "sct-guardian", (char *)root, s->trace, NULL };
 	char *envp[] = { NULL };
 	char abs[PATH_MAX];
 	posix_spawn_file_actions_t fa;
@@ -445,20 +508,38 @@ static int guard_start(struct sct_session *s)
 	return 0;
 }
 
-/* Tell the guardian of a name the session made: 'R' rule, 'T' trace. */
-static void guard_add(struct sct_session *s, char kind, const char *name)
+/*
+ * Tell the guardian of a name: 'R' a rule the session makes, 'T' a
+ * trace, '-' a name it removed itself (so that the guardian holds the
+ * live names alone, however many a session makes over its life).
+ * Return: 0, or -ECHILD when the guardian is gone (killed): the session
+ * then makes no more names, which nothing would remove if its process
+ * died; those it made are left to the next session's cleanup.
+ */
+static int guard_send(struct sct_session *s, char kind, const char *name)
 {
 	char line[SCT_RULE_NAME_LEN + 4];
-	int len;
+	size_t len, off = 0;
+	ssize_t n;
 
-	if (s->guard_fd < 0)
-		return;
 	len = snprintf(line, sizeof(line), "%c %s\n", kind, name);
-	/* A guardian that is gone: the next session cleans up. */
-	if (send(s->guard_fd, line, len, MSG_NOSIGNAL) != len) {
-		close(s->guard_fd);
-		s->guard_fd = -1;
+	while (s->guard_fd >= 0 && off < len) {
+		n = send(s->guard_fd, line + off, len - off, MSG_NOSIGNAL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			close(s->guard_fd);
+			s->guard_fd = -1;
+			break;
+		}
+		off += n;
 	}
+	/* A name removed needs no guard. */
+	if (s->guard_fd >= 0 || kind == '-')
+		return 0;
+	sct_rf_detail("session %s: its guardian (PID %d) is gone: no name is made that nothing would remove if the process died",
+		      s->trace, (int)s->guard_pid);
+	return -ECHILD;
 }
 
 /* ---- Sessions. ---- */
@@ -528,8 +609,9 @@ int sct_session_new(struct sct_session **sp, unsigned int flags)
 	ret = guard_start(s);
 	if (ret)
 		goto fail;
-	guard_add(s, 'T', s->trace);
-	ret = sct_trace_create(s->trace);
+	ret = guard_send(s, 'T', s->trace);
+	if (!ret)
+		ret = sct_trace_create(s->trace);
 	if (ret)
 		goto fail;
 	s->trace_made = true;
@@ -756,19 +838,28 @@ static int sel_make(struct sct_session *s, struct sct_sel *sel)
 		r->enabled = 1;
 		strcpy(r->trace, s->trace);
 		r->capture_size = s->capture_size;
-		guard_add(s, 'R', r->name);
+		ret = guard_send(s, 'R', r->name);
+		if (ret)
+			break;
 		ret = sct_rule_create(r);
 		if (!ret) {
 			sel->made[k] = true;
 			ret = sct_rule_id(r->name, &sel->rule_id[k]);
+		} else if (sct_rule_exists(r->name) == 0) {
+			/* Not made: the guardian forgets it. */
+			guard_send(s, '-', r->name);
 		}
 	}
 	free(r);
 	return ret;
 }
 
-/* Take the rules of selection @sel out of the kernel. */
-static void sel_unmake(struct sct_sel *sel)
+/*
+ * Take the rules of selection @sel out of the kernel.  The guardian
+ * forgets those removed; it keeps one that could not be, to remove it
+ * when the session ends.
+ */
+static void sel_unmake(struct sct_session *s, struct sct_sel *sel)
 {
 	int k;
 
@@ -776,7 +867,8 @@ static void sel_unmake(struct sct_sel *sel)
 		if (!sel->made[k])
 			continue;
 		sct_rule_enable(sel->rule[k], false);
-		sct_rule_delete(sel->rule[k]);
+		if (!sct_rule_delete(sel->rule[k]))
+			guard_send(s, '-', sel->rule[k]);
 		sel->made[k] = false;
 	}
 }
@@ -901,7 +993,7 @@ int sct_session_trace(struct sct_session *s, const char *syscalls,
 	if (s->started) {
 		ret = sel_make(s, sel);
 		if (ret) {
-			sel_unmake(sel);
+			sel_unmake(s, sel);
 			return ret;
 		}
 	}
@@ -963,7 +1055,7 @@ int sct_session_untrace(struct sct_session *s, int id)
 		return -ENOENT;
 	}
 	sel = &s->sels[id - 1];
-	sel_unmake(sel);
+	sel_unmake(s, sel);
 	sel->id = 0;
 	return 0;
 }
@@ -1216,9 +1308,13 @@ static bool process_gone(pid_t pid)
  * calls, for the caller may have threads.  All signals are blocked on
  * entry (the caller's handlers must not run here): every signal goes
  * back to its default, handled or ignored, then none is blocked, and
- * the child waits on @fd until it is in the trace.
+ * the child waits on @fd until it is in the trace.  It closes @parent,
+ * the caller's end of the socket, first: a caller that dies before it
+ * releases the child then closes the last one, and the child's read sees
+ * the end of file.
  */
-static void __attribute__((noreturn)) spawn_child(int fd, char *const argv[])
+static void __attribute__((noreturn)) spawn_child(int fd, int parent,
+						  char *const argv[])
 {
 	struct sigaction sa = { .sa_handler = SIG_DFL };
 	sigset_t none;
@@ -1226,6 +1322,7 @@ static void __attribute__((noreturn)) spawn_child(int fd, char *const argv[])
 	int sig;
 	char c;
 
+	close(parent);
 	for (sig = 1; sig < NSIG; sig++)
 		if (sig != SIGKILL && sig != SIGSTOP)
 			sigaction(sig, &sa, NULL);
@@ -1283,10 +1380,12 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	child = fork();
 	if (!child)
-		spawn_child(sv[1], argv);
+		spawn_child(sv[1], sv[0], argv);
 	ret = child < 0 ? -errno : 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	close(sv[1]);
+	if (!ret && sct_session_test_spawn_hook)
+		sct_session_test_spawn_hook(child);
 	if (ret) {
 		close(sv[0]);
 		return ret;
@@ -1421,17 +1520,28 @@ int sct_session_processes(const struct sct_session *s)
  */
 static void check_members(struct sct_session *s)
 {
-	pid_t pids[512];
-	size_t i;
-	int n;
+	size_t i, room = 512;
+	pid_t *pids = NULL, *p;
+	int n = 0;
 
 	s->check = false;
-	n = sct_trace_pids(s->trace, pids, sizeof(pids) / sizeof(pids[0]));
-	for (i = 0; n > 0 && i < (size_t)n && i < sizeof(pids) / sizeof(pids[0]); i++)
+	/* As many as the kernel lists: with room for them, once more. */
+	for (;;) {
+		p = realloc(pids, room * sizeof(*pids));
+		if (!p)
+			break;
+		pids = p;
+		n = sct_trace_pids(s->trace, pids, room);
+		if (n <= (int)room)
+			break;
+		room = n;
+	}
+	for (i = 0; p && n > 0 && i < (size_t)n; i++)
 		if (pids[i] > 0 && !detached(s, pids[i]) &&
 		    !process_known(s, pids[i]) &&
 		    !(pids[i] == getpid()))
 			task_add(s, pids[i], pids[i]);
+	free(pids);
 	i = 0;
 	while (i < s->ntasks) {
 		pid_t pid = s->tasks[i].pid;
@@ -1586,6 +1696,13 @@ static void follow(struct sct_session *s, const struct sct_event *ev)
 		break;
 	case SCT_EVENT_LOST:
 		s->check = true;
+		/*
+		 * The execve of a spawned child, and its exec record, may be
+		 * among the records lost: its calls are reported from now
+		 * on, which may include some of its last calls before the
+		 * execve (the library's).
+		 */
+		s->npreexec = 0;
 		break;
 	default:
 		break;
@@ -1721,6 +1838,18 @@ pid_t sct_session_test_guardian(const struct sct_session *s)
 	return s->guard_pid;
 }
 
+/* Called after sct_session_spawn()'s fork, in the caller, for the tests. */
+void (*sct_session_test_spawn_hook)(pid_t child);
+
+/* Start the session on the records of file @path, for the host tests. */
+int sct_session_test_start(struct sct_session *s, const char *path)
+{
+	int ret = sct_log_open(&s->log, path, SCT_LOG_NONBLOCK);
+
+	s->started = !ret;
+	return ret;
+}
+
 /* A task the session waits for, for the host tests. */
 int sct_session_test_task(struct sct_session *s, pid_t tid, pid_t pid)
 {
@@ -1780,6 +1909,12 @@ int sct_session_dispatch(struct sct_session *s)
 		ret = sct_log_next(s->log, &hdr);
 		if (ret < 0)
 			return ret == -EINTR ? 0 : ret;
+		if (!ret && sct_log_eof(s->log)) {
+			/* The end of the stream of a trace that was removed. */
+			sct_rf_detail("session %s: the trace was removed",
+				      s->trace);
+			return -ENOENT;
+		}
 		if (!ret)
 			break;
 		if (sct_session_feed(s, hdr) == SCT_CB_STOP)

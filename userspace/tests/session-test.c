@@ -12,12 +12,17 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <spawn.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -294,6 +299,21 @@ static void fds_of(pid_t pid, char *buf, size_t size)
 		closedir(dir);
 }
 
+/* Is session @name's token, "@sct-session/NAME", in /proc/net/unix? */
+static bool token_listed(const char *name)
+{
+	char line[512], want[128];
+	bool found = false;
+	FILE *f = fopen("/proc/net/unix", "re");
+
+	snprintf(want, sizeof(want), " @sct-session/%s\n", name);
+	while (f && !found && fgets(line, sizeof(line), f))
+		found = strstr(line, want) != NULL;
+	if (f)
+		fclose(f);
+	return found;
+}
+
 /*
  * The guardian is sct-guardian, spawned: none of the caller's memory,
  * atfork handlers, directory, descriptors, blocked or ignored signals;
@@ -369,8 +389,13 @@ static void test_guardian(const char *root)
 	link[n > 0 ? n : 0] = '\0';
 	ok(!strcmp(link, "/"), "the guardian's directory is / (%s)", link);
 	fds_of(g, fds, sizeof(fds));
-	ok(!strcmp(fds, "0"), "the guardian has its socket open, and nothing else (%s)",
-	   fds);
+	snprintf(path, sizeof(path), "/proc/%d/fd/3", (int)g);
+	n = readlink(path, link, sizeof(link) - 1);
+	link[n > 0 ? n : 0] = '\0';
+	ok(!strcmp(fds, "0,3") && !strncmp(link, "socket:", 7) &&
+	   token_listed(sct_session_trace_name(s)),
+	   "the guardian has its socket open, and its session's token (a socket, on 3), nothing else (%s; %s)",
+	   fds, link);
 	ok(status_field(g, "SigBlk") == 0,
 	   "the guardian blocks no signal (%llx)", status_field(g, "SigBlk"));
 	ok(getsid(g) != getsid(0) && getsid(g) > 0,
@@ -940,6 +965,442 @@ static void test_detach_reuse(void)
 	sct_session_free(s);
 }
 
+/* ---- Item tests: the guardian's set, liveness, the end, spawn, loss. ---- */
+
+/* A path under @root: ROOT/SUB/NAME[/FILE]. */
+static void path_of(char *buf, const char *root, const char *sub,
+		    const char *name, const char *file)
+{
+	snprintf(buf, PATH_MAX, "%s/%s/%s%s%s", root, sub, name,
+		 file ? "/" : "", file ? file : "");
+}
+
+/* Write @text to ROOT/SUB/NAME/FILE, made if need be. */
+static bool put_attr(const char *root, const char *sub, const char *name,
+		     const char *file, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+	bool ret;
+
+	path_of(path, root, sub, name, file);
+	f = fopen(path, "w");
+	if (!f)
+		return false;
+	ret = fputs(text, f) >= 0;
+	return !fclose(f) && ret;
+}
+
+static void rm_there(const char *root, const char *sub, const char *name)
+{
+	char path[PATH_MAX];
+
+	path_of(path, root, sub, name, NULL);
+	nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Wait up to 5 s for process @pid (not a child) to be gone. */
+static bool gone_within(pid_t pid)
+{
+	int i;
+
+	for (i = 0; i < 250 && !kill(pid, 0); i++)
+		usleep(20000);
+	return kill(pid, 0) && errno == ESRCH;
+}
+
+/*
+ * The guardian, spoken to directly: it keeps reading past 64 KiB of
+ * lines, acts on nothing before the end of file, holds the live names
+ * alone ("- NAME" forgets one), and binds the session's token while it
+ * runs.
+ */
+static void test_guardian_set(const char *root)
+{
+	char *argv[] = { "sct-guardian", (char *)root, "_sct.1.2.3.4", NULL };
+	char line[128], *envp[] = { NULL };
+	posix_spawn_file_actions_t fa;
+	int sv[2], i, st, len = 0;
+	size_t sent = 0;
+	bool all = true;
+	pid_t pid, g;
+	ssize_t n;
+
+	mkdirs(root, "traces", "g-keep");
+	mkdirs(root, "traces", "g-mine");
+	mkdirs(root, "rules", "g-forgot");
+	mkdirs(root, "rules", "g-rule");
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) ||
+	    posix_spawn_file_actions_init(&fa) ||
+	    posix_spawn_file_actions_adddup2(&fa, sv[1], 0) ||
+	    posix_spawn(&pid, TEST_GUARDIAN, &fa, NULL, argv, envp)) {
+		ok(false, "guardian set: the set-up");
+		return;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(sv[1]);
+	waitpid(pid, &st, 0);
+	n = read(sv[0], line, sizeof(line) - 1);
+	line[n > 0 ? n : 0] = '\0';
+	g = atoi(line);
+	ok(WIFEXITED(st) && !WEXITSTATUS(st) && g > 0,
+	   "guardian set: it runs (PID %d)", (int)g);
+	ok(token_listed("_sct.1.2.3.4"),
+	   "the guardian holds its session's token");
+	/* A trace, a rule that the session removes itself, and a live one. */
+	dprintf(sv[0], "T g-mine\nR g-forgot\nR g-rule\n- g-forgot\n");
+	/* 128 KiB of names made and removed, as traces and untraces do. */
+	for (i = 0; sent < 128 * 1024; i++) {
+		len = snprintf(line, sizeof(line),
+			       "R _sct.4026531836.1234567.12345678901.1.%d\n- _sct.4026531836.1234567.12345678901.1.%d\n",
+			       i, i);
+		all &= write(sv[0], line, len) == len;
+		sent += len;
+	}
+	usleep(300000);
+	ok(all && there(root, "traces", "g-mine") &&
+	   there(root, "rules", "g-rule") && !kill(g, 0),
+	   "past 64 KiB of names, the guardian still runs and has removed nothing (%zu bytes)",
+	   sent);
+	close(sv[0]);
+	ok(gone_within(g), "the end of file ends the guardian");
+	ok(!there(root, "traces", "g-mine") && !there(root, "rules", "g-rule"),
+	   "then it removes the live names it holds");
+	ok(there(root, "rules", "g-forgot") && there(root, "traces", "g-keep"),
+	   "and not a name the session removed itself, nor others'");
+	ok(!token_listed("_sct.1.2.3.4"), "its token is gone with it");
+	rm_there(root, "rules", "g-forgot");
+	rm_there(root, "traces", "g-keep");
+}
+
+/*
+ * A session that makes and removes many rules (here its rules cannot be
+ * made: the fake configfs has no attributes) keeps its trace while it
+ * runs, past 64 KiB of names.
+ */
+static void test_many_names(const char *root)
+{
+	struct sct_session *s;
+	char trace[80] = "";
+	int p[2], q[2], i;
+	pid_t pid;
+	char c;
+
+	if (pipe(p) || pipe(q))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		close(q[1]);
+		if (sct_session_new(&s, 0) ||
+		    sct_session_test_start(s, "/dev/null"))
+			_exit(1);
+		for (i = 0; i < 2000; i++)
+			sct_session_trace(s, "getpid", SCT_TRACE_BOTH, sys_cb,
+					  NULL);
+		if (write(p[1], sct_session_trace_name(s),
+			  strlen(sct_session_trace_name(s)) + 1) < 0 ||
+		    read(q[0], &c, 1) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	close(p[1]);
+	close(q[0]);
+	if (pid < 0 || read(p[0], trace, sizeof(trace) - 1) <= 0)
+		trace[0] = '\0';
+	usleep(300000);
+	ok(trace[0] && there(root, "traces", trace),
+	   "a session that made 4000 rule names keeps its trace while it runs (%s)",
+	   trace);
+	close(q[1]);
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	for (i = 0; i < 250 && trace[0] && there(root, "traces", trace); i++)
+		usleep(20000);
+	ok(trace[0] && !there(root, "traces", trace),
+	   "and its guardian removes it once the process exits");
+}
+
+/* Bind the token of session @name; return the socket, or -1. */
+static int token_bind(const char *name)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int fd, len;
+
+	len = snprintf(sun.sun_path + 1, sizeof(sun.sun_path) - 1,
+		       "sct-session/%s", name);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd >= 0 && bind(fd, (struct sockaddr *)&sun,
+			    offsetof(struct sockaddr_un, sun_path) + 1 + len)) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Names whose START says "dead", of owners that live. */
+static void test_liveness(const char *root)
+{
+	unsigned long long me = my_start(), ns = my_ns(), start = 0;
+	char name[80], rule[96], buf[64];
+	int p[2], q[2], fd, st = 0;
+	ssize_t n;
+	pid_t pid;
+
+	/* A live session's token: whatever its START says, it lives. */
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.5", ns, (int)getpid(),
+		 me + 7);
+	snprintf(rule, sizeof(rule), "%s.1", name);
+	mkdirs(root, "traces", name);
+	mkdirs(root, "rules", rule);
+	fd = token_bind(name);
+	ok(fd >= 0 && sct_session_cleanup() == 0 &&
+	   there(root, "traces", name) && there(root, "rules", rule),
+	   "a session whose token is held stays, its START notwithstanding");
+	close(fd);
+	ok(sct_session_cleanup() == 2 && !there(root, "traces", name) &&
+	   !there(root, "rules", rule),
+	   "without its token, the same is a reused PID's: removed");
+
+	/* An owner in a time namespace of its own, with a boot-time offset. */
+	if (pipe(p) || pipe(q))
+		return;
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		pid_t in;
+		FILE *f;
+
+		close(p[0]);
+		close(q[1]);
+		if (unshare(CLONE_NEWTIME))
+			_exit(4);
+		f = fopen("/proc/self/timens_offsets", "w");
+		if (!f || fprintf(f, "boottime 100000 0\n") < 0 || fclose(f))
+			_exit(4);
+		in = fork();
+		if (!in) {
+			start = my_start();
+			if (dprintf(p[1], "%d %llu\n", (int)getpid(), start) < 0 ||
+			    read(q[0], buf, 1) < 0)
+				_exit(1);
+			_exit(0);
+		}
+		close(p[1]);
+		waitpid(in, &st, 0);
+		_exit(0);
+	}
+	close(p[1]);
+	close(q[0]);
+	n = pid > 0 ? read(p[0], buf, sizeof(buf) - 1) : -1;
+	buf[n > 0 ? n : 0] = '\0';
+	if (n <= 0) {
+		waitpid(pid, &st, 0);
+		ok(WIFEXITED(st) && WEXITSTATUS(st) == 4,
+		   "an owner of another time namespace stays # SKIP no time namespace");
+	} else {
+		pid_t owner = atoi(buf);
+
+		start = strtoull(strchr(buf, ' ') + 1, NULL, 10);
+		snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.1", ns,
+			 (int)owner, start);
+		mkdirs(root, "traces", name);
+		ok(start != my_start() && sct_session_cleanup() == 0 &&
+		   there(root, "traces", name),
+		   "a live owner of another time namespace stays (%s)", name);
+		rm_there(root, "traces", name);
+		close(q[1]);
+		waitpid(pid, &st, 0);
+	}
+	close(p[0]);
+
+	/* A live owner that /proc hides (hidepid=2), seen by another user. */
+	snprintf(name, sizeof(name), "_sct.%llu.%d.%llu.9", ns, (int)getpid(),
+		 me);
+	mkdirs(root, "traces", name);
+	chmod(root, 0755);
+	path_of(buf, root, "traces", "", NULL);
+	chmod(buf, 0777);
+	fflush(stdout);
+	pid = fork();
+	if (!pid) {
+		if (unshare(CLONE_NEWNS) ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+		    mount("proc", "/proc", "proc", 0, "hidepid=2"))
+			_exit(4);
+		if (setresgid(65534, 65534, 65534) ||
+		    setresuid(65534, 65534, 65534))
+			_exit(4);
+		_exit(sct_session_cleanup() == 0 &&
+		      there(root, "traces", name) ? 0 : 1);
+	}
+	waitpid(pid, &st, 0);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 4)
+		ok(true, "an owner hidden by hidepid stays # SKIP no mount");
+	else
+		ok(WIFEXITED(st) && !WEXITSTATUS(st) &&
+		   there(root, "traces", name),
+		   "an owner that hidepid hides from the caller stays (status 0x%x)",
+		   st);
+	chmod(buf, 0755);
+	chmod(root, 0700);
+	rm_there(root, "traces", name);
+}
+
+/* sct_session_dispatch() at the end of a removed trace's stream. */
+static void test_dispatch_end(const char *root)
+{
+	char path[PATH_MAX];
+	struct sct_session *s;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/empty-stream", root);
+	if (!put_attr(root, "", "", "empty-stream", "") ||
+	    sct_session_new(&s, 0))
+		return;
+	ret = sct_session_test_start(s, path);
+	if (!ret)
+		ret = sct_session_dispatch(s);
+	ok(ret == -ENOENT && strstr(sct_error_detail(), "removed"),
+	   "dispatch: the end of the stream of a removed trace is -ENOENT (%d: %s)",
+	   ret, sct_error_detail());
+	sct_session_free(s);
+	unlink(path);
+}
+
+static int hook_fd = -1;
+
+/* The caller dies after spawn's fork, before it releases the child. */
+static void die_after_fork(pid_t child)
+{
+	if (dprintf(hook_fd, "%d\n", (int)child) < 0) {
+	}
+	raise(SIGKILL);
+}
+
+/* A spawned child whose caller died before releasing it exits 127. */
+static void test_spawn_orphan(const char *root)
+{
+	int p[2], st = -1;
+	pid_t helper;
+
+	if (pipe(p))
+		return;
+	fflush(stdout);
+	helper = fork();
+	if (!helper) {
+		char buf[32] = "";
+		pid_t caller, child;
+		int i;
+
+		/* The helper takes the orphan, to see its status. */
+		if (prctl(PR_SET_CHILD_SUBREAPER, 1))
+			_exit(4);
+		caller = fork();
+		if (!caller) {
+			char *argv[] = { "true", NULL };
+			struct sct_session *s;
+
+			close(p[0]);
+			hook_fd = p[1];
+			if (sct_session_new(&s, 0) ||
+			    !put_attr(root, "traces",
+				      sct_session_trace_name(s), "add", "") ||
+			    sct_session_test_start(s, "/dev/null"))
+				_exit(1);
+			sct_session_test_spawn_hook = die_after_fork;
+			sct_session_spawn(s, argv, NULL);
+			_exit(1);
+		}
+		close(p[1]);
+		if (read(p[0], buf, sizeof(buf) - 1) <= 0)
+			_exit(5);
+		child = atoi(buf);
+		waitpid(caller, NULL, 0);
+		for (i = 0; i < 250; i++) {
+			if (waitpid(child, &st, WNOHANG) == child)
+				_exit(WIFEXITED(st) && WEXITSTATUS(st) == 127 ?
+				      0 : 6);
+			usleep(20000);
+		}
+		kill(child, SIGKILL);
+		_exit(7);
+	}
+	close(p[0]);
+	close(p[1]);
+	waitpid(helper, &st, 0);
+	ok(WIFEXITED(st) && !WEXITSTATUS(st),
+	   "spawn: a child whose caller died before releasing it exits 127 (status 0x%x)",
+	   st);
+}
+
+/*
+ * Lost records: a spawned child is no longer taken for one that has not
+ * run its command (its execve may be lost).  Members: more than 512 in
+ * the trace's pids.
+ */
+static void test_lost_members(const char *root)
+{
+	char *argv[] = { "true", NULL };
+	struct calls a = { 0 };
+	struct sct_session *s;
+	char *pids, line[32];
+	size_t len = 0;
+	int p[2], i, id;
+	pid_t child, live;
+
+	if (sct_session_new(&s, 0))
+		return;
+	/* The selection is made before the session starts: no rule. */
+	id = sct_session_trace(s, "openat", SCT_TRACE_ENTRY, sys_cb, &a);
+	if (id != 1 ||
+	    !put_attr(root, "traces", sct_session_trace_name(s), "add", "") ||
+	    sct_session_test_start(s, "/dev/null") ||
+	    sct_session_spawn(s, argv, &child)) {
+		ok(false, "lost: the set-up (%s)", sct_error_detail());
+		sct_session_free(s);
+		return;
+	}
+	sct_session_test_bind(s, id, 401, 0);
+	sct_session_feed(s, compact(child, child, 401, SCT_WHEN_BEFORE));
+	ok(a.n == 0, "a spawned child's calls before its execve are not reported");
+	sct_session_feed(s, lost(4));
+	sct_session_feed(s, compact(child, child, 401, SCT_WHEN_BEFORE));
+	ok(a.n == 1,
+	   "after lost records, its calls are reported (its execve may be lost)");
+	sct_session_free(s);
+	waitpid(child, NULL, 0);
+
+	/* 599 PIDs gone, then a live one: the 600th entry. */
+	if (sct_session_new(&s, 0) || pipe(p))
+		return;
+	fflush(stdout);
+	live = fork();
+	if (!live) {
+		close(p[1]);
+		_exit(read(p[0], line, 1) < 0);
+	}
+	close(p[0]);
+	pids = malloc(700 * 16);
+	for (i = 0; pids && i < 599; i++)
+		len += sprintf(pids + len, "%d\n", NO_PID + 1 + i);
+	if (pids)
+		sprintf(pids + len, "%d\n", (int)live);
+	ok(pids && put_attr(root, "traces", sct_session_trace_name(s),
+			    "pids", pids),
+	   "a trace of 600 processes");
+	sct_session_test_check(s);
+	ok(sct_session_processes(s) == 1,
+	   "the check of members reads past 512 PIDs: the 600th is followed (%d)",
+	   sct_session_processes(s));
+	free(pids);
+	close(p[1]);
+	waitpid(live, NULL, 0);
+	sct_session_free(s);
+}
+
 void test_session(void)
 {
 	char tmpl[] = "/tmp/sct-session-test.XXXXXX", dir[PATH_MAX];
@@ -963,6 +1424,12 @@ void test_session(void)
 	test_exit_nowait();
 	test_zombie_leader();
 	test_detach_reuse();
+	test_guardian_set(root);
+	test_many_names(root);
+	test_liveness(root);
+	test_dispatch_end(root);
+	test_spawn_orphan(root);
+	test_lost_members(root);
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	sct_set_path(SCT_PATH_GUARDIAN, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
