@@ -20,12 +20,24 @@
  * What is left behind by an owner that died is removed twice over: by a
  * guardian, a process of the session's own (double-forked, in a session
  * of its own, deaf to signals) that learns the names as they are made
- * and removes them when the owner's end of a socket closes, i.e. when
- * the owner exits or frees the session; and, if the guardian was killed
- * too, by the next sct_session_new() of any process of the same PID
- * namespace, which removes the names of its namespace whose PID is gone
- * or now has another START.  Names of other namespaces are never
- * touched: their PIDs mean other processes.  The kernel does
+ * ("R NAME", "T NAME") and as the session removes them itself ("- NAME"),
+ * and removes those it holds when the owner's end of a socket closes,
+ * i.e. when the owner exits or frees the session, never before; and, if
+ * the guardian was killed too, by the next sct_session_new() of any
+ * process of the same PID namespace, which removes the names of its
+ * namespace whose owner is dead.  Names of other namespaces are never
+ * touched: their PIDs mean other processes.
+ *
+ * Liveness does not rest on START alone: field 22 of /proc/PID/stat is
+ * shifted by the reader's time namespace, and hidepid= hides live
+ * processes.  The guardian binds the session's token, the abstract Unix
+ * socket "\0sct-session/TRACE", before the session makes a name, and
+ * holds it until it exits: a name whose token is held lives.  Without
+ * it (the guardian was killed, or is of another network namespace), the
+ * owner is dead when kill(PID, 0) says ESRCH, or when the process at PID
+ * is of the caller's time namespace and has another START; a /proc/PID
+ * that cannot be read, or a process of another time namespace, is
+ * alive.  The kernel does
  * not end a trace whose reader died, nor one whose members are gone: it
  * stays, with its members in it and its rules matching their calls,
  * until it is removed (its stream, without a reader, drops what does

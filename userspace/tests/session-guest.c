@@ -12,6 +12,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -852,6 +853,87 @@ static void test_cleanup(void)
 	free(r);
 }
 
+/*
+ * A session that traces and untraces 1600 selections (over 64 KiB of
+ * rule names told to its guardian) keeps its trace and its live rule
+ * while its process runs, and its guardian removes them once it is
+ * killed.
+ */
+static void test_many_names(void)
+{
+	char trace[SCT_RULE_NAME_LEN];
+	struct seen a = { 0 };
+	struct sct_session *s;
+	int p[2], q[2], i, bad = 0;
+	pid_t pid;
+	char c;
+
+	if (pipe(p) || pipe(q))
+		return;
+	pid = fork();
+	if (!pid) {
+		close(p[0]);
+		close(q[1]);
+		s = session();
+		sct_session_fd(s);
+		for (i = 0; i < 1600; i++) {
+			int id = sct_session_trace(s, "getppid",
+						   SCT_TRACE_BOTH, count_cb,
+						   &a);
+
+			if (id < 1 || sct_session_untrace(s, id))
+				bad++;
+		}
+		if (sct_session_trace(s, "getppid", SCT_TRACE_ENTRY, count_cb,
+				      &a) < 1)
+			bad++;
+		if (write(p[1], sct_session_trace_name(s),
+			  strlen(sct_session_trace_name(s)) + 1) < 0)
+			_exit(1);
+		if (read(q[0], &c, 1) < 0)
+			_exit(1);
+		_exit(bad ? 2 : 0);
+	}
+	close(p[1]);
+	close(q[0]);
+	memset(trace, 0, sizeof(trace));
+	if (pid < 0 || read(p[0], trace, sizeof(trace) - 1) <= 0)
+		trace[0] = '\0';
+	close(p[0]);
+	usleep(500000);
+	ok(trace[0] && sct_trace_exists(trace) == 1 && rules_with(trace),
+	   "a session that traced and untraced 1600 selections keeps its trace and rule (%s)",
+	   trace);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	for (i = 0; i < 50 && trace[0] && (sct_trace_exists(trace) == 1 ||
+					   rules_with(trace)); i++)
+		usleep(100000);
+	ok(trace[0] && sct_trace_exists(trace) == 0 && !rules_with(trace),
+	   "killed, its guardian removes them");
+	close(q[1]);
+}
+
+/* A removed trace: dispatch at the end of its stream is -ENOENT. */
+static void test_removed(void)
+{
+	struct sct_session *s = session();
+	struct pollfd pfd = { .events = POLLIN };
+	int ret, i;
+
+	pfd.fd = sct_session_fd(s);
+	ret = sct_trace_remove(sct_session_trace_name(s));
+	for (i = 0; i < 50 && ret == 0; i++) {
+		if (poll(&pfd, 1, 100) < 0)
+			break;
+		ret = sct_session_dispatch(s);
+	}
+	ok(ret == -ENOENT && (pfd.revents & POLLHUP),
+	   "a trace removed: the caller's poll sees POLLHUP, and dispatch -ENOENT (%d: %s)",
+	   ret, sct_error_detail());
+	sct_session_free(s);
+}
+
 int main(int argc, char **argv)
 {
 	ssize_t n;
@@ -877,6 +959,8 @@ int main(int argc, char **argv)
 	test_attach();
 	test_lossless();
 	test_cleanup();
+	test_many_names();
+	test_removed();
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
 }

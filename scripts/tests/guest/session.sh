@@ -7,7 +7,8 @@
 # gives the command no blocked or ignored signal; sct_trace_stop from
 # another thread; attach, DETACH, STOP, callbacks per set, lifecycle
 # events, sct_session_free and a killed session's leftovers, lossless by
-# default), each of its
+# default, a session that made and removed 3200 rules keeping its trace,
+# dispatch's -ENOENT at the end of a removed trace), each of its
 # lines a result here; and the port of LibSysCTr's example,
 # sysctr-example, on a shell that forks: its [pid] E/X lines, entry
 # before exit, fork's return the child's pid, open's path, wait4
