@@ -946,7 +946,8 @@ static int session_start(struct sct_session *s)
  * sct_session_untrace(); or a negative errno: -EINVAL for a bad list or
  * @when or a NULL @cb, -ERANGE for a number out of range, -E2BIG for a
  * list too long, -ENAMETOOLONG for a rule name longer than the kernel
- * takes, the errors of sct_rule_create(), -ENOMEM.
+ * takes, the errors of sct_rule_create(), -ECHILD when the session's
+ * guardian is gone (killed), -ENOMEM.
  */
 int sct_session_trace(struct sct_session *s, const char *syscalls,
 		      unsigned int when, sct_event_cb cb, void *priv)
