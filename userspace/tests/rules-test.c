@@ -1958,8 +1958,8 @@ static void test_lock(bool by_socket)
 {
 	char tmpl[] = "/tmp/sct-lock-test.XXXXXX", path[PATH_MAX];
 	const char *how = by_socket ? " (socket)" : "";
+	int fd, fd2, fd3, pipefd[2];
 	struct timespec t0, t1;
-	int fd, fd2, pipefd[2];
 	const char *root;
 	struct stat st;
 	char c;
@@ -1982,8 +1982,10 @@ static void test_lock(bool by_socket)
 	   strstr(sct_error_detail(), "held by another program"),
 	   "sct_rules_lock%s: held, SCT_LOCK_NONBLOCK gives -EWOULDBLOCK (%d), the detail names the file",
 	   how, fd2);
-	ok(sct_rules_lock(SCT_LOCK_SHARED | SCT_LOCK_NONBLOCK) == -EWOULDBLOCK,
+	fd3 = sct_rules_lock(SCT_LOCK_SHARED | SCT_LOCK_NONBLOCK);
+	ok(fd3 == -EWOULDBLOCK,
 	   "sct_rules_lock%s: held, a shared lock is not given either", how);
+	sct_rules_unlock(fd3);
 	ok(sct_rules_lock(0x80) == -EINVAL &&
 	   sct_rules_lock(SCT_LOCK_SHARED | 0x80) == -EINVAL,
 	   "sct_rules_lock%s: unknown flags are -EINVAL", how);
@@ -2003,8 +2005,10 @@ static void test_lock(bool by_socket)
 	else
 		ok(fd >= 0 && fd2 >= 0,
 		   "sct_rules_lock: SCT_LOCK_SHARED twice, both held");
-	ok(sct_rules_lock(SCT_LOCK_NONBLOCK) == -EWOULDBLOCK,
+	fd3 = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd3 == -EWOULDBLOCK,
 	   "sct_rules_lock%s: shared, an exclusive lock is not given", how);
+	sct_rules_unlock(fd3);
 	sct_rules_unlock(fd2);
 	sct_rules_unlock(fd);
 
