@@ -1060,7 +1060,7 @@ static int rules_lock_dir(const char *dir)
 		return ret;
 	}
 	if ((st.st_uid != 0 && st.st_uid != geteuid()) ||
-	    (st.st_mode & (S_IWGRP | S_IWOTH))) {
+	    (st.st_mode & 022)) {
 		close(dfd);
 		set_detail("the lock of the rules: %s: owned by uid %u, mode %04o: refused (it must be owned by root or the caller, and writable by no one else)",
 			   dir, (unsigned int)st.st_uid,
