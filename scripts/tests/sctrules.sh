@@ -210,6 +210,63 @@ result "without --no-wait, sctrules waits for the lock, then goes on" \
 		grep -q 'waiting for it' "$tmp/err" &&
 		grep -q 'nosuch: no such rule' "$tmp/err"; st)"
 
+# show and list read the rules under the lock, shared: they wait for a
+# change (an exclusive holder), not for another reader.
+hold() {	# hold -s|-x: flock FILE in the background until $tmp/go exists
+	rm -f "$tmp/locked" "$tmp/go"
+	flock "$1" "$tmp/cfs3/rules.lock" -c "touch '$tmp/locked'
+		while [ ! -e '$tmp/go' ]; do sleep 0.05; done" &
+	holder=$!
+	for _ in $(seq 100); do
+		[ -e "$tmp/locked" ] && break
+		sleep 0.05
+	done
+}
+hold -x
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait show
+rc_show=$rc
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait list
+touch "$tmp/go"
+wait "$holder"
+result "show and list --no-wait: exit 5 while a change holds the lock" \
+	"$([ $rc_show -eq 5 ] && [ $rc -eq 5 ] &&
+		grep -q "rules.lock: held by another program .*(--no-wait); nothing was read" "$tmp/err"; st)"
+hold -s
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait show
+rc_show=$rc
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait list
+rc_list=$rc
+SCT_CONFIGFS=$tmp/cfs3 run --no-wait delete nosuch
+touch "$tmp/go"
+wait "$holder"
+result "show and list share the lock with a reader; delete does not" \
+	"$([ $rc_show -eq 0 ] && [ $rc_list -eq 0 ] && [ $rc -eq 5 ]; st)"
+
+# A rule of a program's (its name starts with '_') that changes while
+# delete fails and undoes itself is not the delete's doing: exit 1, not
+# 4.  Its log_format, /proc/self/io, reads differently at every read;
+# and a rule directory of the fake configfs cannot be removed (rmdir of
+# a directory with files).
+cp -r "$tmp/cfs3/rules/deletes" "$tmp/cfs3/rules/_x"
+rm "$tmp/cfs3/rules/_x/log_format"
+ln -s /proc/self/io "$tmp/cfs3/rules/_x/log_format"
+SCT_CONFIGFS=$tmp/cfs3 run delete deletes
+result "delete that fails while a reserved rule changes: exit 1, nothing said of _x" \
+	"$([ $rc -eq 1 ] && grep -q 'nothing was deleted' "$tmp/err" &&
+		! grep -q '_x' "$tmp/err"; st)"
+SCT_CONFIGFS=$tmp/cfs3 run delete _x
+result "delete _x, named, that fails: _x compared, and changed (exit 4)" \
+	"$([ $rc -eq 4 ] && grep -q '^  _x: changed' "$tmp/err"; st)"
+rm -r "$tmp/cfs3/rules/_x"
+
+# The directory of the lock: refused when others may write it.
+chmod 0775 "$tmp/cfs3"
+SCT_CONFIGFS=$tmp/cfs3 run delete deletes
+chmod 0755 "$tmp/cfs3"
+result "a lock directory its group may write: exit 1, refused, nothing deleted" \
+	"$([ $rc -eq 1 ] && [ -d "$tmp/cfs3/rules/deletes" ] &&
+		grep -q "cfs3: owned by uid [0-9]*, mode 0775: refused" "$tmp/err"; st)"
+
 run check "$tmp/nonexistent.rules"
 result "a missing file: exit 1 with a message" \
 	"$([ $rc -eq 1 ] && grep -q 'nonexistent.rules' "$tmp/err"; st)"

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -70,11 +71,33 @@ const char *sct_error_detail(void)
  * sct_strerror() - the message of an error code
  * @err: a value a libsct function returned (negative errno)
  *
- * Return: the message, as strerror(3) gives it.
+ * The text strerror(3) gives, without its buffer, which the caller's
+ * own strerror() calls share: the static text of a known code, and for
+ * an unknown one a buffer of the calling thread's, valid until its next
+ * sct_strerror().
+ *
+ * Return: the message.
  */
 const char *sct_strerror(int err)
 {
-	return strerror(err < 0 ? -err : err);
+	static __thread char unknown[64];
+	int e = err < 0 ? -err : err;
+#if defined(__GLIBC__) && __GLIBC_PREREQ(2, 32)
+	const char *s = strerrordesc_np(e);
+
+	if (s)
+		return s;
+	snprintf(unknown, sizeof(unknown), "Unknown error %d", e);
+	return unknown;
+#elif defined(__GLIBC__)
+	/* GNU strerror_r(): the static text, or @unknown filled. */
+	return strerror_r(e, unknown, sizeof(unknown));
+#else
+	/* XSI strerror_r(). */
+	if (strerror_r(e, unknown, sizeof(unknown)))
+		snprintf(unknown, sizeof(unknown), "Unknown error %d", e);
+	return unknown;
+#endif
 }
 
 /**
@@ -915,13 +938,16 @@ int sct_rule_create(const struct sct_rule *r)
  * its lock, and the rule never leaves effect; an older kernel refuses
  * with EBUSY, and the rule is rewritten as above.
  *
- * Return: 0 or a negative errno (see sct_error_detail()).
+ * Return: 0 or a negative errno (see sct_error_detail()); the error of
+ * the change when the old rule was restored, -ENOTRECOVERABLE when it
+ * could not be (the detail says how the rule was left, and both errors).
  */
 int sct_rule_update(const struct sct_rule *r)
 {
 	char detail[SCT_DETAIL_MAX];
 	struct sct_rule old, moved;
-	int ret;
+	const char *state;
+	int ret, undo;
 
 	if (r->trace[0] && trace_name(r->trace))
 		return -EINVAL;
@@ -949,13 +975,27 @@ int sct_rule_update(const struct sct_rule *r)
 	ret = sct_rule_set_attrs(r);
 	if (!ret && r->enabled)
 		ret = sct_rule_enable(r->name, true);
-	if (ret) {
-		memcpy(detail, sct_detail, sizeof(detail));
-		sct_rule_enable(r->name, false);
-		if (!sct_rule_set_attrs(&old) && old.enabled)
-			sct_rule_enable(r->name, true);
-		memcpy(sct_detail, detail, sizeof(detail));
+	if (!ret)
+		return 0;
+	/* Undo: disable it, write the old attributes, enable it again. */
+	memcpy(detail, sct_detail, sizeof(detail));
+	state = "in an unknown state";
+	undo = sct_rule_enable(r->name, false);
+	if (!undo) {
+		state = "disabled";
+		undo = sct_rule_set_attrs(&old);
 	}
+	if (!undo && old.enabled)
+		undo = sct_rule_enable(r->name, true);
+	if (undo) {
+		char why[SCT_DETAIL_MAX];
+
+		memcpy(why, sct_detail, sizeof(why));
+		set_detail("rule %s left %s, not as it was: undoing the change failed: %.1500s (the change failed: %.1500s)",
+			   r->name, state, why, detail);
+		return -ENOTRECOVERABLE;
+	}
+	memcpy(sct_detail, detail, sizeof(detail));
 	return ret;
 }
 
@@ -978,54 +1018,180 @@ static int rules_lock_path(char *path, size_t size, char *dir, size_t dsize)
 	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
 
+/* For the tests: take the lock as on a kernel without file locking. */
+static bool lock_by_socket;
+
+void sct_rf_lock_by_socket(bool on)
+{
+	lock_by_socket = on;
+}
+
+/*
+ * Open the directory of the lock, made (mode 0700) if missing, and check
+ * that no one but root and the caller can put a file into it: not a
+ * symbolic link, owned by root or by the caller's effective user, and
+ * writable by neither its group nor others.  Return: a descriptor of it,
+ * or a negative errno (-EPERM for a directory that fails the checks).
+ */
+static int rules_lock_dir(const char *dir)
+{
+	struct stat st;
+	int dfd, ret;
+
+	if (mkdir(dir, 0700) && errno != EEXIST) {
+		ret = -errno;
+		set_detail("the lock of the rules: %s: %s", dir, strerror(-ret));
+		return ret;
+	}
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0) {
+		ret = -errno;
+		set_detail("the lock of the rules: %s: %s%s", dir,
+			   strerror(-ret),
+			   ret == -ELOOP || ret == -ENOTDIR ?
+			   " (it must be a directory, not a symbolic link)" :
+			   "");
+		return ret;
+	}
+	if (fstat(dfd, &st)) {
+		ret = -errno;
+		close(dfd);
+		set_detail("the lock of the rules: %s: %s", dir, strerror(-ret));
+		return ret;
+	}
+	if ((st.st_uid != 0 && st.st_uid != geteuid()) ||
+	    (st.st_mode & 022)) {
+		close(dfd);
+		set_detail("the lock of the rules: %s: owned by uid %u, mode %04o: refused (it must be owned by root or the caller, and writable by no one else)",
+			   dir, (unsigned int)st.st_uid,
+			   (unsigned int)(st.st_mode & 07777));
+		return -EPERM;
+	}
+	return dfd;
+}
+
+/*
+ * A process has the abstract name of the lock bound (@sa): ask the
+ * kernel who it is, and wait until it lets go.  The holder listens on
+ * the name; a connection to it tells its credentials (SO_PEERCRED), and
+ * the kernel ends the connection when the holder closes the lock or
+ * dies.  An abstract name has no owner and no mode, so any process can
+ * bind it: one that is neither root nor the caller's effective user, or
+ * that does not listen on it, holds no lock of sct's and is refused
+ * (-EADDRINUSE) rather than waited for.  @notlistening counts the tries
+ * that found the name bound but no listener (a holder between its bind()
+ * and its listen() is so for a moment).
+ *
+ * Return: 0 when the name may be free now, or a negative errno.
+ */
+static int rules_lock_holder(const char *path, const struct sockaddr_un *sa,
+			     socklen_t len, unsigned int flags,
+			     int *notlistening)
+{
+	struct timespec pause = { 0, 10000000 };	/* 10 ms */
+	struct ucred cred;
+	socklen_t clen = sizeof(cred);
+	struct pollfd pfd;
+	int fd, ret;
+
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+	if (fd < 0)
+		return -errno;
+	if (connect(fd, (const struct sockaddr *)sa, len)) {
+		ret = -errno;
+		close(fd);
+		if (ret == -ECONNREFUSED && ++*notlistening < 50) {
+			/* Let go meanwhile, or not listening yet. */
+			if (flags & SCT_LOCK_NONBLOCK)
+				return -EWOULDBLOCK;
+			return nanosleep(&pause, NULL) ? -errno : 0;
+		}
+		if (ret == -ECONNREFUSED || ret == -EAGAIN) {
+			set_detail("the lock of the rules: %s: its abstract socket name is bound by a process that %s: refused, not waited for (any process can bind such a name)",
+				   path, ret == -EAGAIN ?
+				   "takes no more connections" :
+				   "does not listen on it, as a holder does");
+			return -EADDRINUSE;
+		}
+		return ret;
+	}
+	*notlistening = 0;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen)) {
+		ret = -errno;
+		close(fd);
+		return ret;
+	}
+	if (cred.uid != 0 && cred.uid != geteuid()) {
+		close(fd);
+		set_detail("the lock of the rules: %s: its abstract socket name is held by process %d of uid %u, neither root nor the caller: refused, not waited for (any process can bind such a name)",
+			   path, (int)cred.pid, (unsigned int)cred.uid);
+		return -EADDRINUSE;
+	}
+	if (flags & SCT_LOCK_NONBLOCK) {
+		close(fd);
+		return -EWOULDBLOCK;
+	}
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	ret = poll(&pfd, 1, -1) < 0 ? -errno : 0;
+	close(fd);
+	return ret;
+}
+
 /*
  * The lock on a kernel without file locking (CONFIG_FILE_LOCKING=n,
  * where flock() is ENOSYS): the name @path in the abstract namespace of
- * Unix sockets, which the kernel also frees when its holder dies.  Every
- * program there takes this one, as the kernel is the same for all.
+ * Unix sockets, bound and listened on by its holder; the kernel frees it
+ * when its holder dies.  Every program there takes this one, as the
+ * kernel is the same for all.  It is exclusive: a shared lock is taken
+ * as an exclusive one.
  */
 static int rules_lock_socket(const char *path, unsigned int flags)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	struct timespec pause = { 0, 10000000 };	/* 10 ms */
+	int fd, ret, notlistening = 0;
 	socklen_t len;
-	int fd, ret;
 
 	ret = snprintf(sa.sun_path + 1, sizeof(sa.sun_path) - 1, "%s", path);
 	if (ret < 0 || (size_t)ret >= sizeof(sa.sun_path) - 1)
 		return -ENAMETOOLONG;
 	len = offsetof(struct sockaddr_un, sun_path) + 1 + ret;
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	while (bind(fd, (struct sockaddr *)&sa, len)) {
-		ret = -errno;
-		if (ret == -EADDRINUSE && (flags & SCT_LOCK_NONBLOCK))
-			ret = -EWOULDBLOCK;
-		else if (ret == -EADDRINUSE && !nanosleep(&pause, NULL))
-			continue;
-		else if (ret == -EADDRINUSE)
+	for (;;) {
+		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			return -errno;
+		if (!bind(fd, (struct sockaddr *)&sa, len)) {
+			if (!listen(fd, SOMAXCONN))
+				return fd;
 			ret = -errno;
+			close(fd);
+			return ret;
+		}
+		ret = -errno;
 		close(fd);
-		return ret;
+		if (ret != -EADDRINUSE)
+			return ret;
+		ret = rules_lock_holder(path, &sa, len, flags, &notlistening);
+		if (ret)
+			return ret;
 	}
-	return fd;
 }
 
 /**
  * sct_rules_lock() - take the lock of the rule set
  * @flags: 0 to wait for it, %SCT_LOCK_NONBLOCK to fail at once when
- *         another holds it
+ *         another holds it, %SCT_LOCK_SHARED for a shared lock
  *
  * Documented in sct.h.
  */
 int sct_rules_lock(unsigned int flags)
 {
 	char path[PATH_MAX], dir[PATH_MAX];
-	int fd, ret;
+	int dfd, fd, ret, op;
+	struct stat st;
 
 	sct_detail[0] = '\0';
-	if (flags & ~SCT_LOCK_NONBLOCK) {
+	if (flags & ~(SCT_LOCK_NONBLOCK | SCT_LOCK_SHARED)) {
 		set_detail("sct_rules_lock: unknown flags 0x%x", flags);
 		return -EINVAL;
 	}
@@ -1034,29 +1200,45 @@ int sct_rules_lock(unsigned int flags)
 		set_detail("the lock of the rules: %s", strerror(-ret));
 		return ret;
 	}
-	if (mkdir(dir, 0700) && errno != EEXIST) {
+	dfd = rules_lock_dir(dir);
+	if (dfd < 0)
+		return dfd;
+	fd = openat(dfd, "rules.lock",
+		    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
+	ret = fd < 0 ? -errno : 0;
+	close(dfd);
+	if (!ret && fstat(fd, &st))
 		ret = -errno;
-		set_detail("the lock of the rules: %s: %s", dir, strerror(-ret));
+	if (!ret && !S_ISREG(st.st_mode)) {
+		close(fd);
+		set_detail("the lock of the rules: %s: not a regular file: refused",
+			   path);
+		return -EPERM;
+	}
+	if (ret) {
+		if (fd >= 0)
+			close(fd);
+		set_detail("the lock of the rules: %s: %s%s", path,
+			   strerror(-ret), ret == -ELOOP ?
+			   " (it must be a file, not a symbolic link)" : "");
 		return ret;
 	}
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY,
-		  0600);
-	if (fd < 0) {
-		ret = -errno;
-		set_detail("the lock of the rules: %s: %s", path, strerror(-ret));
-		return ret;
-	}
-	if (flock(fd, LOCK_EX | (flags & SCT_LOCK_NONBLOCK ? LOCK_NB : 0))) {
-		ret = -errno;
+	op = flags & SCT_LOCK_SHARED ? LOCK_SH : LOCK_EX;
+	if (flags & SCT_LOCK_NONBLOCK)
+		op |= LOCK_NB;
+	if (lock_by_socket || flock(fd, op)) {
+		ret = lock_by_socket ? -ENOSYS : -errno;
 		close(fd);
 		if (ret == -ENOSYS) {
 			ret = rules_lock_socket(path, flags);
 			if (ret >= 0)
 				return ret;
+			if (ret == -EADDRINUSE)
+				return ret;	/* the detail is said */
 		}
 		set_detail("the lock of the rules: %s: %s", path,
 			   ret == -EWOULDBLOCK ?
-			   "held by another program that changes the rules" :
+			   "held by another program that reads or changes the rules" :
 			   strerror(-ret));
 		return ret;
 	}

@@ -227,6 +227,8 @@ int sct_rf_lookup_id(const char *file, const char *name, unsigned long *id);
 void sct_rf_detail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void sct_rf_detail_clear(void);
 int sct_rf_trace_name(const char *name);
+/* Tests: sct_rules_lock() as on a kernel without file locking. */
+void sct_rf_lock_by_socket(bool on);
 
 /* syscalls.c, for the lines of call records (log.c). */
 const char *sct_rf_syscall_types(int abi, int nr);

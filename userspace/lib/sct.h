@@ -684,42 +684,57 @@ int sct_rule_delete(const char *name);
 
 /*
  * The lock of the rule set (config.c): every program that changes rules
- * in several steps (sctrules apply, add and delete) holds it for all of
- * them, so that two such programs do not mix their steps.  It is an
- * flock(2) lock on a file: the kernel does not enforce it, and gives it
- * back when its holder dies.  On a kernel without file locking
+ * in several steps (sctrules apply, add and delete) holds it exclusively
+ * for all of them, so that two such programs do not mix their steps; a
+ * program that reads the whole set (sctrules show and list) holds it
+ * shared, so that it never sees a change halfway.  It is an flock(2)
+ * lock on a file: the kernel does not enforce it, and gives it back when
+ * its holder dies.  On a kernel without file locking
  * (CONFIG_FILE_LOCKING=n), where flock(2) fails with ENOSYS, the lock is
- * instead the file's path bound as a name in the abstract namespace of
- * Unix sockets (a NUL byte, then the path, without a NUL at its end),
- * which the kernel also frees when its holder dies.
+ * instead the file's path bound and listened on as a name in the
+ * abstract namespace of Unix sockets (a NUL byte, then the path, without
+ * a NUL at its end), which the kernel also frees when its holder dies;
+ * it is exclusive there, shared or not.
  */
 #define SCT_RULES_LOCK_DIR	"/run/sct"
 #define SCT_RULES_LOCK		SCT_RULES_LOCK_DIR "/rules.lock"
 
 /* Flags of sct_rules_lock(). */
 #define SCT_LOCK_NONBLOCK	0x1	/* fail at once when another holds it */
+#define SCT_LOCK_SHARED		0x2	/* shared, to read the rules */
 
 /**
  * sct_rules_lock - take the lock of the rule set
- * @flags: 0 to wait until the lock is free, or %SCT_LOCK_NONBLOCK
+ * @flags: 0 to wait until the lock is free, or %SCT_LOCK_NONBLOCK; with
+ *         %SCT_LOCK_SHARED, a shared lock
  *
- * Makes %SCT_RULES_LOCK_DIR (mode 0700) and the file %SCT_RULES_LOCK
- * (mode 0600) if they are missing, opens the file (close-on-exec) and
- * takes an exclusive flock(2) on it (or binds the socket name, retried
- * every 10 ms while another holds it).  Waiting can be cut short by a
- * signal whose handler returns.  With a test directory standing for
- * configfs (sct_configfs_root() is not %SCT_CONFIGFS_ROOT), the file is
+ * Makes %SCT_RULES_LOCK_DIR (mode 0700) if it is missing, and refuses it
+ * if it is a symbolic link, is owned by a user other than root and the
+ * caller, or is writable by its group or others; makes the file
+ * %SCT_RULES_LOCK (mode 0600) in it if missing, refuses a symbolic link
+ * or a file that is not a regular one, opens it (close-on-exec) and
+ * takes an exclusive flock(2) on it, or a shared one with
+ * %SCT_LOCK_SHARED (on a kernel without file locking, binds and listens
+ * on the socket name; a holder of the name that is neither root nor the
+ * caller's user, or does not listen, is refused with -EADDRINUSE, not
+ * waited for).  Waiting can be cut short by a signal whose handler
+ * returns.  With a test directory standing for configfs
+ * (sct_configfs_root() is not %SCT_CONFIGFS_ROOT), the file is
  * rules.lock in that directory instead.  The lock belongs to the open
- * file: a child that inherits the descriptor holds it too; threads of
- * the process that share the descriptor do not exclude each other.
+ * file description that the call makes, not to the process or the
+ * thread: a child that inherits the descriptor holds it too, and a
+ * second exclusive sct_rules_lock() in the same process (the same thread
+ * included) waits for the first, forever in the same thread.
  * Thread-safe.
  *
  * Return: a file descriptor (0 or more) to give to sct_rules_unlock(),
  * or a negative errno: -EWOULDBLOCK with %SCT_LOCK_NONBLOCK when another
  * holds the lock, -EINTR when a signal cut the wait short, -EINVAL for
  * unknown @flags, -EACCES or -EPERM for a caller that may not make or
- * open the file (not root), or another error of mkdir(2), open(2) or
- * flock(2).  sct_error_detail() names the file.
+ * open the file (not root), -EPERM for a directory or file refused as
+ * above, -ELOOP for a symbolic link, -EADDRINUSE for a socket name held
+ * by a process refused as above, or another error of mkdir(2), open(2)
+ * or flock(2).  sct_error_detail() names the file and what failed.
  */
 int sct_rules_lock(unsigned int flags);
 

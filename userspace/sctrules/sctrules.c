@@ -393,25 +393,30 @@ static bool no_wait;
 
 /*
  * Take the lock of the rule set for the rest of the command, waiting
- * for it unless --no-wait, then hold the signals back.
+ * for it unless --no-wait: shared to read the rules (show, list), then
+ * exclusive to change them, and then hold the signals back.
  */
-static void lock_rules(void)
+static void lock_rules(bool shared)
 {
+	unsigned int flags = shared ? SCT_LOCK_SHARED : 0;
+	const char *what = shared ? "nothing was read" : "nothing was changed";
 	int fd;
 
-	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	fd = sct_rules_lock(flags | SCT_LOCK_NONBLOCK);
 	if (fd == -EWOULDBLOCK && !no_wait) {
 		if (!quiet)
 			warnx("%s; waiting for it", sct_error_detail());
-		fd = sct_rules_lock(0);
+		fd = sct_rules_lock(flags);
 	}
 	if (fd == -EWOULDBLOCK)
-		errx(EXIT_LOCKED, "%s (--no-wait); nothing was changed",
-		     sct_error_detail());
+		errx(EXIT_LOCKED, "%s (--no-wait); %s", sct_error_detail(),
+		     what);
 	if (fd < 0)
-		errx(EXIT_RULES, "%s; nothing was changed", sct_error_detail());
+		errx(EXIT_RULES, "%s; %s%s", sct_error_detail(), what,
+		     shared ? read_hint(fd) : "");
 	/* Kept open, and the lock held, until sctrules exits. */
-	hold_signals();
+	if (!shared)
+		hold_signals();
 }
 
 /* ---- Changing the rules, all or nothing. ---- */
@@ -429,11 +434,32 @@ static void left(size_t *n, const char *header, const char *fmt, ...)
 }
 
 /*
- * After a change was undone: the rules that are not as they were in @old
- * (with @all, the reserved rules are in both), one line each after
- * @header.  Return: how many; 1 if the rules could not be read back.
+ * Whether left_over() compares rule @name: a rule sctrules changes.  The
+ * reserved rules belong to programs that change them without the lock:
+ * only those of @names (@n of them, the rules named on the command line)
+ * are sctrules's.
  */
-static size_t left_over(const struct live *old, bool all, const char *header)
+static bool ours(const char *name, char **names, int n)
+{
+	int i;
+
+	if (!reserved(name))
+		return true;
+	for (i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * After a change was undone: the rules that are not as they were in @old
+ * (with @all, the reserved rules are in both; only those of @names,
+ * @nnames of them, are compared), one line each after @header; with
+ * @lost (a rule said it could not be restored), a line for it when none
+ * differs.  Return: how many; 1 if the rules could not be read back.
+ */
+static size_t left_over(const struct live *old, bool all, char **names,
+			int nnames, bool lost, const char *header)
 {
 	const struct sct_rule *r, *o;
 	struct live now;
@@ -449,6 +475,8 @@ static size_t left_over(const struct live *old, bool all, const char *header)
 	}
 	for (i = 0; i < old->set.count; i++) {
 		o = &old->set.rules[i];
+		if (!ours(o->name, names, nnames))
+			continue;
 		r = find(&now.set, o->name);
 		if (!r)
 			left(&n, header, "  %s: missing (it was there, %s)\n",
@@ -460,10 +488,12 @@ static size_t left_over(const struct live *old, bool all, const char *header)
 	}
 	for (i = 0; i < now.set.count; i++) {
 		r = &now.set.rules[i];
-		if (!find(&old->set, r->name))
+		if (ours(r->name, names, nnames) && !find(&old->set, r->name))
 			left(&n, header, "  %s: new (%s), not removed\n",
 			     r->name, r->enabled ? "enabled" : "disabled");
 	}
+	if (lost && !n)
+		left(&n, header, "  (a rule that could not be restored, as said above, reads back as it was)\n");
 	free_live(&now);
 	return n;
 }
@@ -471,13 +501,17 @@ static size_t left_over(const struct live *old, bool all, const char *header)
 /* What says that a change could not be undone. */
 #define NOT_UNDONE "could not undo every change; these rules are not as they were:"
 
-/* A name for a staged copy of a rule, not in use. */
+/*
+ * A name for a staged copy of a rule, not in use: a reserved one
+ * (_sctrules.PID.N), which apply and delete leave alone and show leaves
+ * out, so that a copy is never taken for a rule of the set.
+ */
 static int stage_name(char *buf, size_t size, unsigned int i)
 {
 	int ret;
 
 	do {
-		snprintf(buf, size, "sctrules-%d-%u", (int)getpid(), i);
+		snprintf(buf, size, "_sctrules.%d.%u", (int)getpid(), i);
 		ret = sct_rule_exists(buf);
 		i += 1000;
 	} while (ret == 1);
@@ -545,6 +579,7 @@ struct change {
 		size_t i;
 	} *done;
 	size_t ndone;
+	bool lost;			/* a rule could not be restored */
 };
 
 static const char *step_name(struct change *c, enum step_kind kind, size_t i)
@@ -577,6 +612,8 @@ static int take_step(struct change *c, enum step_kind kind, size_t i)
 		ret = sct_rule_update(&c->shown[i]);
 		if (ret)
 			report(&c->set->rules[i], ret, "replacing");
+		/* Its own undo failed: the rule is not as it was. */
+		c->lost |= ret == -ENOTRECOVERABLE;
 		break;
 	case STEP_DELETE:
 		ret = sct_rule_delete(c->lv.set.rules[i].name);
@@ -627,7 +664,9 @@ static void undo(struct change *c)
 		if (ret) {
 			warnx("undoing the change of rule %s: %s",
 			      step_name(c, c->done[c->ndone].kind, i),
-			      sct_strerror(ret));
+			      sct_error_detail()[0] ? sct_error_detail() :
+						      sct_strerror(ret));
+			c->lost = true;
 		}
 	}
 }
@@ -805,7 +844,7 @@ static int apply(struct sct_ruleset *set, bool replace)
 
 undo:
 	undo(&c);
-	if (left_over(&c.lv, false, NOT_UNDONE)) {
+	if (left_over(&c.lv, false, NULL, 0, c.lost, NOT_UNDONE) || c.lost) {
 		status = EXIT_LEFT;
 		goto out;
 	}
@@ -980,7 +1019,7 @@ static int cmd_delete(char **names, int n)
 
 undo:
 	undo(&c);
-	if (left_over(&c.lv, true, NOT_UNDONE)) {
+	if (left_over(&c.lv, true, names, n, c.lost, NOT_UNDONE) || c.lost) {
 		status = EXIT_LEFT;
 		goto out;
 	}
@@ -1081,7 +1120,7 @@ int main(int argc, char **argv)
 			sct_ruleset_clear(&set);
 			return 0;
 		}
-		lock_rules();
+		lock_rules(false);
 		ret = apply(&set, !strcmp(cmd, "apply"));
 		sct_ruleset_clear(&set);
 		return ret;
@@ -1090,17 +1129,19 @@ int main(int argc, char **argv)
 		errx(EXIT_USAGE, "%s: -R is for apply, add and check", cmd);
 	if (!strcmp(cmd, "delete")) {
 		need_sct();
-		lock_rules();
+		lock_rules(false);
 		return cmd_delete(argv, argc);
 	}
 	if (argc)
 		errx(EXIT_USAGE, "%s: unexpected argument '%s'", cmd, argv[0]);
 	if (!strcmp(cmd, "show")) {
 		need_sct();
+		lock_rules(true);
 		return cmd_show();
 	}
 	if (!strcmp(cmd, "list")) {
 		need_sct();
+		lock_rules(true);
 		return cmd_list();
 	}
 	if (!strcmp(cmd, "count")) {

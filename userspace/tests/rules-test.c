@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <stddef.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -34,10 +35,12 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "rules-internal.h"
 #include "sct-private.h"
 #include "tests.h"
 
@@ -1946,13 +1949,17 @@ out:
  * The lock of the rule set, in a directory that stands for configfs
  * (where it is that directory's rules.lock): exclusive, -EWOULDBLOCK
  * without waiting, given back by sct_rules_unlock() and by the death of
- * a holder, and a waiter gets it once it is free.
+ * a holder, and a waiter gets it once it is free; shared locks share it,
+ * but not with an exclusive one.  With @by_socket, as on a kernel without
+ * file locking (the abstract socket name, where a shared lock is an
+ * exclusive one).
  */
-static void test_lock(void)
+static void test_lock(bool by_socket)
 {
 	char tmpl[] = "/tmp/sct-lock-test.XXXXXX", path[PATH_MAX];
+	const char *how = by_socket ? " (socket)" : "";
+	int fd, fd2, fd3, pipefd[2];
 	struct timespec t0, t1;
-	int fd, fd2, pipefd[2];
 	const char *root;
 	struct stat st;
 	char c;
@@ -1963,23 +1970,47 @@ static void test_lock(void)
 	if (!ok(root != NULL, "lock: a directory for configfs"))
 		return;
 	sct_set_path(SCT_PATH_CONFIGFS, root);
+	sct_rf_lock_by_socket(by_socket);
 	snprintf(path, sizeof(path), "%s/rules.lock", root);
 
 	fd = sct_rules_lock(0);
 	ok(fd >= 0 && !stat(path, &st) && (st.st_mode & 0777) == 0600,
-	   "sct_rules_lock: a descriptor, the file made with mode 0600");
+	   "sct_rules_lock%s: a descriptor, the file made with mode 0600",
+	   how);
 	fd2 = sct_rules_lock(SCT_LOCK_NONBLOCK);
 	ok(fd2 == -EWOULDBLOCK && strstr(sct_error_detail(), path) &&
 	   strstr(sct_error_detail(), "held by another program"),
-	   "sct_rules_lock: held, SCT_LOCK_NONBLOCK gives -EWOULDBLOCK (%d), the detail names the file",
-	   fd2);
-	ok(sct_rules_lock(0x80) == -EINVAL,
-	   "sct_rules_lock: unknown flags are -EINVAL");
+	   "sct_rules_lock%s: held, SCT_LOCK_NONBLOCK gives -EWOULDBLOCK (%d), the detail names the file",
+	   how, fd2);
+	fd3 = sct_rules_lock(SCT_LOCK_SHARED | SCT_LOCK_NONBLOCK);
+	ok(fd3 == -EWOULDBLOCK,
+	   "sct_rules_lock%s: held, a shared lock is not given either", how);
+	sct_rules_unlock(fd3);
+	ok(sct_rules_lock(0x80) == -EINVAL &&
+	   sct_rules_lock(SCT_LOCK_SHARED | 0x80) == -EINVAL,
+	   "sct_rules_lock%s: unknown flags are -EINVAL", how);
 	sct_rules_unlock(fd);
 	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
-	ok(fd >= 0, "sct_rules_lock: free again after sct_rules_unlock");
+	ok(fd >= 0, "sct_rules_lock%s: free again after sct_rules_unlock",
+	   how);
 	sct_rules_unlock(fd);
 	sct_rules_unlock(-1);
+
+	/* Shared: with another shared lock, not with an exclusive one. */
+	fd = sct_rules_lock(SCT_LOCK_SHARED);
+	fd2 = sct_rules_lock(SCT_LOCK_SHARED | SCT_LOCK_NONBLOCK);
+	if (by_socket)
+		ok(fd >= 0 && fd2 == -EWOULDBLOCK,
+		   "sct_rules_lock (socket): a shared lock is exclusive");
+	else
+		ok(fd >= 0 && fd2 >= 0,
+		   "sct_rules_lock: SCT_LOCK_SHARED twice, both held");
+	fd3 = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd3 == -EWOULDBLOCK,
+	   "sct_rules_lock%s: shared, an exclusive lock is not given", how);
+	sct_rules_unlock(fd3);
+	sct_rules_unlock(fd2);
+	sct_rules_unlock(fd);
 
 	/* A child holds it for 300 ms, then dies without giving it back. */
 	if (pipe(pipefd))
@@ -1999,25 +2030,305 @@ static void test_lock(void)
 	}
 	close(pipefd[1]);
 	if (pid < 0 || read(pipefd[0], &c, 1) != 1) {
-		ok(false, "lock: a child takes the lock");
+		ok(false, "lock%s: a child takes the lock", how);
 		close(pipefd[0]);
 		goto out;
 	}
 	close(pipefd[0]);
 	ok(sct_rules_lock(SCT_LOCK_NONBLOCK) == -EWOULDBLOCK,
-	   "sct_rules_lock: another process holds it: -EWOULDBLOCK");
+	   "sct_rules_lock%s: another process holds it: -EWOULDBLOCK", how);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	fd = sct_rules_lock(0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (t1.tv_sec - t0.tv_sec) * 1000 +
 	     (t1.tv_nsec - t0.tv_nsec) / 1000000;
 	ok(fd >= 0 && ms >= 100,
-	   "sct_rules_lock: waits until its holder dies (%ld ms)", ms);
+	   "sct_rules_lock%s: waits until its holder dies (%ld ms)", how, ms);
 	sct_rules_unlock(fd);
 	waitpid(pid, NULL, 0);
 out:
+	sct_rf_lock_by_socket(false);
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The directory of the lock, and its file, that sct_rules_lock() refuses. */
+static void test_lock_dir(void)
+{
+	char tmpl[] = "/tmp/sct-lockdir-test.XXXXXX", path[PATH_MAX + 32];
+	char link[PATH_MAX + 32];
+	const char *top;
+	int fd;
+
+	top = mkdtemp(tmpl);
+	if (!ok(top != NULL, "lock directory: a directory for the tests"))
+		return;
+
+	/* The directory that stands for configfs a symbolic link. */
+	snprintf(path, sizeof(path), "%s/real", top);
+	snprintf(link, sizeof(link), "%s/link", top);
+	mkdir(path, 0755);
+	if (symlink(path, link))
+		ok(false, "lock directory: symlink: %s", strerror(errno));
+	sct_set_path(SCT_PATH_CONFIGFS, link);
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok((fd == -ELOOP || fd == -ENOTDIR) &&
+	   strstr(sct_error_detail(), "not a symbolic link") &&
+	   access(path, F_OK) == 0 &&
+	   snprintf(path, sizeof(path), "%s/real/rules.lock", top) > 0 &&
+	   access(path, F_OK) < 0,
+	   "sct_rules_lock: a directory that is a symbolic link is refused (%d: %s)",
+	   fd, sct_error_detail());
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+
+	/* Writable by its group, or by others. */
+	snprintf(path, sizeof(path), "%s/real", top);
+	sct_set_path(SCT_PATH_CONFIGFS, path);
+	chmod(path, 0775);
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd == -EPERM && strstr(sct_error_detail(), "mode 0775: refused"),
+	   "sct_rules_lock: a directory its group may write is refused (%d: %s)",
+	   fd, sct_error_detail());
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+	chmod(path, 0757);
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd == -EPERM,
+	   "sct_rules_lock: a directory others may write is refused (%d)", fd);
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+	chmod(path, 0755);
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd >= 0, "sct_rules_lock: mode 0755, the caller's: taken (%d: %s)",
+	   fd, sct_error_detail());
+	sct_rules_unlock(fd);
+
+	/* The file a symbolic link, or not a regular file. */
+	snprintf(path, sizeof(path), "%s/real/rules.lock", top);
+	unlink(path);
+	snprintf(link, sizeof(link), "%s/elsewhere", top);
+	if (symlink(link, path))
+		ok(false, "lock file: symlink: %s", strerror(errno));
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd == -ELOOP && access(link, F_OK) < 0,
+	   "sct_rules_lock: a lock file that is a symbolic link is refused, nothing made (%d)",
+	   fd);
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+	unlink(path);
+	if (mkfifo(path, 0600))
+		ok(false, "lock file: mkfifo: %s", strerror(errno));
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd == -EPERM && strstr(sct_error_detail(), "not a regular file"),
+	   "sct_rules_lock: a lock file that is a FIFO is refused (%d: %s)",
+	   fd, sct_error_detail());
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	nftw(top, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * A child that binds the lock's abstract socket name as user @uid (and
+ * listens on it with @listening), and holds it until it is killed.
+ * Return: its pid, once it holds the name, or -1.
+ */
+static pid_t squat(const char *path, uid_t uid, bool listening)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int pipefd[2], fd;
+	socklen_t len;
+	pid_t pid;
+	char c;
+
+	snprintf(sa.sun_path + 1, sizeof(sa.sun_path) - 1, "%s", path);
+	len = offsetof(struct sockaddr_un, sun_path) + 1 + strlen(path);
+	if (pipe(pipefd))
+		return -1;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		close(pipefd[0]);
+		if (uid && (setgid(uid) || setuid(uid)))
+			_exit(1);
+		fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (fd < 0 || bind(fd, (struct sockaddr *)&sa, len) ||
+		    (listening && listen(fd, 1)))
+			_exit(1);
+		if (write(pipefd[1], "x", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	close(pipefd[1]);
+	if (pid > 0 && read(pipefd[0], &c, 1) != 1) {
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(pipefd[0]);
+	return pid;
+}
+
+/*
+ * On a kernel without file locking, the lock's abstract socket name
+ * bound by a process of another user, or by one that does not listen
+ * on it: refused at once, not waited for (an alarm ends a wait).
+ */
+static void test_lock_squat(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm }, old;
+	char tmpl[] = "/tmp/sct-squat-test.XXXXXX", path[PATH_MAX];
+	struct timespec t0, t1;
+	const char *root;
+	pid_t pid;
+	long ms;
+	int fd;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "lock squat: a directory for configfs"))
+		return;
+	sct_set_path(SCT_PATH_CONFIGFS, root);
+	sct_rf_lock_by_socket(true);
+	snprintf(path, sizeof(path), "%s/rules.lock", root);
+	sigaction(SIGALRM, &sa, &old);
+
+	if (geteuid() != 0) {
+		/* Another user needs root; the guest runs this as root. */
+		ok(true, "# SKIP lock squat by another user: needs root");
+	} else {
+		pid = squat(path, 65534, true);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		alarm(3);
+		fd = sct_rules_lock(0);
+		alarm(0);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+		     (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		ok(pid > 0 && fd == -EADDRINUSE && ms < 1000 &&
+		   strstr(sct_error_detail(), "of uid 65534, neither root nor the caller: refused"),
+		   "sct_rules_lock (socket): a holder of uid 65534 is refused at once, not waited for (%d, %ld ms: %s)",
+		   fd, ms, sct_error_detail());
+		if (fd >= 0)
+			sct_rules_unlock(fd);
+		fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+		ok(fd == -EADDRINUSE,
+		   "sct_rules_lock (socket): refused with SCT_LOCK_NONBLOCK too (%d)",
+		   fd);
+		if (fd >= 0)
+			sct_rules_unlock(fd);
+		if (pid > 0) {
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+		}
+	}
+
+	pid = squat(path, 0, false);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	alarm(3);
+	fd = sct_rules_lock(0);
+	alarm(0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+	     (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	ok(pid > 0 && fd == -EADDRINUSE && ms < 2000 &&
+	   strstr(sct_error_detail(), "does not listen on it"),
+	   "sct_rules_lock (socket): a process that binds the name and does not listen is refused (%d, %ld ms: %s)",
+	   fd, ms, sct_error_detail());
+	if (fd >= 0)
+		sct_rules_unlock(fd);
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
+	ok(fd >= 0, "sct_rules_lock (socket): taken once the squatter is gone");
+	sct_rules_unlock(fd);
+
+	sigaction(SIGALRM, &old, NULL);
+	sct_rf_lock_by_socket(false);
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * sct_rule_update() whose own undo fails (log_format is /dev/full, which
+ * no write reaches): -ENOTRECOVERABLE, the detail says how the rule was
+ * left, and not the error of the change as if the rule were restored.
+ */
+static void test_update_unrecoverable(void)
+{
+	static const char *const attrs[] = {
+		"syscall", "when", "action", "error_code", "order", "continue",
+		"filter", "log_target", "enabled", "filter_error", "hits", "id",
+	};
+	char tmpl[] = "/tmp/sct-update-test.XXXXXX", dir[PATH_MAX];
+	char path[PATH_MAX + 16];
+	struct sct_rule r;
+	const char *root;
+	size_t i;
+	int ret;
+
+	root = mkdtemp(tmpl);
+	if (!ok(root != NULL, "update: a directory for configfs"))
+		return;
+	sct_set_path(SCT_PATH_CONFIGFS, root);
+	snprintf(dir, sizeof(dir), "%s/rules", root);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof(dir), "%s/rules/u", root);
+	mkdir(dir, 0755);
+	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		put_file(dir, attrs[i], "");
+	put_file(dir, "syscall", "unlink\n");
+	put_file(dir, "when", "before\n");
+	put_file(dir, "action", "log\n");
+	put_file(dir, "order", "1\n");
+	put_file(dir, "continue", "0\n");
+	put_file(dir, "log_target", "device\n");
+	put_file(dir, "enabled", "1\n");
+	snprintf(path, sizeof(path), "%s/log_format", dir);
+	if (symlink("/dev/full", path))
+		ok(false, "update: symlink: %s", strerror(errno));
+
+	ret = sct_rule_read("u", &r, NULL);
+	if (!ok(ret == 0 && r.enabled, "update: the rule reads (%d: %s)", ret,
+		sct_error_detail()))
+		goto out;
+	snprintf(r.filter, sizeof(r.filter), "PID == 1");
+	ret = sct_rule_update(&r);
+	ok(ret == -ENOTRECOVERABLE &&
+	   strstr(sct_error_detail(), "rule u left disabled, not as it was: undoing the change failed: rule u: log_format: No space left on device") &&
+	   !strcmp(get_file(dir, "enabled"), "0"),
+	   "sct_rule_update: its undo fails: -ENOTRECOVERABLE, the rule left disabled (%d: %s)",
+	   ret, sct_error_detail());
+out:
+	sct_set_path(SCT_PATH_CONFIGFS, NULL);
+	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * sct_strerror() is thread-safe: it leaves alone the buffer strerror(3)
+ * fills for an unknown code, which the caller's own calls share.
+ */
+static void test_strerror(void)
+{
+	char *mine = strerror(1234);
+	const char *its;
+
+	its = sct_strerror(-4321);
+	ok(!strcmp(its, "Unknown error 4321") &&
+	   !strcmp(mine, "Unknown error 1234"),
+	   "sct_strerror: an unknown code (\"%s\"), strerror(3)'s buffer left alone (\"%s\")",
+	   its, mine);
+	ok(!strcmp(sct_strerror(-ENOENT), "No such file or directory") &&
+	   !strcmp(sct_strerror(EPERM), "Operation not permitted"),
+	   "sct_strerror: the messages of known codes, negative or not");
 }
 
 /*
@@ -2717,7 +3028,12 @@ int main(int argc, char **argv)
 	test_call_text();
 	test_configfs();
 	test_capture_configfs();
-	test_lock();
+	test_lock(false);
+	test_lock(true);
+	test_lock_dir();
+	test_lock_squat();
+	test_update_unrecoverable();
+	test_strerror();
 	test_traces();
 	test_streams();
 	test_format_time();

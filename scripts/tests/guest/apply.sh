@@ -8,8 +8,10 @@
 # sets, a delete that fails (a rule directory made a mount point)
 # reported and undone in delete and apply, no FAIL rule out of effect
 # while one rule is inserted at the top of a set, and rules whose names
-# start with '_' left alone.  Each "show" is compared with what the old
-# or the new set alone shows.  Prints TAP results.
+# start with '_' left alone, show during applies (never a mix: it takes
+# the lock shared), and a rule whose rewriting cannot be undone (exit 4,
+# said).  Each "show" is compared with what the old or the new set alone
+# shows.  Prints TAP results.
 set -euo pipefail
 
 name=sctrules-apply
@@ -121,6 +123,38 @@ umount $R/rules/a05
 sctrules -q delete a04 a05; echo "unmounted $?"
 sctrules count
 
+echo "== readers"
+# show while applies switch between A and B: it takes the lock shared,
+# so it sees one set or the other, never a mix nor a staged copy.
+sctrules -q apply A.rules
+( for r in 1 2 3 4 5; do
+	sctrules -q apply B.rules; sctrules -q apply A.rules
+done; touch readers.done ) &
+ap=$!
+rm -f readers.done
+shows=0; mixed=0; staged=0
+while [ ! -e readers.done ]; do
+	sctrules -q show > rd 2> rd.err
+	shows=$((shows + 1))
+	cmp -s rd showA || cmp -s rd showB || mixed=$((mixed + 1))
+	grep -q "sctrules" rd && staged=$((staged + 1))
+done
+wait $ap
+echo "readers $shows mixed $mixed staged $staged"
+
+echo "== unrecoverable"
+# A rule whose rewriting fails, and whose old attributes cannot be
+# written back either (its log_format is /dev/full): exit 4, and the
+# message says how the rule was left.
+sctrules -q apply A.rules
+sed "s/UID == 1000000}/UID == 1000099}/" A.rules > U.rules
+mount --bind /dev/full $R/rules/a00/log_format; echo "mount $?"
+sctrules -q apply U.rules 2> unrec.err; echo "apply $?"
+cat unrec.err
+umount $R/rules/a00/log_format
+sctrules -q apply A.rules; echo "again $?"
+echo "after $(which)"
+
 echo "== renumber"
 sctrules -q delete
 fail f 30 50000 > F.rules
@@ -207,6 +241,15 @@ result "apply that cannot delete a rule: exit 1, the old set restored" \
 	"$(all "$(ok has delete 'apply 1')" "$(ok has delete 'apply: A')")"
 result "delete works again once the rule can go" \
 	"$(all "$(ok has delete 'unmounted 0')" "$(ok has delete '48')")"
+
+result "show while applies switch sets: one set or the other, never a staged copy" \
+	"$(all "$(ok has_re readers '^readers [1-9][0-9]* mixed 0 staged 0$')")"
+
+result "a rule that cannot be put back: exit 4, said, listed" \
+	"$(all "$(ok has unrecoverable 'mount 0')" "$(ok has unrecoverable 'apply 4')" \
+		"$(ok has_re unrecoverable 'rule a00 left disabled, not as it was: undoing the change failed: rule a00: log_format: No space left on device')" \
+		"$(ok has_re unrecoverable '^  a00: changed (disabled; it was enabled)')" \
+		"$(ok has unrecoverable 'again 0')" "$(ok has unrecoverable 'after A')")"
 
 hammer_calls=$(part renumber | sed -n 's/^calls \([0-9]*\) leaks .*/\1/p')
 result "a rule inserted at the top of 30 FAIL rules, then removed: 30 moved" \
