@@ -21,7 +21,8 @@
 # - getrandom's bytes, and si_utime/si_stime (times).
 #
 # Usage: sctrace.sh, or sctrace.sh --compare A B on the host (prints the
-# share and the lines that differ).
+# share and the lines that differ).  SCTRACE_OUT=FILE keeps the guest's
+# output in FILE.
 set -euo pipefail
 
 # Normalise a strace output file (see above) to standard output.
@@ -82,7 +83,7 @@ name=sctrace
 # BUGS, for the PATH search).
 corpus='/bin/busybox ls -l /etc
 /bin/busybox cat /etc/passwd
-/bin/busybox cp /etc/passwd /tmp/p
+/bin/busybox cp /etc/passwd /tmp/c
 /bin/busybox mv /tmp/p /tmp/q
 /bin/busybox rm /tmp/q
 /bin/busybox mkdir /tmp/d
@@ -94,13 +95,18 @@ corpus='/bin/busybox ls -l /etc
 # shellcheck disable=SC2016 # expanded in the guest
 guest='
 command -v strace >/dev/null || { echo "== nostrace"; echo "== end"; exit 0; }
+setup() {
+	rm -rf /tmp/p /tmp/q /tmp/c /tmp/d /tmp/l /tmp/x
+	cp /etc/passwd /tmp/p
+	echo x > /tmp/q
+}
 i=0
 while read -r cmd; do
 	i=$((i + 1))
-	rm -rf /tmp/p /tmp/q /tmp/d /tmp/l /tmp/x
+	setup
 	eval "strace -f -o /tmp/a.$i $cmd" >/dev/null 2>&1
 	echo "strace status $? for $i"
-	rm -rf /tmp/p /tmp/q /tmp/d /tmp/l /tmp/x
+	setup
 	eval "sctrace -f -o /tmp/b.$i $cmd" >/dev/null 2>/tmp/e.$i
 	echo "sctrace status $? for $i"
 	echo "== a.$i"; cat /tmp/a.$i
@@ -116,6 +122,8 @@ echo "== end"
 '
 
 run_guest
+# SCTRACE_OUT=FILE keeps the guest's output, for --compare.
+[ -z "${SCTRACE_OUT:-}" ] || cp "$tmp/out" "$SCTRACE_OUT"
 
 result "the guest ran the script" \
 	"$(all "$(ok [ $rc -eq 0 ])" "$(ok grep -qx '== end' "$tmp/out")")"
