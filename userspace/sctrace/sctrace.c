@@ -37,6 +37,7 @@
 #include <sys/sysmacros.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <asm/prctl.h>
 #include <linux/sched.h>
@@ -85,6 +86,15 @@ enum arg_type {
 	A_UTSNAME,	/* struct utsname *, written */
 	A_GRND,		/* getrandom flags */
 	A_CLONE,	/* clone's arguments, all of them */
+	A_RLIMIT64_OUT,	/* struct rlimit64 *, written */
+	A_SIGACTION_OUT, /* struct sigaction *, written */
+	A_SIGSET_OUT,	/* sigset_t *, written */
+	A_ACCESS,	/* access(2) mode */
+	A_CLOCKID,	/* a clock */
+	A_TIMESPEC_OUT,	/* struct timespec *, written */
+	A_DIRENTS,	/* getdents64's buffer, written, as a count */
+	A_PRCTL_ARG,	/* prctl's second argument */
+	A_SIGRETURN,	/* rt_sigreturn's frame */
 };
 
 /* How the return value prints. */
@@ -118,7 +128,11 @@ static const struct sc_desc sc_table[] = {
 	{ "lstat", { A_PATH, A_STAT }, R_DEC },
 	{ "fstat", { A_INT, A_STAT }, R_DEC },
 	{ "newfstatat", { A_DIRFD, A_PATH, A_STAT, A_ATFLAGS }, R_DEC },
-	{ "access", { A_PATH, A_MODE }, R_DEC },
+	{ "access", { A_PATH, A_ACCESS }, R_DEC },
+	{ "faccessat", { A_DIRFD, A_PATH, A_ACCESS }, R_DEC },
+	{ "clock_gettime", { A_CLOCKID, A_TIMESPEC_OUT }, R_DEC },
+	{ "getdents64", { A_INT, A_DIRENTS, A_ULONG }, R_DEC },
+	{ "rt_sigreturn", { A_SIGRETURN }, R_DEC },
 	{ "mmap", { A_PTR, A_ULONG, A_PROT, A_MAPFLAGS, A_INT, A_HEX }, R_HEX },
 	{ "mprotect", { A_PTR, A_ULONG, A_PROT }, R_DEC },
 	{ "munmap", { A_PTR, A_ULONG }, R_DEC },
@@ -161,16 +175,16 @@ static const struct sc_desc sc_table[] = {
 	{ "umask", { A_MODE }, R_DEC },
 	{ "readlink", { A_PATH, A_BUF_OUT, A_ULONG }, R_DEC },
 	{ "getrandom", { A_BUF_OUT_HEX, A_ULONG, A_GRND }, R_DEC },
-	{ "rt_sigaction", { A_SIGNUM, A_SIGACTION, A_SIGACTION, A_ULONG }, R_DEC },
-	{ "rt_sigprocmask", { A_SIGHOW, A_SIGSET, A_SIGSET, A_ULONG }, R_DEC },
+	{ "rt_sigaction", { A_SIGNUM, A_SIGACTION, A_SIGACTION_OUT, A_ULONG }, R_DEC },
+	{ "rt_sigprocmask", { A_SIGHOW, A_SIGSET, A_SIGSET_OUT, A_ULONG }, R_DEC },
 	{ "rt_sigsuspend", { A_SIGSET, A_ULONG }, R_DEC },
 	{ "kill", { A_INT, A_SIGNUM }, R_DEC },
 	{ "set_tid_address", { A_PTR }, R_DEC },
 	{ "set_robust_list", { A_PTR, A_ULONG }, R_DEC },
 	{ "rseq", { A_PTR, A_HEX, A_HEX, A_HEX }, R_DEC },
-	{ "prlimit64", { A_INT, A_RLIMIT, A_RLIMIT64, A_RLIMIT64 }, R_DEC },
+	{ "prlimit64", { A_INT, A_RLIMIT, A_RLIMIT64, A_RLIMIT64_OUT }, R_DEC },
 	{ "arch_prctl", { A_ARCHPRCTL, A_PTR }, R_DEC },
-	{ "prctl", { A_PRCTL, A_PTR }, R_DEC },
+	{ "prctl", { A_PRCTL, A_PRCTL_ARG }, R_DEC },
 	{ "fcntl", { A_INT, A_FCNTL, A_INT }, R_DEC },
 	{ "ioctl", { A_INT, A_IOCTL, A_PTR }, R_DEC },
 	{ "uname", { A_UTSNAME }, R_DEC },
@@ -343,6 +357,10 @@ static void print_buf(const struct sct_event *ev, unsigned int i, uint64_t addr,
 
 	if (!addr) {
 		outs("NULL");
+		return;
+	}
+	if (!len) {
+		outs("\"\"");
 		return;
 	}
 	if ((kind != SCT_DATA_BYTES && kind != SCT_DATA_BYTES_TRUNC) ||
@@ -770,6 +788,79 @@ static void print_utsname(const struct sct_event *ev, unsigned int i,
 	outs(", ...}");
 }
 
+static const struct flag access_flags[] = {
+	F(R_OK), F(W_OK), F(X_OK),
+};
+
+static const struct flag clocks[] = {
+	F(CLOCK_REALTIME), F(CLOCK_MONOTONIC), F(CLOCK_PROCESS_CPUTIME_ID),
+	F(CLOCK_THREAD_CPUTIME_ID), F(CLOCK_MONOTONIC_RAW),
+	F(CLOCK_REALTIME_COARSE), F(CLOCK_MONOTONIC_COARSE),
+	F(CLOCK_BOOTTIME), F(CLOCK_REALTIME_ALARM), F(CLOCK_BOOTTIME_ALARM),
+	F(CLOCK_TAI),
+};
+
+static void print_timespec(const struct sct_event *ev, unsigned int i,
+			   uint64_t addr, int64_t ret)
+{
+	const void *data;
+	size_t n;
+	int64_t ts[2];
+
+	if (ret < 0 || sct_event_data(ev, i, &data, &n) != SCT_DATA_BYTES ||
+	    n < sizeof(ts)) {
+		print_ptr(addr);
+		return;
+	}
+	memcpy(ts, data, sizeof(ts));
+	outf("{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
+}
+
+/* getdents64's buffer: strace shows the number of entries. */
+static void print_dirents(const struct sct_event *ev, unsigned int i,
+			  uint64_t addr, int64_t ret)
+{
+	const unsigned char *d;
+	const void *data;
+	size_t n, off = 0;
+	unsigned int count = 0;
+	unsigned short reclen;
+
+	print_ptr(addr);
+	if (ret < 0)
+		return;
+	if (sct_event_data(ev, i, &data, &n) != SCT_DATA_BYTES &&
+	    ret != 0)
+		return;	/* cut: the count is not known */
+	d = data;
+	while (ret > 0 && off + 18 < n && off < (size_t)ret) {
+		memcpy(&reclen, d + off + 16, sizeof(reclen));
+		if (!reclen)
+			break;
+		off += reclen;
+		count++;
+	}
+	outf(" /* %u entries */", count);
+}
+
+/*
+ * prctl's second argument: PR_SET_NAME's and PR_GET_NAME's name is the
+ * thread's command name, which the full record of the exit gives.
+ */
+static void print_prctl_arg(const struct task *t, const struct sct_event *ev,
+			    uint64_t v, int64_t ret)
+{
+	const struct sct_record_call *r = (const void *)sct_event_record(ev);
+
+	if ((t->args[0] == 15 || t->args[0] == 16) && ret >= 0 && r &&
+	    r->hdr.type == SCT_RECORD_CALL) {
+		quote((const unsigned char *)r->comm,
+		      strnlen(r->comm, sizeof(r->comm)), 0);
+		return;
+	}
+	print_ptr(v);
+}
+
 static void print_strv(const struct sct_event *ev, unsigned int i,
 		       uint64_t addr)
 {
@@ -838,7 +929,9 @@ static bool arg_is_out(unsigned char a)
 {
 	switch (a) {
 	case A_BUF_OUT: case A_BUF_OUT_HEX: case A_STAT: case A_WSTATUS:
-	case A_FDPAIR: case A_UTSNAME:
+	case A_FDPAIR: case A_UTSNAME: case A_RLIMIT64_OUT:
+	case A_SIGACTION_OUT: case A_SIGSET_OUT: case A_TIMESPEC_OUT:
+	case A_DIRENTS: case A_PRCTL_ARG:
 		return true;
 	default:
 		return false;
@@ -947,11 +1040,41 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		print_signum(v);
 		break;
 	case A_SIGSET:
-		print_sigset(ev, p, v, t->args[t->desc->args[i + 1] == A_ULONG ?
-						i + 1 : i + 2]);
+	case A_SIGSET_OUT:
+		if (t->desc->args[i] == A_SIGSET_OUT && ret < 0 && v)
+			print_ptr(v);
+		else
+			print_sigset(ev, p, v, t->args[t->desc->args[i + 1] ==
+						       A_ULONG ? i + 1 : i + 2]);
 		break;
 	case A_SIGACTION:
-		print_sigaction(ev, p, v);
+	case A_SIGACTION_OUT:
+		if (t->desc->args[i] == A_SIGACTION_OUT && ret < 0 && v)
+			print_ptr(v);
+		else
+			print_sigaction(ev, p, v);
+		break;
+	case A_ACCESS:
+		if (!v)
+			outs("F_OK");
+		else
+			print_flags(access_flags, NELEM(access_flags), v, false);
+		break;
+	case A_CLOCKID:
+		print_xval(clocks, NELEM(clocks), v, "%" PRId64);
+		break;
+	case A_TIMESPEC_OUT:
+		print_timespec(ev, p, v, ret);
+		break;
+	case A_DIRENTS:
+		print_dirents(ev, p, v, ret);
+		break;
+	case A_PRCTL_ARG:
+		print_prctl_arg(t, ev, v, ret);
+		break;
+	case A_SIGRETURN:
+		/* The frame's mask is not in the record: see sctrace(1). */
+		outs("{mask=?}");
 		break;
 	case A_SIGHOW:
 		print_xval(sighow, NELEM(sighow), v, "%#" PRIx64);
@@ -969,7 +1092,8 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		print_xval(rlimits, NELEM(rlimits), v, "%#" PRIx64);
 		break;
 	case A_RLIMIT64:
-		if (i == 3 && ret < 0)
+	case A_RLIMIT64_OUT:
+		if (t->desc->args[i] == A_RLIMIT64_OUT && ret < 0 && v)
 			print_ptr(v);
 		else
 			print_rlimit64(ev, p, v);
@@ -1006,7 +1130,7 @@ static bool arg_shown(const struct task *t, unsigned int i)
 {
 	/* open's mode, only with O_CREAT or O_TMPFILE. */
 	return t->desc->args[i] != A_OMODE ||
-	       (t->args[i - 1] & (O_CREAT | __O_TMPFILE));
+	       (t->args[i - 1] & (O_CREAT | 020000000));
 }
 
 /* The arguments of @t's call from @from to @to, after @sep. */
@@ -1116,7 +1240,7 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 			;
 		t->split = i;
 		print_args(t, ev, 0, i, false, 0);
-		if (i < n)
+		if (i && i < n)
 			outs(", ");
 		t->decoded = i == n;
 	}
@@ -1445,10 +1569,15 @@ int main(int argc, char **argv)
 	if (ret)
 		errx(1, "%s", *sct_error_detail() ? sct_error_detail() :
 			      sct_strerror(ret));
-	/* One byte more than -s shows, to tell a longer buffer. */
-	capture = st.max_strlen + 1 > SCT_CAPTURE_SIZE_MAX ?
-		  SCT_CAPTURE_SIZE_MAX : st.max_strlen + 1;
+	/*
+	 * All the kernel gives: -s needs one byte more than it shows (to
+	 * tell a longer buffer), getdents64's count the whole buffer.
+	 */
+	capture = SCT_CAPTURE_SIZE_MAX;
 	ret = sct_session_set_capture_size(s, capture);
+	/* The command name, for prctl's PR_[GS]ET_NAME. */
+	if (!ret)
+		ret = sct_session_set_records(s, SCT_RECORDS_FULL);
 	if (!ret)
 		ret = sct_session_trace(s, trace_set, SCT_TRACE_BOTH,
 					on_syscall, NULL);
