@@ -50,7 +50,7 @@ normalise() {
 	END { for (p in pending) print pending[p] " <unfinished ...>" }
 	' "$1" | sed -E \
 		-e 's/\) +(= .*)$/) \1/' \
-		-e 's/^((clone|clone3|fork|vfork|wait4|getpid|getppid|gettid|set_tid_address)\(.*\)) = [0-9]+$/\1 = PID/' \
+		-e 's/^((clone|clone3|fork|vfork|wait4|getpid|getppid|gettid|set_tid_address)\(.*\)) = [1-9][0-9]*$/\1 = PID/' \
 		-e 's/si_pid=[0-9]+/si_pid=PID/g' \
 		-e 's/0x[0-9a-f]+/0xADDR/g' \
 		-e 's/^getrandom\("[^"]*"/getrandom("RANDOM"/' \
