@@ -38,8 +38,13 @@ flags=$(PKG_CONFIG_PATH='' PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig \
 gcc -O2 -o "$sysroot/libsct-prog" "$SCT_ROOT/userspace/tests/libsct-prog.c" $flags
 # "PATH" for the loader and "NAME => PATH" for the others: each file
 # where the guest finds it, libsct's as installed, the rest as here.
-dyn_libs=$(LD_LIBRARY_PATH=$sysroot/usr/lib ldd "$sysroot/libsct-prog" |
-	sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^\s*\(\/[^ ]*\) .*/\1/p' | sort -u)
+# Debian's strace too, if the host has it, for sctrace's comparison
+# (scripts/tests/guest/sctrace.sh): it adds its libunwind and liblzma.
+strace=$(PATH=$PATH:/usr/sbin:/sbin command -v strace || true)
+dyn_libs=$({
+	LD_LIBRARY_PATH=$sysroot/usr/lib ldd "$sysroot/libsct-prog"
+	[ -z "$strace" ] || ldd "$strace"
+} | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^\s*\(\/[^ ]*\) .*/\1/p' | sort -u)
 [ -n "$dyn_libs" ] || die "ldd found no library for libsct-prog"
 
 list=$BUILD/initramfs.list
@@ -71,6 +76,7 @@ list=$BUILD/initramfs.list
 	echo "file /usr/lib/sct/libsct-prog $sysroot/libsct-prog 0755 0 0"
 	echo "file /usr/lib/libsct.so.1.0.0 $sysroot/usr/lib/libsct.so.1.0.0 0755 0 0"
 	echo "slink /usr/lib/libsct.so.1 libsct.so.1.0.0 0777 0 0"
+	[ -z "$strace" ] || echo "file /usr/bin/strace $strace 0755 0 0"
 	for lib in $dyn_libs; do
 		case "$lib" in
 		"$sysroot"/*) continue ;;
