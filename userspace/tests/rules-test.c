@@ -2176,6 +2176,31 @@ static pid_t squat(const char *path, uid_t uid, bool listening)
 	return pid;
 }
 
+/* sct_rules_lock(0), given up after 3 s (SIGALRM); *ms it took. */
+static int lock_timed(long *ms)
+{
+	struct timespec t0, t1;
+	int fd;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	alarm(3);
+	fd = sct_rules_lock(0);
+	alarm(0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	*ms = (t1.tv_sec - t0.tv_sec) * 1000 +
+	      (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	return fd;
+}
+
+/* End a squat() holder. */
+static void unsquat(pid_t pid)
+{
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+}
+
 /*
  * On a kernel without file locking, the lock's abstract socket name
  * bound by a process of another user, or by one that does not listen
@@ -2185,7 +2210,6 @@ static void test_lock_squat(void)
 {
 	struct sigaction sa = { .sa_handler = on_alarm }, old;
 	char tmpl[] = "/tmp/sct-squat-test.XXXXXX", path[PATH_MAX];
-	struct timespec t0, t1;
 	const char *root;
 	pid_t pid;
 	long ms;
@@ -2204,13 +2228,7 @@ static void test_lock_squat(void)
 		ok(true, "# SKIP lock squat by another user: needs root");
 	} else {
 		pid = squat(path, 65534, true);
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		alarm(3);
-		fd = sct_rules_lock(0);
-		alarm(0);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		ms = (t1.tv_sec - t0.tv_sec) * 1000 +
-		     (t1.tv_nsec - t0.tv_nsec) / 1000000;
+		fd = lock_timed(&ms);
 		ok(pid > 0 && fd == -EADDRINUSE && ms < 1000 &&
 		   strstr(sct_error_detail(), "of uid 65534, neither root nor the caller: refused"),
 		   "sct_rules_lock (socket): a holder of uid 65534 is refused at once, not waited for (%d, %ld ms: %s)",
@@ -2223,30 +2241,18 @@ static void test_lock_squat(void)
 		   fd);
 		if (fd >= 0)
 			sct_rules_unlock(fd);
-		if (pid > 0) {
-			kill(pid, SIGKILL);
-			waitpid(pid, NULL, 0);
-		}
+		unsquat(pid);
 	}
 
 	pid = squat(path, 0, false);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	alarm(3);
-	fd = sct_rules_lock(0);
-	alarm(0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (t1.tv_sec - t0.tv_sec) * 1000 +
-	     (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	fd = lock_timed(&ms);
 	ok(pid > 0 && fd == -EADDRINUSE && ms < 2000 &&
 	   strstr(sct_error_detail(), "does not listen on it"),
 	   "sct_rules_lock (socket): a process that binds the name and does not listen is refused (%d, %ld ms: %s)",
 	   fd, ms, sct_error_detail());
 	if (fd >= 0)
 		sct_rules_unlock(fd);
-	if (pid > 0) {
-		kill(pid, SIGKILL);
-		waitpid(pid, NULL, 0);
-	}
+	unsquat(pid);
 	fd = sct_rules_lock(SCT_LOCK_NONBLOCK);
 	ok(fd >= 0, "sct_rules_lock (socket): taken once the squatter is gone");
 	sct_rules_unlock(fd);
