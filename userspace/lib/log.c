@@ -76,7 +76,6 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	log->stream = !S_ISCHR(st.st_mode);
 	if ((flags & SCT_LOG_NEW) && lseek(log->fd, 0, SEEK_END) < 0)
 		goto fail;
-#ifdef SCT_IOC_TEXT
 	/*
 	 * A file of records, or a kernel from before SCT_IOC_TEXT, whose
 	 * records always carry it: ENOTTY.
@@ -84,7 +83,6 @@ int sct_log_open(struct sct_log **logp, const char *path, int flags)
 	if ((flags & SCT_LOG_TEXT) && ioctl(log->fd, SCT_IOC_TEXT, 1) &&
 	    errno != ENOTTY)
 		goto fail;
-#endif
 	*logp = log;
 	return 0;
 fail:
@@ -98,9 +96,7 @@ fail:
 int sct_log_open_trace(struct sct_log **logp, const char *trace, int flags)
 {
 	const char *path = sct_get_path(SCT_PATH_RECORDS);
-#ifdef SCT_IOC_TRACE
 	struct sct_ioc_trace arg = {};
-#endif
 	struct timespec now;
 	int ret;
 
@@ -115,13 +111,9 @@ int sct_log_open_trace(struct sct_log **logp, const char *trace, int flags)
 		sct_rf_detail("%s: %s", path, strerror(-ret));
 		return ret;
 	}
-#ifdef SCT_IOC_TRACE
 	/* sct_rf_trace_name() checked that it fits. */
 	strcpy(arg.name, trace);
 	ret = ioctl((*logp)->fd, SCT_IOC_TRACE, &arg) ? -errno : 0;
-#else
-	ret = -ENOTTY;
-#endif
 	switch (ret) {
 	case 0:
 		break;
@@ -173,14 +165,10 @@ static size_t sct_record_min_size(unsigned int type)
 		return sizeof(struct sct_record_call);
 	case SCT_RECORD_LOST:
 		return sizeof(struct sct_record_lost);
-#if SCT_RECORD_VERSION >= 3
 	case SCT_RECORD_TASK:
 		return sizeof(struct sct_record_task);
-#endif
-#if SCT_RECORD_VERSION >= 5
 	case SCT_RECORD_SYSCALL:
 		return sizeof(struct sct_record_syscall);
-#endif
 	}
 	/* A type this libsct does not know: skipped by its size. */
 	return sizeof(struct sct_record_header);
@@ -194,14 +182,10 @@ static uint64_t sct_record_time(const struct sct_record_header *hdr)
 {
 	if (hdr->type == SCT_RECORD_CALL)
 		return ((const struct sct_record_call *)hdr)->time_ns;
-#if SCT_RECORD_VERSION >= 3
 	if (hdr->type == SCT_RECORD_TASK)
 		return ((const struct sct_record_task *)hdr)->time_ns;
-#endif
-#if SCT_RECORD_VERSION >= 5
 	if (hdr->type == SCT_RECORD_SYSCALL)
 		return ((const struct sct_record_syscall *)hdr)->time_ns;
-#endif
 	return 0;
 }
 
@@ -335,7 +319,6 @@ const char *sct_record_data(const struct sct_record_call *rec,
 	return p;
 }
 
-#if SCT_RECORD_VERSION >= 5
 /* The bytes of a compact record before its data: its items included. */
 static size_t sct_record_syscall_fixed(const struct sct_record_syscall *rec)
 {
@@ -373,7 +356,6 @@ const char *sct_record_syscall_data(const struct sct_record_syscall *rec,
 {
 	return sct_item_data(&rec->hdr, sct_record_syscall_fixed(rec), d);
 }
-#endif
 
 /* The name of the record's rule, or "?". */
 const char *sct_record_rule(const struct sct_record_call *rec)
@@ -397,13 +379,7 @@ const char *sct_record_text(const struct sct_record_call *rec)
  */
 int sct_record_abi(const struct sct_record_call *rec)
 {
-#if SCT_RECORD_HAS_ABI
 	return rec->abi;
-#else
-	/* Where version 2 has @abi: the first byte of version 1's @pad. */
-	return *((const unsigned char *)rec +
-		 offsetof(struct sct_record_call, pad));
-#endif
 }
 
 /**
@@ -418,14 +394,10 @@ int sct_record_abi(const struct sct_record_call *rec)
  */
 unsigned long long sct_record_call_id(const struct sct_record_call *rec)
 {
-#if SCT_RECORD_VERSION >= 3
 	if (rec->hdr.version >= 3 &&
 	    rec->hdr.size >= offsetof(struct sct_record_call, call_id) +
 			     sizeof(rec->call_id))
 		return rec->call_id;
-#else
-	(void)rec;
-#endif
 	return 0;
 }
 
@@ -632,7 +604,6 @@ static void sct_json_sockaddr(FILE *out, const char *data, unsigned int len)
 	}
 }
 
-#if SCT_RECORD_VERSION >= 4
 /*
  * A captured struct or buffer: {"bytes":"<hex>","truncated":bool}, its
  * @len bytes in lowercase hex, two digits a byte.
@@ -679,7 +650,6 @@ static void sct_json_strv(FILE *out, const char *data, unsigned int len,
 		truncated = true;
 	fprintf(out, "],\"truncated\":%s}", truncated ? "true" : "false");
 }
-#endif
 
 /*
  * A string of a call's data: a JSON string if it is valid UTF-8 and
@@ -736,7 +706,6 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 		sct_json_data_string(out, data, d->len,
 				     d->kind == SCT_DATA_STRING_TRUNC);
 		break;
-#if SCT_RECORD_VERSION >= 4
 	case SCT_DATA_BYTES:
 	case SCT_DATA_BYTES_TRUNC:
 		fputs(key, out);
@@ -752,7 +721,6 @@ static bool sct_json_param(FILE *out, const struct sct_record_header *rec,
 		sct_json_strv(out, data, d->len,
 			      d->kind == SCT_DATA_STRV_TRUNC);
 		break;
-#endif
 	default:
 		fputs(key, out);
 		sct_json_data_string(out, data, d->len, false);
@@ -847,7 +815,6 @@ static void sct_json_call(FILE *out, const struct sct_record_call *rec,
 	fputs("}\n", out);
 }
 
-#if SCT_RECORD_VERSION >= 5
 /* A compact call record: what it has of a call record, no more. */
 static void sct_json_syscall(FILE *out, const struct sct_record_syscall *rec,
 			     const char *rule)
@@ -861,7 +828,6 @@ static void sct_json_syscall(FILE *out, const struct sct_record_syscall *rec,
 			   rec->retval);
 	fputs("}\n", out);
 }
-#endif
 
 /* ---- Lines of text, as the kernel's. ---- */
 
@@ -1181,7 +1147,6 @@ int sct_record_call_text(char *buf, size_t size,
 	return sct_text_done(&t, line, sizeof(line), buf, size);
 }
 
-#if SCT_RECORD_VERSION >= 5
 int sct_record_syscall_text(char *buf, size_t size,
 			    const struct sct_record_syscall *rec,
 			    const char *rule_name)
@@ -1197,9 +1162,7 @@ int sct_record_syscall_text(char *buf, size_t size,
 		      sct_record_syscall_items(rec), rec->when, rec->retval);
 	return sct_text_done(&t, line, sizeof(line), buf, size);
 }
-#endif
 
-#if SCT_RECORD_VERSION >= 3
 /* ---- Task records. ---- */
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -1379,7 +1342,6 @@ static void sct_json_task(FILE *out, const struct sct_record_task *rec)
 	}
 	fputs("}\n", out);
 }
-#endif /* SCT_RECORD_VERSION >= 3 */
 
 /**
  * sct_record_json - print a record as one line of JSON
@@ -1409,23 +1371,19 @@ int sct_record_json_rule(FILE *out, const struct sct_record_header *rec,
 	case SCT_RECORD_CALL:
 		sct_json_call(out, (const void *)rec, rule);
 		return 0;
-#if SCT_RECORD_VERSION >= 5
 	case SCT_RECORD_SYSCALL:
 		sct_json_syscall(out, (const void *)rec, rule);
 		return 0;
-#endif
 	case SCT_RECORD_LOST:
 		fprintf(out, "{\"schema\":%d,\"type\":\"lost\",\"seq\":%llu,\"count\":%llu}\n",
 			SCT_JSON_SCHEMA, (unsigned long long)rec->seq,
 			(unsigned long long)lost->count);
 		return 0;
-#if SCT_RECORD_VERSION >= 3
 	case SCT_RECORD_TASK:
 		if (rec->size < sizeof(struct sct_record_task))
 			return -EPROTO;
 		sct_json_task(out, (const void *)rec);
 		return 0;
-#endif
 	}
 	return -EPROTO;
 }

@@ -92,22 +92,10 @@ extern "C" {
 const char *sct_version(void);
 
 /*
- * The ABIs of system calls: struct sct_record_call.abi (record version
- * 2), the ABI:NAME form of a rule's syscall, and %abi.  Until
- * <linux/sct.h> defines them, libsct does, and reads a record's ABI from
- * the byte at the same offset: the first byte of version 1's pad, zero,
- * which is native, so that version 1 records stay right.
+ * The ABIs of system calls (struct sct_record_call.abi, the ABI:NAME form
+ * of a rule's syscall, %abi) are <sct/record.h>'s SCT_ABI_NATIVE
+ * (x86_64), SCT_ABI_COMPAT (ia32) and SCT_ABI_X32.
  */
-#ifdef SCT_ABI_COMPAT
-#define SCT_RECORD_HAS_ABI	1
-#else
-#define SCT_RECORD_HAS_ABI	0
-#define SCT_ABI_NATIVE		0	/* x86_64 */
-#define SCT_ABI_COMPAT		1	/* ia32: int $0x80, sysenter, 32-bit syscall */
-#endif
-#ifndef SCT_ABI_X32
-#define SCT_ABI_X32		2	/* x32: numbers without __X32_SYSCALL_BIT */
-#endif
 /* SCT_RULE_ATTR_SYSCALL_ABI of a syscall named without an ABI: every ABI. */
 #define SCT_ABI_ALL		(-1)
 

@@ -180,6 +180,15 @@ static void print_lost(const struct options *o,
 		       first, first + n - 1);
 }
 
+/* A record's line, to syslog or to standard output. */
+static void put_line(const struct options *o, const char *line)
+{
+	if (o->syslog)
+		syslog(LOG_NOTICE, "%s", line);
+	else
+		printf("%s\n", line);
+}
+
 /* Print one call record; return whether it counts (it passed -r). */
 static bool print_call(const struct options *o,
 		       const struct sct_record_call *rec)
@@ -207,14 +216,10 @@ static bool print_call(const struct options *o,
 		sct_record_call_text(line, sizeof(line), rec, name);
 		text = line;
 	}
-	if (o->syslog)
-		syslog(LOG_NOTICE, "%s", text);
-	else
-		printf("%s\n", text);
+	put_line(o, text);
 	return true;
 }
 
-#if SCT_RECORD_VERSION >= 5
 /* Print one compact call record; return whether it counts (-r). */
 static bool print_syscall(const struct options *o,
 			  const struct sct_record_syscall *rec)
@@ -230,15 +235,10 @@ static bool print_syscall(const struct options *o,
 	}
 	/* sct_log_next() checked the size; a cut line is cut. */
 	sct_record_syscall_text(line, sizeof(line), rec, name);
-	if (o->syslog)
-		syslog(LOG_NOTICE, "%s", line);
-	else
-		printf("%s\n", line);
+	put_line(o, line);
 	return true;
 }
-#endif
 
-#if SCT_RECORD_VERSION >= 3
 /* Print one task record; return whether it counts (-r drops them all). */
 static bool print_task(const struct options *o,
 		       const struct sct_record_task *rec)
@@ -254,13 +254,9 @@ static bool print_task(const struct options *o,
 	}
 	/* sct_log_next() checked the size; a cut line is printed cut. */
 	sct_record_task_text(line, sizeof(line), rec);
-	if (o->syslog)
-		syslog(LOG_NOTICE, "%s", line);
-	else
-		printf("%s\n", line);
+	put_line(o, line);
 	return true;
 }
-#endif
 
 /*
  * Wait for records.  SIGINT and SIGTERM are blocked while @stop is looked
@@ -342,16 +338,12 @@ static int run(const struct options *o, const sigset_t *block)
 		else if (rec->type == SCT_RECORD_CALL &&
 			 print_call(o, (const void *)rec))
 			printed++;
-#if SCT_RECORD_VERSION >= 3
 		else if (rec->type == SCT_RECORD_TASK &&
 			 print_task(o, (const void *)rec))
 			printed++;
-#endif
-#if SCT_RECORD_VERSION >= 5
 		else if (rec->type == SCT_RECORD_SYSCALL &&
 			 print_syscall(o, (const void *)rec))
 			printed++;
-#endif
 	}
 	sct_log_close(log);
 	flush_stdout();

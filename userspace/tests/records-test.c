@@ -918,7 +918,6 @@ static char *capture_json(const struct sct_record_call *rec)
 	return out;
 }
 
-#if SCT_RECORD_VERSION >= 4
 /* The record's "data" is exactly @data ("{...}"), and it is valid JSON. */
 static void check_data(const struct sct_record_call *rec, const char *data,
 		       const char *what)
@@ -942,7 +941,6 @@ static unsigned int strv(char *buf, uint32_t count, const char *strings,
 	memcpy(buf + sizeof(count), strings, len);
 	return sizeof(count) + len;
 }
-#endif
 
 /* Random data items of every kind, some out of bounds, as valid JSON. */
 static void test_random_json(void)
@@ -991,7 +989,6 @@ static void test_random_json(void)
 
 void test_capture_json(void)
 {
-#if SCT_RECORD_VERSION >= 4
 	static const char odd[] = "q\"b\\s\nt\t\001\303\251\177";
 	struct sct_record_call *rec;
 	char buf[256], big[8200], want[16600];
@@ -1143,11 +1140,9 @@ void test_capture_json(void)
 	check_data(rec, "{\"1\":{\"string\":\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffdx\","
 		   "\"truncated\":true,\"hex\":\"c0afeda080f49080808078\"}}",
 		   "JSON: overlong forms, surrogates and code points past U+10FFFF are not UTF-8");
-#endif
 	test_random_json();
 }
 
-#if SCT_RECORD_VERSION >= 5
 /* A compact record, with room for data after its fixed part. */
 struct tsys {
 	struct sct_record_syscall sys;
@@ -1241,13 +1236,10 @@ static void test_compact(void)
 	ok(!sct_record_syscall_items(&c.sys),
 	   "compact: no items inside the fixed part");
 }
-#endif
 
 void test_call_text(void)
 {
-#if SCT_RECORD_VERSION >= 5
 	test_compact();
-#endif
 	test_lines();
 	test_long_lines();
 	test_random_lines();

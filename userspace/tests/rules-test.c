@@ -1377,11 +1377,7 @@ static struct sct_record_call *make_record(void *buf, int version, int abi,
 	rec->nr = nr;
 	rec->pid = 42;
 	/* The byte of @abi in version 2, the first of @pad in version 1. */
-#if SCT_RECORD_HAS_ABI
 	rec->abi = abi;
-#else
-	*((unsigned char *)rec + offsetof(struct sct_record_call, pad)) = abi;
-#endif
 	strcpy(rec->comm, "a.out");
 	strcpy(p, "r1");
 	rec->rule.off = sizeof(*rec);
@@ -1447,7 +1443,6 @@ static void test_records(void)
 	   !sct_record_syscall(rec),
 	   "an ABI libsct does not know: null, and no name");
 	free(json);
-#if SCT_RECORD_VERSION >= 3
 	/* Version 3: the call's id; version 2 has none, whatever is there. */
 	rec = make_record(buf, 3, SCT_ABI_NATIVE, 39);
 	rec->call_id = 123456789012ULL;
@@ -1461,10 +1456,8 @@ static void test_records(void)
 	ok(!sct_record_call_id(rec) && strstr(json, ",\"call_id\":\"0\","),
 	   "a version 2 record: call_id 0");
 	free(json);
-#endif
 }
 
-#if SCT_RECORD_VERSION >= 3
 /* The start of the JSON of every task record that make_task() makes. */
 #define TASK_JSON(event)						\
 	"{\"schema\":1,\"type\":\"task\",\"seq\":9," \
@@ -1671,7 +1664,6 @@ static void test_task_records(void)
 	}
 	unlink(tmpl);
 }
-#endif
 
 /* ---- Rules in a directory that stands for configfs. ---- */
 
@@ -3028,9 +3020,7 @@ int main(int argc, char **argv)
 	test_classes();
 	test_records();
 	test_capture_json();
-#if SCT_RECORD_VERSION >= 3
 	test_task_records();
-#endif
 	test_call_text();
 	test_configfs();
 	test_capture_configfs();
