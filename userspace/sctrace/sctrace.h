@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * sctrace's internals, shared by its files: sctrace.c (the command line,
+ * the events, the line layout) and decode.c (the decoders).
+ */
+#ifndef SCTRACE_H
+#define SCTRACE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include <sct.h>
+
+
+#define DEFAULT_STRLEN	32	/* strace's -s */
+#define ACOLUMN		40	/* strace's -a: the column of " = " */
+
+/* Argument types: one printer each (print_arg()). */
+enum arg_type {
+	A_END = 0,
+	A_INT,		/* int, decimal (fds, pids, counts) */
+	A_LONG,		/* long, decimal */
+	A_ULONG,	/* unsigned long, decimal (sizes) */
+	A_HEX,		/* a number in hex, 0 as "0" */
+	A_PTR,		/* an address: NULL or 0x... */
+	A_PATH,		/* a string the kernel captured at entry */
+	A_DIRFD,	/* AT_FDCWD or an fd */
+	A_OFLAGS,	/* open(2) flags */
+	A_OMODE,	/* open(2) mode: only with O_CREAT or O_TMPFILE */
+	A_MODE,		/* a mode, octal */
+	A_ATFLAGS,	/* AT_* flags */
+	A_BUF_IN,	/* bytes read by the call, length: the next argument */
+	A_BUF_OUT,	/* bytes written by the call, length: the return */
+	A_BUF_OUT_HEX,	/* the same, always in hex (getrandom) */
+	A_PROT,		/* PROT_* */
+	A_MAPFLAGS,	/* MAP_* */
+	A_ARGV,		/* an array of strings */
+	A_ENVP,		/* an array of strings, as a count */
+	A_STAT,		/* struct stat, written */
+	A_WSTATUS,	/* int *, a wait status, written */
+	A_WOPTIONS,	/* wait4 options */
+	A_SIGNUM,	/* a signal number */
+	A_SIGSET,	/* sigset_t * */
+	A_SIGACTION,	/* struct sigaction * */
+	A_SIGHOW,	/* rt_sigprocmask's how */
+	A_FDPAIR,	/* int[2], written */
+	A_WHENCE,	/* lseek's whence */
+	A_RLIMIT,	/* RLIMIT_* */
+	A_RLIMIT64,	/* struct rlimit64 * */
+	A_ARCHPRCTL,	/* arch_prctl's code */
+	A_PRCTL,	/* prctl's option */
+	A_FCNTL,	/* fcntl's command */
+	A_IOCTL,	/* ioctl's request */
+	A_UTSNAME,	/* struct utsname *, written */
+	A_GRND,		/* getrandom flags */
+	A_CLONE,	/* clone's arguments, all of them */
+	A_RLIMIT64_OUT,	/* struct rlimit64 *, written */
+	A_SIGACTION_OUT, /* struct sigaction *, written */
+	A_SIGSET_OUT,	/* sigset_t *, written */
+	A_ACCESS,	/* access(2) mode */
+	A_CLOCKID,	/* a clock */
+	A_TIMESPEC_OUT,	/* struct timespec *, written */
+	A_DIRENTS,	/* getdents64's buffer, written, as a count */
+	A_PRCTL_ARG,	/* prctl's second argument */
+	A_SIGRETURN,	/* rt_sigreturn's frame */
+};
+
+/* How the return value prints. */
+enum ret_type {
+	R_DEC = 0,	/* = N */
+	R_HEX,		/* = 0x... */
+	R_NONE,		/* = ? (the call does not return) */
+};
+
+/* A syscall: its name, its arguments' types, its return's. */
+struct sc_desc {
+	const char *name;
+	unsigned char args[6];
+	unsigned char ret;
+};
+
+/* What one traced thread is doing. */
+struct task {
+	pid_t tid;
+	bool in_call;		/* its entry was printed, not its exit */
+	bool decoded;		/* every argument was printed at entry */
+	const struct sc_desc *desc;	/* NULL: printed raw */
+	const char *name;
+	unsigned int split;	/* the first argument printed at exit */
+	uint64_t args[6];
+	int exit_status;	/* as wait(2) gives it, -1 before its exit */
+};
+
+/* sctrace's state: options, output, the traced threads. */
+struct state {
+	FILE *out;
+	const char *outname;
+	bool follow;		/* -f */
+	unsigned int max_strlen;	/* -s */
+	pid_t child;		/* the command */
+	int child_status;	/* its status, -1 until it exits */
+	int nprocs;		/* threads traced and alive */
+	struct task *printing;	/* whose line is open */
+	unsigned int curcol;
+	struct task *tasks;
+	size_t ntasks, tasks_cap;
+};
+
+extern struct state st;
+
+/* Flags and values: named bits in a table's order. */
+struct flag {
+	uint64_t val;
+	const char *name;
+};
+#define F(x) { x, #x }
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* quote()'s styles. */
+enum { Q_HEX = 1, Q_NUL = 2 };
+
+/* Output (sctrace.c), with the column counted for tabto(). */
+void outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void outs(const char *s);
+void newline(void);
+void tabto(void);
+
+/* Decoders (decode.c). */
+extern const struct sc_desc raw_desc;
+const struct sc_desc *find_desc(const char *name);
+unsigned int desc_nargs(const struct sc_desc *d);
+bool arg_is_out(unsigned char a);
+void print_args(struct task *t, const struct sct_event *ev,
+		unsigned int from, unsigned int to, bool sep, int64_t ret);
+void print_clone_entry(struct task *t);
+void print_clone_exit(struct task *t);
+void quote(const unsigned char *s, size_t n, unsigned int style);
+void print_ptr(uint64_t v);
+void print_flags(const struct flag *tab, size_t n, uint64_t v, bool sep);
+void print_xval(const struct flag *tab, size_t n, uint64_t v,
+		const char *dflt);
+const char *signame(int sig, char *buf, size_t size);
+void print_signum(uint64_t v);
+
+#endif /* SCTRACE_H */
