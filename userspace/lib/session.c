@@ -1327,6 +1327,7 @@ static bool process_gone(pid_t pid)
  * the end of file.
  */
 static void __attribute__((noreturn)) spawn_child(int fd, int parent,
+						  const char *path,
 						  char *const argv[])
 {
 	struct sigaction sa = { .sa_handler = SIG_DFL };
@@ -1347,22 +1348,73 @@ static void __attribute__((noreturn)) spawn_child(int fd, int parent,
 	/* The caller gave up on it. */
 	if (n != 1)
 		_exit(127);
-	execvp(argv[0], argv);
+	if (path)
+		execv(path, argv);
+	else
+		execvp(argv[0], argv);
 	_exit(127);
+}
+
+/*
+ * The file of command @name, looked up in PATH as execvp(3) looks it up
+ * ("/bin:/usr/bin" without PATH, an empty element for the working
+ * directory): the first regular file the caller may execute.  The
+ * lookup is the caller's, before the fork, so that the trace shows the
+ * one execve that runs the command, not execvp(3)'s attempts, as
+ * strace(1) does.  Return: a path to free, a copy of @name when it has
+ * a '/', or NULL when nothing is found (the child then runs execvp(3),
+ * and its failures show).
+ */
+static char *spawn_lookup(const char *name)
+{
+	const char *env = getenv("PATH"), *p, *end;
+	size_t len = strlen(name);
+	struct stat sb;
+	char *file;
+
+	if (strchr(name, '/'))
+		return strdup(name);
+	if (!*name)
+		return NULL;
+	if (!env)
+		env = "/bin:/usr/bin";
+	for (p = env; ; p = end + 1) {
+		size_t dlen;
+
+		end = strchrnul(p, ':');
+		dlen = end - p;
+		file = malloc(dlen + len + 2);
+		if (!file)
+			return NULL;
+		if (dlen) {
+			memcpy(file, p, dlen);
+			file[dlen] = '/';
+			strcpy(file + dlen + 1, name);
+		} else {
+			strcpy(file, name);
+		}
+		if (!stat(file, &sb) && S_ISREG(sb.st_mode) &&
+		    !access(file, X_OK))
+			return file;
+		free(file);
+		if (!*end)
+			return NULL;
+	}
 }
 
 /**
  * sct_session_spawn() - run a command under the session's trace
  * @s: the session
- * @argv: the command: @argv[0] is looked up in $PATH (execvp(3)), and
- *        the array ends with NULL
+ * @argv: the command: @argv[0] is looked up in $PATH as execvp(3)
+ *        does, by the caller, and the array ends with NULL
  * @pid: if not NULL, set to the command's process ID
  *
  * Starts the session if it has not started.  The child waits on a
  * socket until it is in the trace, then runs the command with every
  * signal at its default and none blocked.  Its calls before the
  * execve, the library's, are not reported: the first call reported is
- * the execve of @argv[0], and every process it makes is in the trace.
+ * the execve of @argv[0] (one execve, of the file found in $PATH), and
+ * every process it makes is in the trace.
  * A command that cannot be run shows as a failed execve and an exit
  * status of 127.  The session reaps the child when it has exited (its
  * status is that of its %SCT_EVENT_EXIT event): do not wait for it.
@@ -1378,6 +1430,7 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 	sigset_t all, old;
 	int sv[2], ret;
 	pid_t child;
+	char *path;
 
 	sct_rf_detail_clear();
 	if (!argv || !argv[0]) {
@@ -1389,13 +1442,15 @@ int sct_session_spawn(struct sct_session *s, char *const argv[], pid_t *pid)
 		return ret;
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
 		return -errno;
+	path = spawn_lookup(argv[0]);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	child = fork();
 	if (!child)
-		spawn_child(sv[1], sv[0], argv);
+		spawn_child(sv[1], sv[0], path, argv);
 	ret = child < 0 ? -errno : 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	free(path);
 	close(sv[1]);
 	if (!ret && sct_session_test_spawn_hook)
 		sct_session_test_spawn_hook(child);

@@ -17,6 +17,7 @@
  * sctrace's, 2 for bad usage (an option strace has that sctrace does not
  * support yet included).
  */
+#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -104,8 +105,45 @@ static struct task *task_get(pid_t tid)
 	memset(&st.tasks[st.ntasks], 0, sizeof(st.tasks[0]));
 	st.tasks[st.ntasks].tid = tid;
 	st.tasks[st.ntasks].exit_status = -1;
+	if (st.ff) {
+		/* strace -ff: FILE.TID, made when the thread is first seen. */
+		char name[PATH_MAX];
+
+		if (snprintf(name, sizeof(name), "%s.%u", st.outname,
+			     (unsigned int)tid) >= (int)sizeof(name))
+			errx(1, "%s.%u: %s", st.outname, (unsigned int)tid,
+			     strerror(ENAMETOOLONG));
+		st.tasks[st.ntasks].out = fopen(name, "we");
+		if (!st.tasks[st.ntasks].out)
+			err(1, "%s", name);
+	}
 	st.nprocs++;
 	return &st.tasks[st.ntasks++];
+}
+
+/* -ff: make @t's file and column the current ones. */
+static void use_task(struct task *t)
+{
+	if (!st.ff)
+		return;
+	if (st.printing)
+		st.printing->curcol = st.curcol;
+	st.printing = t;
+	st.out = t->out;
+	st.curcol = t->curcol;
+}
+
+/* Whether @tid's calls are shown: all with -f, else the command's and -p's. */
+static bool wanted(pid_t tid)
+{
+	size_t i;
+
+	if (st.follow || tid == st.child)
+		return true;
+	for (i = 0; i < st.npids; i++)
+		if (st.pids[i] == tid)
+			return true;
+	return false;
 }
 
 /*
@@ -115,19 +153,40 @@ static struct task *task_get(pid_t tid)
  */
 static void printleader(struct task *t)
 {
+	/* With -ff, only @t's own line can be open in its file. */
+	use_task(t);
 	if (st.printing && st.curcol) {
 		outs(" <unfinished ...>");
 		newline();
 	}
 	st.printing = t;
 	st.curcol = 0;
-	if (st.outname && st.follow)
+	if (st.pid_pfx)
 		outf("%-5u ", (unsigned int)t->tid);
 	else if (!st.outname && st.nprocs > 1)
 		outf("[pid %5u] ", (unsigned int)t->tid);
 }
 
 /* Strings, quoted as strace's string_quote() does. */
+
+/*
+ * strace's "Process N attached" on standard error (not with -q, or -o
+ * with a command), "with N threads" for a process of several attached
+ * with -p and -f.
+ */
+static void attach_msg(pid_t pid, unsigned int threads)
+{
+	if (st.quiet_attach)
+		return;
+	fflush(st.out);
+	if (threads > 1)
+		fprintf(stderr, "%s: Process %u attached with %u threads\n",
+			program_invocation_short_name, (unsigned int)pid,
+			threads);
+	else
+		fprintf(stderr, "%s: Process %u attached\n",
+			program_invocation_short_name, (unsigned int)pid);
+}
 
 static void on_entry(struct task *t, const struct sct_event *ev)
 {
@@ -165,6 +224,11 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 /* strace's "<... NAME resumed>", when another line came in between. */
 static void resume(struct task *t)
 {
+	/* -ff: the line goes on in @t's file, without a "resumed". */
+	if (st.ff) {
+		use_task(t);
+		return;
+	}
 	if (st.printing == t && st.curcol)
 		return;
 	printleader(t);
@@ -238,7 +302,7 @@ static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 
 	(void)s;
 	(void)priv;
-	if (!st.follow && sct_event_tid(ev) != st.child)
+	if (!wanted(sct_event_tid(ev)))
 		return SCT_CB_CONTINUE;
 	t = task_get(sct_event_tid(ev));
 	if (sct_event_is_entry(ev))
@@ -297,12 +361,14 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 
 	(void)s;
 	(void)priv;
-	if (!st.follow && sct_event_tid(ev) != st.child)
+	if (!wanted(sct_event_tid(ev)))
 		return SCT_CB_CONTINUE;
 	switch (sct_event_type(ev)) {
 	case SCT_EVENT_FORK:
-		if (st.follow)
+		if (st.follow) {
 			task_get(sct_event_child_tid(ev));
+			attach_msg(sct_event_child_tid(ev), 0);
+		}
 		break;
 	case SCT_EVENT_SIGNAL:
 		t = task_get(sct_event_tid(ev));
@@ -337,8 +403,20 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 			outf("+++ exited with %d +++", WEXITSTATUS(status));
 		newline();
 		st.nprocs--;
+		if (t->out) {
+			/* -ff: printleader() made its file the current one. */
+			if (fclose(t->out))
+				err(1, "%s.%u", st.outname, (unsigned int)t->tid);
+			t->out = NULL;
+			st.out = stderr;
+			st.curcol = 0;
+			st.printing = NULL;
+		}
 		if (t->tid == st.child)
 			st.child_status = status;
+		/* Without -f, the end when the threads shown are gone. */
+		if (!st.follow && !st.nprocs)
+			return SCT_CB_STOP;
 		break;
 	default:
 		break;
@@ -351,8 +429,16 @@ static int on_lost(struct sct_session *s, const struct sct_event *ev,
 {
 	(void)s;
 	(void)priv;
-	if (st.curcol)
+	if (st.ff) {
+		/* Not a thread's: on standard error, as strace's messages. */
+		if (st.printing)
+			st.printing->curcol = st.curcol;
+		st.out = stderr;
+		st.curcol = 0;
+	} else if (st.curcol) {
+		outs(" <unfinished ...>");
 		newline();
+	}
 	st.printing = NULL;
 	outf("+++ sctrace: %" PRIu64 " records lost +++", sct_event_lost(ev));
 	newline();
@@ -363,10 +449,13 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 {
 	fprintf(out,
 		"Usage: %s [-f] [-o FILE] [-s STRSIZE] [-e trace=SET] COMMAND [ARG]...\n"
-		"Trace the system calls of COMMAND as strace(1) does, with sct's\n"
-		"traces instead of ptrace(2).\n"
+		"   or: %s [-f] [-o FILE] [-s STRSIZE] [-e trace=SET] -p PID... [COMMAND [ARG]...]\n"
+		"Trace the system calls of COMMAND, or of running processes, as\n"
+		"strace(1) does, with sct's traces instead of ptrace(2).\n"
 		"\n"
 		"  -f                 follow forks\n"
+		"  -ff                follow forks, with -o: a file FILE.PID for each thread\n"
+		"  -p, --attach=PID   trace process PID too (a comma or blank separated list)\n"
 		"  -o FILE            write the trace to FILE, not standard error\n"
 		"  -s STRSIZE         print at most STRSIZE bytes of a string (32)\n"
 		"  -e trace=SET       trace only the calls of SET: names and %%classes\n"
@@ -374,7 +463,7 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		"  -V, --version      print the version and exit\n"
 		"\n"
 		"Other options of strace are refused (exit status 2).  See sctrace(1).\n",
-		program_invocation_short_name);
+		program_invocation_short_name, program_invocation_short_name);
 	exit(status);
 }
 
@@ -384,6 +473,172 @@ static void __attribute__((noreturn)) unsupported(const char *opt)
 	fprintf(stderr, "%s: option %s is not supported yet\n",
 		program_invocation_short_name, opt);
 	exit(2);
+}
+
+/*
+ * -p PID[,PID]...: as strace takes them, separated by commas, blanks or
+ * newlines ("-p \"$(pidof PROG)\"").
+ */
+static void add_pids(const char *arg)
+{
+	const char *p = arg;
+
+	for (;;) {
+		size_t len = strcspn(p, "\n\t ,");
+		char tok[32], *end;
+		long pid = -1;
+		size_t i;
+
+		if (len < sizeof(tok)) {
+			memcpy(tok, p, len);
+			tok[len] = '\0';
+			errno = 0;
+			pid = strtol(tok, &end, 10);
+			if (errno || end == tok || *end || pid > INT_MAX)
+				pid = -1;
+		}
+		if (pid <= 0)
+			errx(1, "Invalid process id: '%.*s'", (int)len, p);
+		if (pid == getpid())
+			errx(1, "-p %ld: sctrace cannot trace itself", pid);
+		for (i = 0; i < st.npids && st.pids[i] != pid; i++)
+			;
+		if (i == st.npids) {
+			st.pids = reallocarray(st.pids, st.npids + 1,
+					       sizeof(*st.pids));
+			if (!st.pids)
+				err(1, "out of memory");
+			st.pids[st.npids++] = pid;
+		}
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+}
+
+/* The threads of process @pid, from /proc; at least 1. */
+static unsigned int count_threads(pid_t pid, bool add)
+{
+	char path[64];
+	struct dirent *de;
+	unsigned int n = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (dir) {
+		while ((de = readdir(dir))) {
+			pid_t tid = atoi(de->d_name);
+
+			if (tid <= 0)
+				continue;
+			n++;
+			if (add && tid != pid)
+				task_get(tid);
+		}
+		closedir(dir);
+	}
+	return n ? n : 1;
+}
+
+/*
+ * -p: join each process to the session; with -f, all its threads are
+ * shown, else the thread given.  Return: how many were attached.
+ */
+static size_t attach_all(struct sct_session *s)
+{
+	size_t i, n = 0;
+	int ret;
+
+	for (i = 0; i < st.npids; i++) {
+		pid_t pid = st.pids[i];
+
+		ret = sct_session_attach(s, pid);
+		if (ret < 0) {
+			warnx("attach: pid %d: %s", (int)pid,
+			      *sct_error_detail() ? sct_error_detail() :
+			      sct_strerror(ret));
+			st.pids[i] = 0;
+			continue;
+		}
+		task_get(pid);
+		attach_msg(pid, st.follow ? count_threads(pid, true) : 1);
+		n++;
+	}
+	return n;
+}
+
+/* Signals that end the trace: see set_signals(). */
+static volatile sig_atomic_t interrupted;
+static struct sct_session *session;
+
+static void interrupt(int sig)
+{
+	interrupted = sig;
+	sct_trace_stop(session);
+}
+
+/*
+ * As strace: when interactive (no -o, or no command), SIGHUP, SIGINT,
+ * SIGQUIT, SIGPIPE and SIGTERM end the trace (the command is killed by
+ * the signal, attached processes are let go), and sctrace dies of the
+ * signal; otherwise they are ignored, and the command alone gets them
+ * from the terminal.
+ */
+static void set_signals(bool interactive)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGPIPE,
+				    SIGTERM };
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+	size_t i;
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTTOU, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	if (interactive)
+		sa.sa_handler = interrupt;
+	for (i = 0; i < NELEM(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/*
+ * After an interrupt: the command is killed with the signal, the line
+ * of each thread in a call ends with " <detached ...>", and each thread
+ * still alive is let go ("Process N detached").
+ */
+static void detach_all(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < st.ntasks; i++) {
+		struct task *t = &st.tasks[i];
+
+		if (t->exit_status >= 0)
+			continue;
+		if (t->tid == st.child) {
+			kill(t->tid, SIGCONT);
+			kill(t->tid, sig);
+		}
+		if (st.ff && t->out) {
+			use_task(t);
+			if (st.curcol) {
+				outs(" <detached ...>");
+				newline();
+			}
+			fclose(t->out);
+			t->out = NULL;
+			st.out = stderr;
+			st.printing = NULL;
+			st.curcol = 0;
+		} else if (!st.ff && st.printing == t && st.curcol) {
+			outs(" <detached ...>");
+			newline();
+		}
+		if (!st.quiet_attach)
+			fprintf(stderr, "%s: Process %u detached\n",
+				program_invocation_short_name,
+				(unsigned int)t->tid);
+	}
 }
 
 /* A killed command: die of its signal, as strace does. */
@@ -406,13 +661,22 @@ static void __attribute__((noreturn)) exit_as(int status)
 	exit(WEXITSTATUS(status));
 }
 
+/* Long options without a short one. */
+enum {
+	OPT_FOLLOW_FORKS = 256,
+	OPT_OUTPUT_SEPARATELY,
+};
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "follow-forks", no_argument, NULL, OPT_FOLLOW_FORKS },
+		{ "output-separately", no_argument, NULL,
+		  OPT_OUTPUT_SEPARATELY },
+		{ "attach", required_argument, NULL, 'p' },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "trace", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
@@ -424,15 +688,23 @@ int main(int argc, char **argv)
 	struct sct_session *s;
 	char *end, opt[3] = "-?";
 	unsigned long n;
-	unsigned int capture;
+	unsigned int capture, nf = 0;
+	bool follow_forks = false, separately = false, command;
 	int c, ret;
 
 	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (st.follow)
-				unsupported("-ff");
-			st.follow = true;
+			nf++;
+			break;
+		case OPT_FOLLOW_FORKS:
+			follow_forks = true;
+			break;
+		case OPT_OUTPUT_SEPARATELY:
+			separately = true;
+			break;
+		case 'p':
+			add_pids(optarg);
 			break;
 		case 'o':
 			st.outname = optarg;
@@ -467,12 +739,25 @@ int main(int argc, char **argv)
 			unsupported(opt);
 		}
 	}
-	if (optind == argc) {
-		warnx("must have COMMAND to run");
+	command = optind < argc;
+	if (!command && !st.npids) {
+		warnx("must have PROG [ARGS] or -p PID");
 		usage(stderr, 2);
 	}
+	/* strace's rules for -f, -ff, --follow-forks, --output-separately. */
+	if (nf && follow_forks)
+		errx(2, "-f and --follow-forks cannot be provided simultaneously");
+	if (nf >= 2 && separately)
+		errx(2, "-ff and --output-separately cannot be provided simultaneously");
+	st.follow = nf || follow_forks;
+	/* -ff without -o is -f; --output-separately alone follows nothing. */
+	st.ff = (nf >= 2 || separately) && st.outname;
+	st.pid_pfx = st.outname && !st.ff &&
+		     (st.follow || st.npids + command > 1);
+	/* strace's -q, the default with -o and a command. */
+	st.quiet_attach = st.outname && command;
 
-	if (st.outname) {
+	if (st.outname && !st.ff) {
 		st.out = fopen(st.outname, "we");
 		if (!st.out)
 			err(1, "%s", st.outname);
@@ -501,21 +786,38 @@ int main(int argc, char **argv)
 					  NULL);
 	if (!ret)
 		ret = sct_session_on_lost(s, on_lost, NULL);
-	if (!ret)
+	if (!ret && command) {
 		ret = sct_session_spawn(s, &argv[optind], &st.child);
-	if (!ret)
+		if (!ret)
+			task_get(st.child);
+	}
+	if (!ret && st.npids && !attach_all(s) && !command) {
+		sct_session_free(s);
+		return 1;
+	}
+	if (!ret) {
+		session = s;
+		set_signals(!(st.outname && command));
 		ret = sct_trace_run(s);
+	}
 	if (ret < 0) {
 		warnx("%s", *sct_error_detail() ? sct_error_detail() :
 			    sct_strerror(ret));
 		sct_session_free(s);
 		return 1;
 	}
+	if (interrupted)
+		detach_all(interrupted);
+	/* The session's end lets every process it still traces go. */
 	sct_session_free(s);
 	if (st.curcol)
 		newline();
-	if (st.out != stderr && fclose(st.out))
+	if (!st.ff && st.out != stderr && fclose(st.out))
 		err(1, "%s", st.outname);
+	if (interrupted)
+		exit_as(interrupted);
+	if (!command)
+		return 0;
 	if (st.child_status < 0)
 		errx(1, "the exit of %d was not seen", (int)st.child);
 	exit_as(st.child_status);

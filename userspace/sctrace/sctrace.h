@@ -91,6 +91,8 @@ struct task {
 	unsigned int split;	/* the first argument printed at exit */
 	uint64_t args[6];
 	int exit_status;	/* as wait(2) gives it, -1 before its exit */
+	FILE *out;		/* -ff: its own file, FILE.TID */
+	unsigned int curcol;	/* -ff: the column of its open line */
 };
 
 /* sctrace's state: options, output, the traced threads. */
@@ -98,6 +100,11 @@ struct state {
 	FILE *out;
 	const char *outname;
 	bool follow;		/* -f */
+	bool ff;		/* -ff with -o: a file for each thread */
+	bool pid_pfx;		/* "PID " before each line (-o, -f) */
+	bool quiet_attach;	/* no "Process N attached/detached" */
+	pid_t *pids;		/* -p */
+	size_t npids;
 	unsigned int max_strlen;	/* -s */
 	pid_t child;		/* the command */
 	int child_status;	/* its status, -1 until it exits */

@@ -1,0 +1,167 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# sctrace and processes, against the real strace (Debian 12's 6.1, in
+# the initramfs): the command found in PATH with one execve; -p on a
+# running process, to its exit and interrupted; sctrace on a process a
+# ptrace-based tracer (strace) stops at every call, and strace on a
+# process under sctrace; -ff's file for each process; -f's "Process N
+# attached" messages.  Prints TAP results.
+set -euo pipefail
+
+name=sctrace-process
+# shellcheck source=scripts/tests/guest/lib.bash
+. "$(dirname "$0")/lib.bash"
+
+# shellcheck disable=SC2016 # expanded in the guest
+guest='
+command -v strace >/dev/null || { echo "== nostrace"; echo "== end"; exit 0; }
+loop="echo \$\$ > /tmp/pid; while [ ! -e /tmp/stop ]; do echo tick; sleep 0.2; done >/dev/null"
+waitpid() { while [ ! -s /tmp/pid ]; do sleep 0.1; done; cat /tmp/pid; }
+start() { rm -f /tmp/stop /tmp/pid; }
+
+# The command from PATH, as strace finds it.
+strace -o /tmp/pa ls / >/dev/null 2>&1
+sctrace -o /tmp/pb ls / >/dev/null 2>&1
+echo "== path.a"; grep "^execve(" /tmp/pa
+echo "== path.b"; grep "^execve(" /tmp/pb
+
+# -p on a running process, until it exits.
+start
+sh -c "$loop" & L=$!
+waitpid >/dev/null
+sctrace -o /tmp/p1 -p $L 2>/tmp/p1.err & T=$!
+sleep 2
+touch /tmp/stop
+wait $T; echo "== p.status"; echo "status $? pid $L"
+echo "== p.out"; cat /tmp/p1
+echo "== p.err"; cat /tmp/p1.err
+
+# -p interrupted by SIGINT: the process goes on, sctrace dies of it.
+start
+sh -c "$loop" & L=$!
+waitpid >/dev/null
+sctrace -p $L 2>/tmp/p2.err & T=$!
+sleep 2
+kill -INT $T
+wait $T; st=$?
+sleep 0.5
+echo "== int.status"; echo "status $st pid $L"
+kill -0 $L && echo "still running"
+touch /tmp/stop; wait $L
+echo "== int.err"; cat /tmp/p2.err
+
+# sctrace -p on a process strace stops at every call.
+start
+strace -o /tmp/s3 sh -c "$loop" & S=$!
+P=$(waitpid)
+sctrace -o /tmp/p3 -p "$P" 2>/dev/null & T=$!
+sleep 2
+touch /tmp/stop
+wait $T; st=$?; wait $S
+echo "== ptraced"; echo "status $st"
+echo "strace $(grep -c "^write(1, \"tick\\\\n\", 5) *= 5$" /tmp/s3)"
+echo "sctrace $(grep -c "^write(1, \"tick\\\\n\", 5) *= 5$" /tmp/p3)"
+
+# strace -p on a process under sctrace.
+start
+sctrace -o /tmp/p4 sh -c "$loop" & T=$!
+P=$(waitpid)
+strace -o /tmp/s4 -p "$P" 2>/dev/null & S=$!
+sleep 2
+touch /tmp/stop
+wait $S; ss=$?; wait $T; st=$?
+echo "== ptracer"; echo "status $st $ss"
+echo "strace $(grep -c "^write(1, \"tick\\\\n\", 5) *= 5$" /tmp/s4)"
+echo "sctrace $(grep -c "^write(1, \"tick\\\\n\", 5) *= 5$" /tmp/p4)"
+
+# -ff: a file for each process.
+cmd="cat /etc/group >/dev/null; echo hi | cat >/dev/null"
+rm -f /tmp/fa.* /tmp/fb.*
+strace -ff -o /tmp/fa sh -c "$cmd" >/dev/null 2>&1
+sctrace -ff -o /tmp/fb sh -c "$cmd" >/dev/null 2>&1; st=$?
+echo "== ff"; echo "status $st"
+echo "strace files $(ls /tmp/fa.* | wc -l)"
+echo "sctrace files $(ls /tmp/fb.* | wc -l)"
+for f in /tmp/fb.*; do
+	tail -n 1 "$f" | grep -q "^+++ exited with 0 +++$" && echo "ends $f"
+done
+echo "== ff.a"; cat /tmp/fa.*
+echo "== ff.b"; cat /tmp/fb.*
+
+# -f on standard error: "Process N attached" for each child.
+strace -f sh -c "$cmd" 2>/tmp/s7 >/dev/null
+sctrace -f sh -c "$cmd" 2>/tmp/p7 >/dev/null
+echo "== attached"
+echo "strace $(grep -c "Process [0-9]* attached" /tmp/s7)"
+echo "sctrace $(grep -c "Process [0-9]* attached" /tmp/p7)"
+echo "== end"
+'
+
+run_guest
+
+result "the guest ran the script" \
+	"$(all "$(ok [ $rc -eq 0 ])" "$(ok grep -qx '== end' "$tmp/out")")"
+if grep -qx '== nostrace' "$tmp/out"; then
+	echo "# strace is not in the initramfs (no strace on the host): skipped"
+	guest_finish
+	exit 0
+fi
+
+# One execve, of the file PATH gives, as strace's.
+result "a command from PATH: one execve, strace's" \
+	"$(all "$(ok [ "$(part path.a | sed 's/0x[0-9a-f]*/ADDR/g')" = \
+			"$(part path.b | sed 's/0x[0-9a-f]*/ADDR/g')" ])" \
+		"$(ok [ "$(part path.b | wc -l)" -eq 1 ])" \
+		"$(ok has_re path.b '^execve("/bin/ls", \["ls", "/"\]')")"
+
+pid=$(part p.status | sed -n 's/.* pid //p')
+ticks=$(count p.out '^write(1, "tick\\n", 5) *= 5$')
+echo "# -p: $ticks ticks"
+result "-p: the process's calls, and its exit, end the trace (status 0)" \
+	"$(all "$(ok has_re p.status '^status 0 ')" \
+		"$(ok [ "$ticks" -ge 3 ])" \
+		"$(ok has p.out '+++ exited with 0 +++')" \
+		"$(ok has p.err "sctrace: Process $pid attached")")"
+
+pid=$(part int.status | sed -n 's/.* pid //p')
+result "-p interrupted: the process goes on, sctrace dies of SIGINT (130)" \
+	"$(all "$(ok has_re int.status '^status 130 ')" \
+		"$(ok has int.status 'still running')" \
+		"$(ok has int.err "sctrace: Process $pid attached")" \
+		"$(ok has int.err "sctrace: Process $pid detached")" \
+		"$(ok has_re int.err '^write(1, "tick\\n", 5) *= 5$')")"
+
+s=$(part ptraced | sed -n 's/^strace //p')
+b=$(part ptraced | sed -n 's/^sctrace //p')
+echo "# under strace: strace saw $s ticks, sctrace $b"
+result "sctrace -p on a process strace stops at every call" \
+	"$(all "$(ok has ptraced 'status 0')" "$(ok [ "${b:-0}" -ge 3 ])" \
+		"$(ok [ "${s:-0}" -ge "${b:-0}" ])")"
+
+s=$(part ptracer | sed -n 's/^strace //p')
+b=$(part ptracer | sed -n 's/^sctrace //p')
+echo "# strace on a process under sctrace: strace saw $s ticks, sctrace $b"
+result "strace -p (a ptracer) on a process under sctrace" \
+	"$(all "$(ok has ptracer 'status 0 0')" "$(ok [ "${s:-0}" -ge 3 ])" \
+		"$(ok [ "${b:-0}" -ge "${s:-0}" ])")"
+
+fs=$(part ff | sed -n 's/^strace files //p')
+fb=$(part ff | sed -n 's/^sctrace files //p')
+part ff.a >"$tmp/ffa"
+part ff.b >"$tmp/ffb"
+read -r same total < <(bash "$root/scripts/tests/guest/sctrace.sh" \
+	--compare "$tmp/ffa" "$tmp/ffb" | head -n 1)
+echo "# -ff: strace $fs files, sctrace $fb; $same of $total lines identical"
+result "-ff: a file for each process, as strace's" \
+	"$(all "$(ok has ff 'status 0')" "$(ok [ "$fs" = "$fb" ])" \
+		"$(ok [ "$(count ff '^ends ')" = "$fb" ])" \
+		"$(ok [ "$(part ff.b | grep -c '^[0-9]')" -eq 0 ])" \
+		"$(ok [ $((same * 100)) -ge $((total * 95)) ])")"
+
+result "-f: \"Process N attached\" for each child, as strace" \
+	"$(all "$(ok [ "$(part attached | sed -n 's/^strace //p')" = \
+			"$(part attached | sed -n 's/^sctrace //p')" ])" \
+		"$(ok [ "$(part attached | sed -n 's/^sctrace //p')" -ge 2 ])")"
+
+guest_finish
