@@ -131,6 +131,8 @@ enum { Q_HEX = 1, Q_NUL = 2 };
 /* Output (sctrace.c), with the column counted for tabto(). */
 void outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void outs(const char *s);
+void outn(const char *s, size_t n);
+void out_dec(int64_t v, unsigned int width);
 void newline(void);
 void tabto(void);
 
