@@ -125,6 +125,7 @@ static void printleader(struct task *t)
 		outf("%-5u ", (unsigned int)t->tid);
 	else if (!st.outname && st.nprocs > 1)
 		outf("[pid %5u] ", (unsigned int)t->tid);
+	print_leader_time();
 }
 
 /* Strings, quoted as strace's string_quote() does. */
@@ -135,9 +136,14 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 
 	t->name = sct_event_syscall_name(ev);
 	t->desc = find_desc(t->name);
+	t->nr = t->name ? sct_syscall_number_abi(SCT_ABI_NATIVE, t->name) : -1;
+	if (raw(t))
+		t->desc = NULL;
+	t->entry_time = st.now;
 	for (i = 0; i < 6; i++)
 		if (sct_event_arg(ev, i + 1, &t->args[i]))
 			t->args[i] = 0;
+	stage_begin(t);
 	printleader(t);
 	if (t->name)
 		outf("%s(", t->name);
@@ -160,6 +166,7 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 		t->decoded = i == n;
 	}
 	t->in_call = true;
+	stage_pause(t);
 }
 
 /* strace's "<... NAME resumed>", when another line came in between. */
@@ -198,7 +205,7 @@ static void print_ret(struct task *t, int64_t ret)
 			outf("= -1 %d (%s)", e, strerror(e));
 		return;
 	}
-	if (t->desc->ret == R_HEX)
+	if (t->desc->ret == R_HEX || raw(t))
 		outf("= %#" PRIx64, (uint64_t)ret);
 	else if (t->desc->ret == R_NONE)
 		outs("= ?");
@@ -219,6 +226,7 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		 */
 		return;
 	}
+	stage_resume(t);
 	resume(t);
 	if (t->desc->args[0] == A_CLONE) {
 		print_clone_exit(t);
@@ -227,8 +235,11 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		print_args(t, ev, t->split, n, false, ret);
 	}
 	print_ret(t, ret);
+	print_duration(t);
 	newline();
 	t->in_call = false;
+	stage_end(t, ret < 0 && ret >= -4095 ? STATUS_FAILED :
+		  STATUS_SUCCESSFUL);
 }
 
 static int on_syscall(struct sct_session *s, const struct sct_event *ev,
@@ -240,6 +251,7 @@ static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 	(void)priv;
 	if (!st.follow && sct_event_tid(ev) != st.child)
 		return SCT_CB_CONTINUE;
+	st.now = sct_event_time(ev);
 	t = task_get(sct_event_tid(ev));
 	if (sct_event_is_entry(ev))
 		on_entry(t, ev);
@@ -299,12 +311,17 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 	(void)priv;
 	if (!st.follow && sct_event_tid(ev) != st.child)
 		return SCT_CB_CONTINUE;
+	st.now = sct_event_time(ev);
 	switch (sct_event_type(ev)) {
 	case SCT_EVENT_FORK:
-		if (st.follow)
+		if (st.follow) {
 			task_get(sct_event_child_tid(ev));
+			print_attached(sct_event_child_tid(ev));
+		}
 		break;
 	case SCT_EVENT_SIGNAL:
+		if (!st.signals[sct_event_signal(ev) & (NR_SIGNALS - 1)])
+			break;
 		t = task_get(sct_event_tid(ev));
 		printleader(t);
 		outf("--- %s ", signame(sct_event_signal(ev), buf,
@@ -318,6 +335,7 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 		status = sct_event_exit_status(ev);
 		if (t->in_call) {
 			/* A call that did not return: exit_group, exit. */
+			stage_resume(t);
 			resume(t);
 			if (!t->decoded)
 				outs(", ...");
@@ -326,16 +344,23 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 			outs("= ?");
 			newline();
 			t->in_call = false;
+			stage_end(t, STATUS_UNFINISHED);
 		}
 		t->exit_status = status;
-		printleader(t);
-		if (WIFSIGNALED(status))
-			outf("+++ killed by %s %s+++",
-			     signame(WTERMSIG(status), buf, sizeof(buf)),
-			     WCOREDUMP(status) ? "(core dumped) " : "");
-		else
-			outf("+++ exited with %d +++", WEXITSTATUS(status));
-		newline();
+		if (WIFSIGNALED(status) ?
+		    st.signals[WTERMSIG(status) & (NR_SIGNALS - 1)] :
+		    !st.quiet[QUIET_EXIT]) {
+			printleader(t);
+			if (WIFSIGNALED(status))
+				outf("+++ killed by %s %s+++",
+				     signame(WTERMSIG(status), buf,
+					     sizeof(buf)),
+				     WCOREDUMP(status) ? "(core dumped) " : "");
+			else
+				outf("+++ exited with %d +++",
+				     WEXITSTATUS(status));
+			newline();
+		}
 		st.nprocs--;
 		if (t->tid == st.child)
 			st.child_status = status;
@@ -369,12 +394,15 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		"  -f                 follow forks\n"
 		"  -o FILE            write the trace to FILE, not standard error\n"
 		"  -s STRSIZE         print at most STRSIZE bytes of a string (32)\n"
-		"  -e trace=SET       trace only the calls of SET: names and %%classes\n"
+		"  -e trace=SET       trace only the calls of SET: names, %%classes,\n"
+		"                     /REGEX, !SET, ?NAME, all, none\n",
+		program_invocation_short_name);
+	opts_usage(out);
+	fprintf(out,
 		"  -h, --help         print this help and exit\n"
 		"  -V, --version      print the version and exit\n"
 		"\n"
-		"Other options of strace are refused (exit status 2).  See sctrace(1).\n",
-		program_invocation_short_name);
+		"Other options of strace are refused (exit status 2).  See sctrace(1).\n");
 	exit(status);
 }
 
@@ -414,19 +442,19 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "follow-forks", no_argument, NULL, 'f' },
 		{ "string-limit", required_argument, NULL, 's' },
-		{ "trace", required_argument, NULL, 'T' },
+		{ "trace", required_argument, NULL, 0x100 },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* strace 6.1's short options: those not handled here are refused. */
 	static const char optstring[] =
 		"+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ";
-	const char *trace_set = "*";
 	struct sct_session *s;
 	char *end, opt[3] = "-?";
 	unsigned long n;
 	unsigned int capture;
 	int c, ret;
 
+	opts_init();
 	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -445,15 +473,8 @@ int main(int argc, char **argv)
 				errx(2, "invalid -s argument: '%s'", optarg);
 			st.max_strlen = n;
 			break;
-		case 'e':
-		case 'T':
-			if (c == 'e' && strncmp(optarg, "trace=", 6))
-				unsupported("-e with anything but trace=");
-			trace_set = c == 'e' ? optarg + 6 : optarg;
-			if (strpbrk(trace_set, "!/?"))
-				unsupported("-e trace= with ! or /regex");
-			if (!strcmp(trace_set, "all"))
-				trace_set = "*";
+		case 0x100:
+			opt_trace(optarg);
 			break;
 		case 'h':
 			usage(stdout, 0);
@@ -463,6 +484,8 @@ int main(int argc, char **argv)
 		case '?':
 			usage(stderr, 2);
 		default:
+			if (opt_handle(c, optarg))
+				break;
 			opt[1] = c;
 			unsupported(opt);
 		}
@@ -471,6 +494,7 @@ int main(int argc, char **argv)
 		warnx("must have COMMAND to run");
 		usage(stderr, 2);
 	}
+	opts_finish();
 
 	if (st.outname) {
 		st.out = fopen(st.outname, "we");
@@ -479,6 +503,7 @@ int main(int argc, char **argv)
 	} else {
 		st.out = stderr;
 	}
+	st.real_out = st.out;
 
 	ret = sct_session_new(&s, 0);
 	if (ret)
@@ -494,8 +519,7 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = sct_session_set_records(s, SCT_RECORDS_FULL);
 	if (!ret)
-		ret = sct_session_trace(s, trace_set, SCT_TRACE_BOTH,
-					on_syscall, NULL);
+		ret = opts_trace(s, on_syscall);
 	if (ret >= 0)
 		ret = sct_session_on_task(s, SCT_EVENT_TASK_ALL, on_task,
 					  NULL);
