@@ -290,7 +290,8 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 			outs(tab[i].name);
 			return;
 		}
-		outf(dflt, v);
+		/* strace's -X raw and verbose print named values in hex. */
+		outf(v ? "%#" PRIx64 : "%" PRIu64, v);
 		if (st.xlat == XLAT_VERBOSE)
 			outf(" /* %s */", tab[i].name);
 		return;
@@ -612,7 +613,25 @@ static void print_fdpair(const struct sct_event *ev, unsigned int i,
 	outf("[%d, %d]", fd[0], fd[1]);
 }
 
+static void print_rlim_abbrev(uint64_t v);
+
+/* -X raw: the number; -X verbose: the number and its name. */
 static void print_rlim(uint64_t v)
+{
+	if (st.xlat == XLAT_ABBREV || (v != UINT64_MAX &&
+	    !(v > 1024 && v % 1024 == 0))) {
+		print_rlim_abbrev(v);
+		return;
+	}
+	outf("%" PRIu64, v);
+	if (st.xlat == XLAT_VERBOSE) {
+		outs(" /* ");
+		print_rlim_abbrev(v);
+		outs(" */");
+	}
+}
+
+static void print_rlim_abbrev(uint64_t v)
 {
 	if (v == UINT64_MAX)
 		outs("RLIM64_INFINITY");
