@@ -116,10 +116,33 @@ static const struct sc_desc sc_table[] = {
 
 /* Strings, quoted as strace's string_quote() does. */
 
+/*
+ * -x: a string with a byte that is neither printable nor a blank
+ * (\t\n\v\f\r) is printed all in hex; -xx: every string.
+ */
+static bool quote_hex(const unsigned char *s, size_t n, unsigned int style)
+{
+	size_t i;
+
+	if (st.xflag >= 2)
+		return true;
+	if (!st.xflag)
+		return false;
+	for (i = 0; i < n; i++) {
+		if ((style & Q_NUL) && !s[i])
+			break;
+		if (s[i] > 0x7e || (s[i] < ' ' && (s[i] < 9 || s[i] > 13)))
+			return true;
+	}
+	return false;
+}
+
 void quote(const unsigned char *s, size_t n, unsigned int style)
 {
 	size_t i;
 
+	if (quote_hex(s, n, style))
+		style |= Q_HEX;
 	outs("\"");
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
@@ -210,8 +233,36 @@ static void print_path(const struct sct_event *ev, unsigned int i,
 }
 
 /* Flags: named bits in @tab's order, then what is left in hex. */
-void print_flags(const struct flag *tab, size_t n, uint64_t v,
-			bool sep)
+static void print_flags_names(const struct flag *tab, size_t n, uint64_t v,
+			      bool sep);
+
+/*
+ * -X raw: the number; -X verbose: the number, then the names in a
+ * comment, as strace's printflags() does.
+ */
+void print_flags(const struct flag *tab, size_t n, uint64_t v, bool sep)
+{
+	if (st.xlat == XLAT_ABBREV || !v) {
+		print_flags_names(tab, n, v, sep);
+		return;
+	}
+	outf("%s%#" PRIx64, sep ? "|" : "", v);
+	if (st.xlat == XLAT_VERBOSE) {
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			if (tab[i].val && (v & tab[i].val) == tab[i].val)
+				break;
+		if (i == n)
+			return;
+		outs(" /* ");
+		print_flags_names(tab, n, v, false);
+		outs(" */");
+	}
+}
+
+static void print_flags_names(const struct flag *tab, size_t n, uint64_t v,
+			      bool sep)
 {
 	size_t i;
 
@@ -233,10 +284,17 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (tab[i].val == v) {
+		if (tab[i].val != v)
+			continue;
+		if (st.xlat == XLAT_ABBREV) {
 			outs(tab[i].name);
 			return;
 		}
+		/* strace's -X raw and verbose print named values in hex. */
+		outf(v ? "%#" PRIx64 : "%" PRIu64, v);
+		if (st.xlat == XLAT_VERBOSE)
+			outf(" /* %s */", tab[i].name);
+		return;
 	}
 	outf(dflt, v);
 	if (!strcmp(dflt, "%#" PRIx64))
@@ -250,7 +308,24 @@ static const struct flag open_flags[] = {
 	F(O_DIRECTORY), F(FASYNC),
 };
 
+static void print_oflags_names(uint64_t v);
+
+/* open(2)'s flags; -X raw and verbose as strace's printflags(). */
 static void print_oflags(uint64_t v)
+{
+	if (st.xlat == XLAT_ABBREV) {
+		print_oflags_names(v);
+		return;
+	}
+	outf(v ? "%#" PRIx64 : "%" PRIu64, v);
+	if (st.xlat == XLAT_VERBOSE) {
+		outs(" /* ");
+		print_oflags_names(v);
+		outs(" */");
+	}
+}
+
+static void print_oflags_names(uint64_t v)
 {
 	static const char *const acc[] = { "O_RDONLY", "O_WRONLY", "O_RDWR",
 					   "O_ACCMODE" };
@@ -538,7 +613,25 @@ static void print_fdpair(const struct sct_event *ev, unsigned int i,
 	outf("[%d, %d]", fd[0], fd[1]);
 }
 
+static void print_rlim_abbrev(uint64_t v);
+
+/* -X raw: the number; -X verbose: the number and its name. */
 static void print_rlim(uint64_t v)
+{
+	if (st.xlat == XLAT_ABBREV || (v != UINT64_MAX &&
+	    !(v > 1024 && v % 1024 == 0))) {
+		print_rlim_abbrev(v);
+		return;
+	}
+	outf("%" PRIu64, v);
+	if (st.xlat == XLAT_VERBOSE) {
+		outs(" /* ");
+		print_rlim_abbrev(v);
+		outs(" */");
+	}
+}
+
+static void print_rlim_abbrev(uint64_t v)
 {
 	if (v == UINT64_MAX)
 		outs("RLIM64_INFINITY");
@@ -769,7 +862,10 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		print_path(ev, p, v);
 		break;
 	case A_DIRFD:
-		if ((int)v == AT_FDCWD)
+		if ((int)v == AT_FDCWD && st.xlat != XLAT_ABBREV)
+			outf("%d%s", AT_FDCWD, st.xlat == XLAT_VERBOSE ?
+			     " /* AT_FDCWD */" : "");
+		else if ((int)v == AT_FDCWD)
 			outs("AT_FDCWD");
 		else
 			outf("%d", (int)v);
@@ -823,7 +919,10 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		print_strv(ev, p, v);
 		break;
 	case A_ENVP:
-		print_envp(ev, p, v);
+		if (abbrev(t))
+			print_envp(ev, p, v);
+		else
+			print_strv(ev, p, v);
 		break;
 	case A_STAT:
 		if (ret < 0)

@@ -166,7 +166,7 @@ static void use_task(struct task *t)
 	if (st.printing)
 		st.printing->curcol = st.curcol;
 	st.printing = t;
-	st.out = t->out;
+	st.out = st.real_out = t->out;
 	st.curcol = t->curcol;
 }
 
@@ -211,6 +211,7 @@ static void printleader(struct task *t)
 		out_dec(t->tid, 5);
 		outs("] ");
 	}
+	print_leader_time();
 }
 
 /* Strings, quoted as strace's string_quote() does. */
@@ -222,9 +223,9 @@ static void printleader(struct task *t)
  */
 static void attach_msg(pid_t pid, unsigned int threads)
 {
-	if (st.quiet_attach)
+	if (st.quiet[QUIET_ATTACH])
 		return;
-	fflush(st.out);
+	fflush(st.real_out);
 	if (threads > 1)
 		fprintf(stderr, "%s: Process %u attached with %u threads\n",
 			program_invocation_short_name, (unsigned int)pid,
@@ -262,9 +263,18 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 
 	t->name = sct_event_syscall_name(ev);
 	t->desc = desc_of(ev, t->name);
+	if (sct_event_abi(ev) == SCT_ABI_NATIVE)
+		t->nr = sct_event_syscall(ev);
+	else
+		t->nr = t->name ? sct_syscall_number_abi(SCT_ABI_NATIVE,
+							 t->name) : -1;
+	if (raw(t))
+		t->desc = NULL;
+	t->entry_time = st.now;
 	for (i = 0; i < 6; i++)
 		if (sct_event_arg(ev, i + 1, &t->args[i]))
 			t->args[i] = 0;
+	stage_begin(t);
 	printleader(t);
 	if (t->name) {
 		outs(t->name);
@@ -289,6 +299,7 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 		t->decoded = i == n;
 	}
 	t->in_call = true;
+	stage_pause(t);
 }
 
 /* strace's "<... NAME resumed>", when another line came in between. */
@@ -332,7 +343,7 @@ static void print_ret(struct task *t, int64_t ret)
 			outf("= -1 %d (%s)", e, strerror(e));
 		return;
 	}
-	if (t->desc->ret == R_HEX)
+	if (t->desc->ret == R_HEX || raw(t))
 		outf("= %#" PRIx64, (uint64_t)ret);
 	else if (t->desc->ret == R_NONE)
 		outs("= ?");
@@ -355,6 +366,7 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		 */
 		return;
 	}
+	stage_resume(t);
 	resume(t);
 	if (t->desc->args[0] == A_CLONE) {
 		print_clone_exit(t);
@@ -363,8 +375,11 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		print_args(t, ev, t->split, n, false, ret);
 	}
 	print_ret(t, ret);
+	print_duration(t);
 	newline();
 	t->in_call = false;
+	stage_end(t, ret < 0 && ret >= -4095 ? STATUS_FAILED :
+		  STATUS_SUCCESSFUL);
 }
 
 static int on_syscall(struct sct_session *s, const struct sct_event *ev,
@@ -376,6 +391,7 @@ static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 	(void)priv;
 	if (!wanted(sct_event_tid(ev)))
 		return SCT_CB_CONTINUE;
+	st.now = sct_event_time(ev);
 	t = task_get(sct_event_tid(ev));
 	if (sct_event_is_entry(ev))
 		on_entry(t, ev);
@@ -435,14 +451,17 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 	(void)priv;
 	if (!wanted(sct_event_tid(ev)))
 		return SCT_CB_CONTINUE;
+	st.now = sct_event_time(ev);
 	switch (sct_event_type(ev)) {
 	case SCT_EVENT_FORK:
 		if (st.follow) {
 			task_get(sct_event_child_tid(ev));
-			attach_msg(sct_event_child_tid(ev), 0);
+			print_attached(sct_event_child_tid(ev));
 		}
 		break;
 	case SCT_EVENT_SIGNAL:
+		if (!st.signals[sct_event_signal(ev) & (NR_SIGNALS - 1)])
+			break;
 		t = task_get(sct_event_tid(ev));
 		printleader(t);
 		outf("--- %s ", signame(sct_event_signal(ev), buf,
@@ -456,6 +475,7 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 		status = sct_event_exit_status(ev);
 		if (t->in_call) {
 			/* A call that did not return: exit_group, exit. */
+			stage_resume(t);
 			resume(t);
 			if (!t->decoded)
 				outs(", ...");
@@ -464,23 +484,30 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 			outs("= ?");
 			newline();
 			t->in_call = false;
+			stage_end(t, STATUS_UNFINISHED);
 		}
 		t->exit_status = status;
-		printleader(t);
-		if (WIFSIGNALED(status))
-			outf("+++ killed by %s %s+++",
-			     signame(WTERMSIG(status), buf, sizeof(buf)),
-			     WCOREDUMP(status) ? "(core dumped) " : "");
-		else
-			outf("+++ exited with %d +++", WEXITSTATUS(status));
-		newline();
+		if (WIFSIGNALED(status) ?
+		    st.signals[WTERMSIG(status) & (NR_SIGNALS - 1)] :
+		    !st.quiet[QUIET_EXIT]) {
+			printleader(t);
+			if (WIFSIGNALED(status))
+				outf("+++ killed by %s %s+++",
+				     signame(WTERMSIG(status), buf,
+					     sizeof(buf)),
+				     WCOREDUMP(status) ? "(core dumped) " : "");
+			else
+				outf("+++ exited with %d +++",
+				     WEXITSTATUS(status));
+			newline();
+		}
 		st.nprocs--;
 		if (t->out) {
 			/* -ff: printleader() made its file the current one. */
 			if (fclose(t->out))
 				err(1, "%s.%u", st.outname, (unsigned int)t->tid);
 			t->out = NULL;
-			st.out = stderr;
+			st.out = st.real_out = stderr;
 			st.curcol = 0;
 			st.printing = NULL;
 		}
@@ -505,7 +532,7 @@ static int on_lost(struct sct_session *s, const struct sct_event *ev,
 		/* Not a thread's: on standard error, as strace's messages. */
 		if (st.printing)
 			st.printing->curcol = st.curcol;
-		st.out = stderr;
+		st.out = st.real_out = stderr;
 		st.curcol = 0;
 	} else if (st.curcol) {
 		outs(" <unfinished ...>");
@@ -530,12 +557,15 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		"  -p, --attach=PID   trace process PID too (a comma or blank separated list)\n"
 		"  -o FILE            write the trace to FILE, not standard error\n"
 		"  -s STRSIZE         print at most STRSIZE bytes of a string (32)\n"
-		"  -e trace=SET       trace only the calls of SET: names and %%classes\n"
+		"  -e trace=SET       trace only the calls of SET: names, %%classes,\n"
+		"                     /REGEX, !SET, ?NAME, all, none\n",
+		program_invocation_short_name, program_invocation_short_name);
+	opts_usage(out);
+	fprintf(out,
 		"  -h, --help         print this help and exit\n"
 		"  -V, --version      print the version and exit\n"
 		"\n"
-		"Other options of strace are refused (exit status 2).  See sctrace(1).\n",
-		program_invocation_short_name, program_invocation_short_name);
+		"Other options of strace are refused (exit status 2).  See sctrace(1).\n");
 	exit(status);
 }
 
@@ -699,14 +729,14 @@ static void detach_all(int sig)
 			}
 			fclose(t->out);
 			t->out = NULL;
-			st.out = stderr;
+			st.out = st.real_out = stderr;
 			st.printing = NULL;
 			st.curcol = 0;
 		} else if (!st.ff && st.printing == t && st.curcol) {
 			outs(" <detached ...>");
 			newline();
 		}
-		if (!st.quiet_attach)
+		if (!st.quiet[QUIET_ATTACH])
 			fprintf(stderr, "%s: Process %u detached\n",
 				program_invocation_short_name,
 				(unsigned int)t->tid);
@@ -733,34 +763,17 @@ static void __attribute__((noreturn)) exit_as(int status)
 	exit(WEXITSTATUS(status));
 }
 
-/* Whether syscall set @set (as sct_session_trace() takes it) has prctl. */
-static bool needs_comm(const char *set)
+/* Whether the calls traced (-e trace=) include prctl. */
+static bool needs_comm(void)
 {
-	int n = sct_syscall_list_normalize(set, NULL, 0, NULL);
-	char *buf, *item, *save = NULL;
-	bool found = false;
+	int nr = sct_syscall_number_abi(SCT_ABI_NATIVE, "prctl");
 
-	/* A set libsct refuses fails later, in sct_session_trace(). */
-	if (n < 0)
-		return true;
-	buf = malloc(n + 1);
-	if (!buf)
-		err(1, "out of memory");
-	sct_syscall_list_normalize(set, buf, n + 1, NULL);
-	for (item = strtok_r(buf, ",", &save); item && !found;
-	     item = strtok_r(NULL, ",", &save)) {
-		const char *name = strchr(item, ':');
-
-		name = name ? name + 1 : item;
-		found = !strcmp(name, "*") || !strcmp(name, "prctl");
-	}
-	free(buf);
-	return found;
+	return nr < 0 || nr >= st.nsys || st.trace_set[nr];
 }
 
 /* Long options without a short one. */
 enum {
-	OPT_FOLLOW_FORKS = 256,
+	OPT_FOLLOW_FORKS = 0x200,	/* options.c has 0x100 and up */
 	OPT_OUTPUT_SEPARATELY,
 };
 
@@ -775,13 +788,12 @@ int main(int argc, char **argv)
 		  OPT_OUTPUT_SEPARATELY },
 		{ "attach", required_argument, NULL, 'p' },
 		{ "string-limit", required_argument, NULL, 's' },
-		{ "trace", required_argument, NULL, 'T' },
+		{ "trace", required_argument, NULL, 0x100 },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* strace 6.1's short options: those not handled here are refused. */
 	static const char optstring[] =
 		"+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yzZ";
-	const char *trace_set = "*";
 	struct sct_session *s;
 	char *end, opt[3] = "-?";
 	unsigned long n;
@@ -789,6 +801,7 @@ int main(int argc, char **argv)
 	bool follow_forks = false, separately = false, command;
 	int c, ret;
 
+	opts_init();
 	while ((c = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -814,15 +827,8 @@ int main(int argc, char **argv)
 				errx(2, "invalid -s argument: '%s'", optarg);
 			st.max_strlen = n;
 			break;
-		case 'e':
-		case 'T':
-			if (c == 'e' && strncmp(optarg, "trace=", 6))
-				unsupported("-e with anything but trace=");
-			trace_set = c == 'e' ? optarg + 6 : optarg;
-			if (strpbrk(trace_set, "!/?"))
-				unsupported("-e trace= with ! or /regex");
-			if (!strcmp(trace_set, "all"))
-				trace_set = "*";
+		case 0x100:
+			opt_trace(optarg);
 			break;
 		case 'h':
 			usage(stdout, 0);
@@ -832,6 +838,8 @@ int main(int argc, char **argv)
 		case '?':
 			usage(stderr, 2);
 		default:
+			if (opt_handle(c, optarg))
+				break;
 			opt[1] = c;
 			unsupported(opt);
 		}
@@ -851,8 +859,7 @@ int main(int argc, char **argv)
 	st.ff = (nf >= 2 || separately) && st.outname;
 	st.pid_pfx = st.outname && !st.ff &&
 		     (st.follow || st.npids + command > 1);
-	/* strace's -q, the default with -o and a command. */
-	st.quiet_attach = st.outname && command;
+	opts_finish(command);
 
 	/* strace's buffering: standard error by line, a file fully. */
 	setvbuf(stderr, NULL, _IOLBF, 0);
@@ -863,6 +870,7 @@ int main(int argc, char **argv)
 	} else {
 		st.out = stderr;
 	}
+	st.real_out = st.out;
 
 	ret = sct_session_new(&s, 0);
 	if (ret)
@@ -878,11 +886,10 @@ int main(int argc, char **argv)
 	 * Full records carry the command name, for prctl's PR_[GS]ET_NAME;
 	 * they cost a traced call more than compact ones: only with prctl.
 	 */
-	if (!ret && needs_comm(trace_set))
+	if (!ret && needs_comm())
 		ret = sct_session_set_records(s, SCT_RECORDS_FULL);
 	if (!ret)
-		ret = sct_session_trace(s, trace_set, SCT_TRACE_BOTH,
-					on_syscall, NULL);
+		ret = opts_trace(s, on_syscall);
 	if (ret >= 0)
 		ret = sct_session_on_task(s, SCT_EVENT_TASK_ALL, on_task,
 					  NULL);

@@ -13,6 +13,7 @@
 
 #include <sct.h>
 
+#include "filter.h"
 
 #define DEFAULT_STRLEN	32	/* strace's -s */
 #define ACOLUMN		40	/* strace's -a: the column of " = " */
@@ -93,7 +94,16 @@ struct task {
 	int exit_status;	/* as wait(2) gives it, -1 before its exit */
 	FILE *out;		/* -ff: its own file, FILE.TID */
 	unsigned int curcol;	/* -ff: the column of its open line */
+	uint64_t entry_time;	/* of the call in progress, for -T */
+	int nr;			/* its native number, -1 if none */
+	FILE *stage;		/* -z, -Z, -e status=: the line, staged */
+	char *stage_buf;
+	size_t stage_len;
+	unsigned int stage_col;
 };
+
+/* -X: how named constants print. */
+enum { XLAT_ABBREV = 0, XLAT_RAW, XLAT_VERBOSE };
 
 /* sctrace's state: options, output, the traced threads. */
 struct state {
@@ -102,7 +112,6 @@ struct state {
 	bool follow;		/* -f */
 	bool ff;		/* -ff with -o: a file for each thread */
 	bool pid_pfx;		/* "PID " before each line (-o, -f) */
-	bool quiet_attach;	/* no "Process N attached/detached" */
 	pid_t *pids;		/* -p */
 	size_t npids;
 	unsigned int max_strlen;	/* -s */
@@ -113,6 +122,22 @@ struct state {
 	unsigned int curcol;
 	struct task *tasks;
 	size_t ntasks, tasks_cap;
+	/* Formatting and selection options (options.c). */
+	FILE *real_out;		/* st.out while a line is not staged */
+	unsigned int tflag;	/* -t 1, -tt 2, -ttt 3 */
+	bool rflag, Tflag;	/* -r, -T */
+	unsigned int xflag;	/* -x 1, -xx 2 */
+	unsigned int xlat;	/* -X */
+	int nsys;		/* sct_syscall_count(): the sets' size */
+	bool *trace_set, *abbrev_set, *raw_set;	/* -e trace=, abbrev=, raw= */
+	bool status_all;	/* every status: no staging */
+	bool status[NR_STATUSES];	/* -z, -Z, -e status= */
+	int qflag;		/* -q, -qq, -qqq */
+	bool quiet_given;	/* -e quiet= */
+	bool quiet[NR_QUIETS];
+	bool signals[NR_SIGNALS];	/* -e signal= */
+	uint64_t now;		/* the time of the event being printed */
+	uint64_t prev;		/* of the previous line's leader, for -r */
 };
 
 extern struct state st;
@@ -152,5 +177,24 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 		const char *dflt);
 const char *signame(int sig, char *buf, size_t size);
 void print_signum(uint64_t v);
+
+/* Options (options.c). */
+void opts_init(void);
+int opt_e(const char *arg);
+void opt_trace(const char *set);
+bool opt_handle(int c, const char *arg);
+void opts_finish(bool command);
+int opts_trace(struct sct_session *s, sct_event_cb cb);
+void opts_usage(FILE *out);
+void print_leader_time(void);
+void print_duration(const struct task *t);
+void stage_begin(struct task *t);
+void stage_pause(struct task *t);
+void stage_resume(struct task *t);
+void stage_end(struct task *t, int status);
+bool staged(const struct task *t);
+bool abbrev(const struct task *t);
+bool raw(const struct task *t);
+void print_attached(pid_t pid);
 
 #endif /* SCTRACE_H */
