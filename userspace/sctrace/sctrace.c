@@ -562,6 +562,12 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		program_invocation_short_name, program_invocation_short_name);
 	opts_usage(out);
 	fprintf(out,
+		"  --buffer-size=BYTES\n"
+		"                     the size of the trace's stream (1 MiB)\n"
+		"  --overflow=wait|drop\n"
+		"                     when the stream is full, the traced thread waits\n"
+		"                     (the default: no call is lost), or records are\n"
+		"                     lost and counted\n"
 		"  -h, --help         print this help and exit\n"
 		"  -V, --version      print the version and exit\n"
 		"\n"
@@ -775,6 +781,8 @@ static bool needs_comm(void)
 enum {
 	OPT_FOLLOW_FORKS = 0x200,	/* options.c has 0x100 and up */
 	OPT_OUTPUT_SEPARATELY,
+	OPT_BUFFER_SIZE,
+	OPT_OVERFLOW,
 };
 
 int main(int argc, char **argv)
@@ -787,6 +795,8 @@ int main(int argc, char **argv)
 		{ "output-separately", no_argument, NULL,
 		  OPT_OUTPUT_SEPARATELY },
 		{ "attach", required_argument, NULL, 'p' },
+		{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
+		{ "overflow", required_argument, NULL, OPT_OVERFLOW },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "trace", required_argument, NULL, 0x100 },
 		{ NULL, 0, NULL, 0 }
@@ -798,6 +808,9 @@ int main(int argc, char **argv)
 	char *end, opt[3] = "-?";
 	unsigned long n;
 	unsigned int capture, nf = 0;
+	/* The stream: libsct's default size, and lossless. */
+	unsigned long buffer_size = SCT_SESSION_BUFFER_DEFAULT;
+	enum sct_overflow overflow = SCT_OVERFLOW_WAIT;
 	bool follow_forks = false, separately = false, command;
 	int c, ret;
 
@@ -815,6 +828,25 @@ int main(int argc, char **argv)
 			break;
 		case 'p':
 			add_pids(optarg);
+			break;
+		case OPT_BUFFER_SIZE:
+			errno = 0;
+			n = strtoul(optarg, &end, 10);
+			if (errno || end == optarg || *end || *optarg == '-' ||
+			    n < SCT_BUFFER_SIZE_MIN || n > SCT_BUFFER_SIZE_MAX)
+				errx(2, "invalid --buffer-size argument: '%s' (%d to %d bytes)",
+				     optarg, SCT_BUFFER_SIZE_MIN,
+				     SCT_BUFFER_SIZE_MAX);
+			buffer_size = n;
+			break;
+		case OPT_OVERFLOW:
+			if (!strcmp(optarg, "wait"))
+				overflow = SCT_OVERFLOW_WAIT;
+			else if (!strcmp(optarg, "drop"))
+				overflow = SCT_OVERFLOW_DROP;
+			else
+				errx(2, "invalid --overflow argument: '%s' (wait or drop)",
+				     optarg);
 			break;
 		case 'o':
 			st.outname = optarg;
@@ -882,6 +914,10 @@ int main(int argc, char **argv)
 	 */
 	capture = SCT_CAPTURE_SIZE_MAX;
 	ret = sct_session_set_capture_size(s, capture);
+	if (!ret)
+		ret = sct_session_set_buffer_size(s, buffer_size);
+	if (!ret)
+		ret = sct_session_set_overflow(s, overflow);
 	/*
 	 * Full records carry the command name, for prctl's PR_[GS]ET_NAME;
 	 * they cost a traced call more than compact ones: only with prctl.

@@ -95,6 +95,18 @@ sctrace -f sh -c "$cmd" 2>/tmp/p7 >/dev/null
 echo "== attached"
 echo "strace $(grep -c "Process [0-9]* attached" /tmp/s7)"
 echo "sctrace $(grep -c "Process [0-9]* attached" /tmp/p7)"
+
+# Lossless by default: every call of the loop is printed.
+sctrace -f -o /tmp/l1 -e trace=getpid sct-getpid-loop -n 20000 -r 1 >/dev/null
+echo "== lossless"; echo "status $?"
+echo "calls $(grep -cE "^[0-9]+ +getpid\(\) += [0-9]+$" /tmp/l1)"
+echo "lost $(grep -c "records lost" /tmp/l1)"
+# --overflow=drop, with sctrace stopped while the loop runs: losses are
+# counted and said.
+sctrace -f -o /tmp/l2 --overflow=drop --buffer-size=16384 -e trace=getpid \
+	sh -c "kill -STOP \$PPID; sct-getpid-loop -n 20000 -r 1 >/dev/null; kill -CONT \$PPID"
+echo "== drop"; echo "status $?"
+grep "records lost" /tmp/l2
 echo "== end"
 '
 
@@ -163,5 +175,12 @@ result "-f: \"Process N attached\" for each child, as strace" \
 	"$(all "$(ok [ "$(part attached | sed -n 's/^strace //p')" = \
 			"$(part attached | sed -n 's/^sctrace //p')" ])" \
 		"$(ok [ "$(part attached | sed -n 's/^sctrace //p')" -ge 2 ])")"
+
+result "lossless by default: every call of the loop is printed" \
+	"$(all "$(ok has lossless 'status 0')" "$(ok has lossless 'calls 22000')" \
+		"$(ok has lossless 'lost 0')")"
+result "--overflow=drop: lost records are counted in the output" \
+	"$(all "$(ok has drop 'status 0')" \
+		"$(ok has_re drop '^+++ sctrace: [1-9][0-9]* records lost +++$')")"
 
 guest_finish
