@@ -91,6 +91,14 @@ struct task {
 	unsigned int split;	/* the first argument printed at exit */
 	uint64_t args[6];
 	int exit_status;	/* as wait(2) gives it, -1 before its exit */
+	uint64_t entry_time;	/* of the call in progress, ns (-c, -C) */
+};
+
+/* -c and -C. */
+enum summary_mode {
+	SUMMARY_NONE,
+	SUMMARY_ONLY,		/* -c: the summary, no trace */
+	SUMMARY_BOTH,		/* -C: the trace, then the summary */
 };
 
 /* sctrace's state: options, output, the traced threads. */
@@ -98,6 +106,7 @@ struct state {
 	FILE *out;
 	const char *outname;
 	bool follow;		/* -f */
+	enum summary_mode summary;	/* -c, -C */
 	unsigned int max_strlen;	/* -s */
 	pid_t child;		/* the command */
 	int child_status;	/* its status, -1 until it exits */
@@ -143,5 +152,22 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 		const char *dflt);
 const char *signame(int sig, char *buf, size_t size);
 void print_signum(uint64_t v);
+
+/*
+ * The call summary (summary.c), strace's -c table.  summary_set_sort()
+ * and summary_set_columns() take -S's and -U's argument and return NULL,
+ * or strace's message for a bad one.  summary_add() counts a call of
+ * @abi (SCT_ABI_*) and number @nr (up to SUMMARY_MAX_NR) that took @ns
+ * nanoseconds, @failed if it returned an error (@abi or @nr out of range:
+ * not counted); 0, or -1 when out of memory.  summary_print() prints the
+ * tables (none without calls), summary_free() forgets the counts and the
+ * options.
+ */
+#define SUMMARY_MAX_NR	4095
+const char *summary_set_sort(const char *key);
+const char *summary_set_columns(const char *list);
+int summary_add(int abi, int nr, const char *name, uint64_t ns, bool failed);
+void summary_print(FILE *f);
+void summary_free(void);
 
 #endif /* SCTRACE_H */
