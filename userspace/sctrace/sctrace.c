@@ -10,7 +10,8 @@
  * the return value) at the exit, so that interleaved calls of several
  * processes show as strace's "<unfinished ...>" and "<... NAME resumed>".
  *
- * The decoders are in decode.c.
+ * The decoders are in decode.c, the call summary of -c and -C in
+ * summary.c.
  *
  * Exit status: the command's; for a command killed by a signal, sctrace
  * kills itself with that signal, as strace does.  1 on an error of
@@ -66,9 +67,9 @@ void outf(const char *fmt, ...)
 
 void outs(const char *s)
 {
-	if (st.summary == SUMMARY_ONLY)
-		return;
-	fputs(s, st.out);
+	/* Counted with -c too: tabto() loops on it. */
+	if (st.summary != SUMMARY_ONLY)
+		fputs(s, st.out);
 	st.curcol += strlen(s);
 }
 
@@ -400,7 +401,7 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 {
 	fprintf(out,
 		"Usage: %s [-f] [-o FILE] [-s STRSIZE] [-e trace=SET] COMMAND [ARG]...\n"
-		"   or: %s -c [-f] [-o FILE] [-S SORTBY] [-U COLUMNS] [-w] COMMAND [ARG]...\n"
+		"   or: %s -c|-C [-f] [-o FILE] [-S SORTBY] [-U COLUMNS] [-w] COMMAND [ARG]...\n"
 		"Trace the system calls of COMMAND as strace(1) does, with sct's\n"
 		"traces instead of ptrace(2).\n"
 		"\n"
