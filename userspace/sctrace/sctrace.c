@@ -10,7 +10,8 @@
  * the return value) at the exit, so that interleaved calls of several
  * processes show as strace's "<unfinished ...>" and "<... NAME resumed>".
  *
- * The decoders are in decode.c.
+ * The decoders are in decode.c, the call summary of -c and -C in
+ * summary.c.
  *
  * Exit status: the command's; for a command killed by a signal, sctrace
  * kills itself with that signal, as strace does.  1 on an error of
@@ -50,12 +51,14 @@ struct state st = {
 	.child_status = -1,
 };
 
-/* Output, with the column counted for tabto(). */
+/* Output, with the column counted for tabto(); none with -c. */
 void outf(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
+	if (st.summary == SUMMARY_ONLY)
+		return;
 	va_start(ap, fmt);
 	n = vfprintf(st.out, fmt, ap);
 	va_end(ap);
@@ -71,7 +74,9 @@ void outs(const char *s)
 /* @n bytes of @s: the hot path's output, without a format. */
 void outn(const char *s, size_t n)
 {
-	fwrite_unlocked(s, 1, n, st.out);
+	/* Counted with -c too: tabto() loops on it. */
+	if (st.summary != SUMMARY_ONLY)
+		fwrite_unlocked(s, 1, n, st.out);
 	st.curcol += n;
 }
 
@@ -103,6 +108,8 @@ void out_dec(int64_t v, unsigned int width)
  */
 void newline(void)
 {
+	if (st.summary == SUMMARY_ONLY)
+		return;
 	putc('\n', st.out);
 	st.curcol = 0;
 	if (ferror(st.out))
@@ -382,6 +389,30 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		  STATUS_SUCCESSFUL);
 }
 
+/*
+ * -c and -C: count the call at its exit, with the time from its entry
+ * (strace counts the system time; see sctrace(1), DIFFERENCES).  An error
+ * is a return in -4095..-1, ERESTART* included, as strace counts them.
+ */
+static void count_call(struct task *t, const struct sct_event *ev)
+{
+	uint64_t now = sct_event_time(ev);
+	int64_t ret = 0;
+
+	if (sct_event_is_entry(ev)) {
+		t->entry_time = now;
+		return;
+	}
+	if (!t->in_call)
+		return;
+	sct_event_retval(ev, &ret);
+	if (summary_add(sct_event_abi(ev), sct_event_syscall(ev),
+			sct_event_syscall_name(ev),
+			now > t->entry_time ? now - t->entry_time : 0,
+			ret < 0 && ret >= -4095))
+		errx(1, "out of memory");
+}
+
 static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 		      void *priv)
 {
@@ -393,7 +424,11 @@ static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 		return SCT_CB_CONTINUE;
 	st.now = sct_event_time(ev);
 	t = task_get(sct_event_tid(ev));
-	if (sct_event_is_entry(ev))
+	if (st.summary != SUMMARY_NONE)
+		count_call(t, ev);
+	if (st.summary == SUMMARY_ONLY)
+		t->in_call = sct_event_is_entry(ev);
+	else if (sct_event_is_entry(ev))
 		on_entry(t, ev);
 	else
 		on_exit_call(t, ev);
@@ -528,6 +563,9 @@ static int on_lost(struct sct_session *s, const struct sct_event *ev,
 {
 	(void)s;
 	(void)priv;
+	if (st.summary == SUMMARY_ONLY)
+		warnx("%" PRIu64 " records lost: the summary misses calls",
+		      sct_event_lost(ev));
 	if (st.ff) {
 		/* Not a thread's: on standard error, as strace's messages. */
 		if (st.printing)
@@ -549,6 +587,7 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 	fprintf(out,
 		"Usage: %s [-f] [-o FILE] [-s STRSIZE] [-e trace=SET] COMMAND [ARG]...\n"
 		"   or: %s [-f] [-o FILE] [-s STRSIZE] [-e trace=SET] -p PID... [COMMAND [ARG]...]\n"
+		"   or: %s -c|-C [-f] [-o FILE] [-S SORTBY] [-U COLUMNS] [-w] COMMAND [ARG]...\n"
 		"Trace the system calls of COMMAND, or of running processes, as\n"
 		"strace(1) does, with sct's traces instead of ptrace(2).\n"
 		"\n"
@@ -559,9 +598,21 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		"  -s STRSIZE         print at most STRSIZE bytes of a string (32)\n"
 		"  -e trace=SET       trace only the calls of SET: names, %%classes,\n"
 		"                     /REGEX, !SET, ?NAME, all, none\n",
-		program_invocation_short_name, program_invocation_short_name);
+		program_invocation_short_name, program_invocation_short_name,
+		program_invocation_short_name);
 	opts_usage(out);
 	fprintf(out,
+		"  -c, --summary-only print a summary of the calls, not the trace\n"
+		"  -C, --summary      print the trace, then the summary\n"
+		"  -S, --summary-sort-by=SORTBY\n"
+		"                     sort the summary by SORTBY: time (the default),\n"
+		"                     min-time, max-time, avg-time, calls, errors,\n"
+		"                     name, nothing\n"
+		"  -U, --summary-columns=COLUMNS\n"
+		"                     the summary's columns: time-percent, total-time,\n"
+		"                     min-time, max-time, avg-time, calls, errors, name\n"
+		"  -w, --summary-wall-clock\n"
+		"                     time the calls in wall time (sctrace always does)\n"
 		"  --buffer-size=BYTES\n"
 		"                     the size of the trace's stream (1 MiB)\n"
 		"  --overflow=wait|drop\n"
@@ -749,6 +800,62 @@ static void detach_all(int sig)
 	}
 }
 
+/* A usage error, in strace's words: the message, then where help is. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s -h' for more information.\n",
+		program_invocation_short_name);
+	exit(2);
+}
+
+/* -c, -C, -S, -U, -w; summary_check() checks them together. */
+static bool summary_sort, summary_columns, summary_wall;
+
+static void summary_option(int c, const char *arg)
+{
+	const char *msg = NULL;
+
+	switch (c) {
+	case 'c':
+	case 'C':
+		if (st.summary == (c == 'c' ? SUMMARY_BOTH : SUMMARY_ONLY))
+			usage_error("-c/--summary-only and -C/--summary are mutually exclusive");
+		st.summary = c == 'c' ? SUMMARY_ONLY : SUMMARY_BOTH;
+		break;
+	case 'S':
+		msg = summary_set_sort(arg);
+		summary_sort = true;
+		break;
+	case 'U':
+		msg = summary_set_columns(arg);
+		summary_columns = true;
+		break;
+	case 'w':
+		summary_wall = true;
+		break;
+	}
+	if (msg)
+		usage_error("%s", msg);
+}
+
+static void summary_check(void)
+{
+	if (st.summary)
+		return;
+	if (summary_wall)
+		usage_error("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+	if (summary_columns)
+		usage_error("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+	if (summary_sort)
+		warnx("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+}
+
 /* A killed command: die of its signal, as strace does. */
 static void __attribute__((noreturn)) exit_as(int status)
 {
@@ -799,6 +906,11 @@ int main(int argc, char **argv)
 		{ "overflow", required_argument, NULL, OPT_OVERFLOW },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "trace", required_argument, NULL, 0x100 },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* strace 6.1's short options: those not handled here are refused. */
@@ -862,6 +974,13 @@ int main(int argc, char **argv)
 		case 0x100:
 			opt_trace(optarg);
 			break;
+		case 'c':
+		case 'C':
+		case 'S':
+		case 'U':
+		case 'w':
+			summary_option(c, optarg);
+			break;
 		case 'h':
 			usage(stdout, 0);
 		case 'V':
@@ -892,6 +1011,9 @@ int main(int argc, char **argv)
 	st.pid_pfx = st.outname && !st.ff &&
 		     (st.follow || st.npids + command > 1);
 	opts_finish(command);
+	summary_check();
+	if (st.summary && st.ff)
+		usage_error("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
 
 	/* strace's buffering: standard error by line, a file fully. */
 	setvbuf(stderr, NULL, _IOLBF, 0);
@@ -957,6 +1079,10 @@ int main(int argc, char **argv)
 	sct_session_free(s);
 	if (st.curcol)
 		newline();
+	if (st.summary != SUMMARY_NONE) {
+		summary_print(st.out);
+		summary_free();
+	}
 	if (!st.ff && st.out != stderr && fclose(st.out))
 		err(1, "%s", st.outname);
 	if (interrupted)

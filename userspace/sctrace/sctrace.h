@@ -102,6 +102,13 @@ struct task {
 	unsigned int stage_col;
 };
 
+/* -c and -C. */
+enum summary_mode {
+	SUMMARY_NONE,
+	SUMMARY_ONLY,		/* -c: the summary, no trace */
+	SUMMARY_BOTH,		/* -C: the trace, then the summary */
+};
+
 /* -X: how named constants print. */
 enum { XLAT_ABBREV = 0, XLAT_RAW, XLAT_VERBOSE };
 
@@ -114,6 +121,7 @@ struct state {
 	bool pid_pfx;		/* "PID " before each line (-o, -f) */
 	pid_t *pids;		/* -p */
 	size_t npids;
+	enum summary_mode summary;	/* -c, -C */
 	unsigned int max_strlen;	/* -s */
 	pid_t child;		/* the command */
 	int child_status;	/* its status, -1 until it exits */
@@ -196,5 +204,21 @@ bool staged(const struct task *t);
 bool abbrev(const struct task *t);
 bool raw(const struct task *t);
 void print_attached(pid_t pid);
+/*
+ * The call summary (summary.c), strace's -c table.  summary_set_sort()
+ * and summary_set_columns() take -S's and -U's argument and return NULL,
+ * or strace's message for a bad one.  summary_add() counts a call of
+ * @abi (SCT_ABI_*) and number @nr (up to SUMMARY_MAX_NR) that took @ns
+ * nanoseconds, @failed if it returned an error (@abi or @nr out of range:
+ * not counted); 0, or -1 when out of memory.  summary_print() prints the
+ * tables (none without calls), summary_free() forgets the counts and the
+ * options.
+ */
+#define SUMMARY_MAX_NR	4095
+const char *summary_set_sort(const char *key);
+const char *summary_set_columns(const char *list);
+int summary_add(int abi, int nr, const char *name, uint64_t ns, bool failed);
+void summary_print(FILE *f);
+void summary_free(void);
 
 #endif /* SCTRACE_H */

@@ -3040,6 +3040,7 @@ int main(int argc, char **argv)
 	test_hardening();
 	test_fuzz(dir);
 	test_api(dir);
+	test_sctrace_summary();
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
 }

@@ -39,4 +39,7 @@ void test_api(const char *data);
 /* hardening-test.c */
 void test_hardening(void);
 
+/* sctrace-summary-test.c */
+void test_sctrace_summary(void);
+
 #endif /* SCT_TESTS_H */

@@ -122,7 +122,7 @@ EOF
 echo "== status"
 sctrace -o /dev/null sh -c "exit 7"; echo "exit $?"
 sctrace -o /dev/null sh -c "kill -9 \$\$"; echo "killed $?"
-sctrace -c true 2>/tmp/u; echo "unsupported $?"; cat /tmp/u
+sctrace -O 1 true 2>/tmp/u; echo "unsupported $?"; cat /tmp/u
 echo "== end"
 '
 
@@ -164,6 +164,6 @@ result "a command killed by SIGKILL kills sctrace with it (137)" \
 	"$(ok has status 'killed 137')"
 result "an option not supported yet is refused with status 2" \
 	"$(all "$(ok has status 'unsupported 2')" \
-		"$(ok has_re status 'option -c is not supported yet')")"
+		"$(ok has_re status 'option -O is not supported yet')")"
 
 guest_finish
