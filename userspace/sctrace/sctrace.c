@@ -224,22 +224,20 @@ static void printleader(struct task *t)
 /* Strings, quoted as strace's string_quote() does. */
 
 /*
- * strace's "Process N attached" on standard error (not with -q, or -o
- * with a command), "with N threads" for a process of several attached
- * with -p and -f.
+ * strace's "Process N attached with N threads" for a process of several
+ * joined with -p under -f; print_attached() for the others.
  */
 static void attach_msg(pid_t pid, unsigned int threads)
 {
+	if (threads <= 1) {
+		print_attached(pid);
+		return;
+	}
 	if (st.quiet[QUIET_ATTACH])
 		return;
 	fflush(st.real_out);
-	if (threads > 1)
-		fprintf(stderr, "%s: Process %u attached with %u threads\n",
-			program_invocation_short_name, (unsigned int)pid,
-			threads);
-	else
-		fprintf(stderr, "%s: Process %u attached\n",
-			program_invocation_short_name, (unsigned int)pid);
+	fprintf(stderr, "%s: Process %u attached with %u threads\n",
+		program_invocation_short_name, (unsigned int)pid, threads);
 }
 
 /*
