@@ -227,6 +227,7 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		print_args(t, ev, t->split, n, false, ret);
 	}
 	print_ret(t, ret);
+	print_ret_extra(t, ev, ret);
 	newline();
 	t->in_call = false;
 }

@@ -39,4 +39,7 @@ void test_api(const char *data);
 /* hardening-test.c */
 void test_hardening(void);
 
+/* sctrace-test.c */
+void test_sctrace(void);
+
 #endif /* SCT_TESTS_H */
