@@ -1293,8 +1293,13 @@ raw:
 	outs("}");
 }
 
+/*
+ * A socket address the call reads, @len bytes long.  The kernel records
+ * the whole of AF_INET and AF_INET6 ones, and only the family of others:
+ * an address cut short prints as its pointer.
+ */
 static void print_sockaddr(const struct sct_event *ev, unsigned int i,
-			   uint64_t addr)
+			   uint64_t addr, uint64_t len)
 {
 	const void *data;
 	size_t n;
@@ -1304,7 +1309,7 @@ static void print_sockaddr(const struct sct_event *ev, unsigned int i,
 		return;
 	}
 	if (sct_event_data(ev, i, &data, &n) != SCT_DATA_SOCKADDR ||
-	    n < sizeof(sa_family_t)) {
+	    n < sizeof(sa_family_t) || n < len) {
 		print_ptr(addr);
 		return;
 	}
@@ -1741,7 +1746,7 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		print_flags0(sock_type_flags, NELEM(sock_type_flags), v);
 		break;
 	case A_SOCKADDR:
-		print_sockaddr(ev, p, v);
+		print_sockaddr(ev, p, v, (unsigned int)t->args[i + 1]);
 		break;
 	case A_SOCKADDR_OUT:
 	case A_PTR_OUT:
