@@ -25,7 +25,17 @@
 #include <time.h>
 #include <unistd.h>
 #include <asm/prctl.h>
+#include <arpa/inet.h>
+#include <linux/futex.h>
 #include <linux/sched.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/statfs.h>
+#include <sys/time.h>
+#include <sys/un.h>
 
 #include <sct.h>
 
@@ -112,7 +122,83 @@ static const struct sc_desc sc_table[] = {
 	{ "sync", { A_END }, R_DEC },
 	{ "sched_yield", { A_END }, R_DEC },
 	{ "pause", { A_END }, R_DEC },
+	/* Sockets */
+	{ "socket", { A_SOCKDOMAIN, A_SOCKTYPE, A_SOCKPROTO }, R_DEC },
+	{ "socketpair", { A_SOCKDOMAIN, A_SOCKTYPE, A_SOCKPROTO, A_FDPAIR }, R_DEC },
+	{ "bind", { A_INT, A_SOCKADDR, A_INT }, R_DEC },
+	{ "connect", { A_INT, A_SOCKADDR, A_INT }, R_DEC },
+	{ "listen", { A_INT, A_INT }, R_DEC },
+	{ "accept", { A_INT, A_SOCKADDR_OUT, A_SOCKLEN_OUT }, R_DEC },
+	{ "accept4", { A_INT, A_SOCKADDR_OUT, A_SOCKLEN_OUT, A_SOCKFLAGS }, R_DEC },
+	{ "getsockname", { A_INT, A_SOCKADDR_OUT, A_SOCKLEN_OUT }, R_DEC },
+	{ "getpeername", { A_INT, A_SOCKADDR_OUT, A_SOCKLEN_OUT }, R_DEC },
+	{ "shutdown", { A_INT, A_SHUTHOW }, R_DEC },
+	{ "sendto", { A_INT, A_BUF_IN, A_ULONG, A_MSGFLAGS, A_SOCKADDR, A_INT }, R_DEC },
+	{ "recvfrom", { A_INT, A_BUF_OUT, A_ULONG, A_MSGFLAGS, A_SOCKADDR_OUT, A_SOCKLEN_OUT }, R_DEC },
+	{ "setsockopt", { A_INT, A_SOCKLEVEL, A_SOCKOPT, A_SOCKOPTVAL, A_INT }, R_DEC },
+	{ "getsockopt", { A_INT, A_SOCKLEVEL, A_SOCKOPT, A_PTR_OUT, A_SOCKLEN_OUT }, R_DEC },
+	/* Time, polling, waiting */
+	{ "poll", { A_POLLFD, A_UINT, A_INT }, R_DEC },
+	{ "ppoll", { A_POLLFD, A_UINT, A_TIMESPEC, A_SIGSET, A_ULONG }, R_DEC },
+	{ "nanosleep", { A_TIMESPEC, A_PTR }, R_DEC },
+	{ "clock_nanosleep", { A_CLOCKID, A_TIMERFLAGS, A_TIMESPEC, A_PTR }, R_DEC },
+	{ "clock_getres", { A_CLOCKID, A_TIMESPEC_OUT }, R_DEC },
+	{ "futex", { A_FUTEX }, R_DEC },
+	{ "gettimeofday", { A_TIMEVAL_OUT, A_TIMEZONE_OUT }, R_DEC },
+	{ "alarm", { A_UINT }, R_DEC },
+	{ "getitimer", { A_ITIMER, A_ITIMERVAL_OUT }, R_DEC },
+	{ "setitimer", { A_ITIMER, A_ITIMERVAL, A_ITIMERVAL_OUT }, R_DEC },
+	{ "tkill", { A_INT, A_SIGNUM }, R_DEC },
+	{ "tgkill", { A_INT, A_INT, A_SIGNUM }, R_DEC },
+	{ "epoll_create", { A_INT }, R_DEC },
+	{ "epoll_create1", { A_EPOLLFLAGS }, R_DEC },
+	{ "epoll_ctl", { A_INT, A_EPOLLCTL, A_INT, A_EPOLLEVENT }, R_DEC },
+	{ "epoll_wait", { A_INT, A_EPOLLEVENTS_OUT, A_INT, A_INT }, R_DEC },
+	{ "eventfd2", { A_UINT, A_EFDFLAGS }, R_DEC },
+	/* Files */
+	{ "getcwd", { A_CWD, A_ULONG }, R_DEC },
+	{ "statfs", { A_PATH, A_STATFS }, R_DEC },
+	{ "fstatfs", { A_INT, A_STATFS }, R_DEC },
+	{ "readv", { A_INT, A_PTR_OUT, A_INT }, R_DEC },
+	{ "writev", { A_INT, A_PTR, A_INT }, R_DEC },
+	{ "truncate", { A_PATH, A_LONG }, R_DEC },
+	{ "ftruncate", { A_INT, A_LONG }, R_DEC },
+	{ "fsync", { A_INT }, R_DEC },
+	{ "fdatasync", { A_INT }, R_DEC },
+	{ "flock", { A_INT, A_FLOCK }, R_DEC },
+	{ "fadvise64", { A_INT, A_LONG, A_LONG, A_FADVICE }, R_DEC },
+	{ "chown", { A_PATH, A_UID, A_UID }, R_DEC },
+	{ "lchown", { A_PATH, A_UID, A_UID }, R_DEC },
+	{ "fchown", { A_INT, A_UID, A_UID }, R_DEC },
+	{ "fchownat", { A_DIRFD, A_PATH, A_UID, A_UID, A_ATFLAGS }, R_DEC },
+	{ "fchmodat", { A_DIRFD, A_PATH, A_MODE }, R_DEC },
+	{ "renameat", { A_DIRFD, A_PATH, A_DIRFD, A_PATH }, R_DEC },
+	{ "renameat2", { A_DIRFD, A_PATH, A_DIRFD, A_PATH, A_RENAMEFLAGS }, R_DEC },
+	{ "linkat", { A_DIRFD, A_PATH, A_DIRFD, A_PATH, A_ATFLAGS }, R_DEC },
+	{ "readlinkat", { A_DIRFD, A_PATH, A_BUF_OUT, A_ULONG }, R_DEC },
+	{ "memfd_create", { A_PATH, A_MEMFDFLAGS }, R_DEC },
+	/* Memory */
+	{ "madvise", { A_PTR, A_ULONG, A_MADVICE }, R_DEC },
+	{ "mremap", { A_PTR, A_ULONG, A_ULONG, A_MREMAPFLAGS }, R_HEX },
+	{ "msync", { A_PTR, A_ULONG, A_MSYNCFLAGS }, R_DEC },
+	{ "sched_getaffinity", { A_INT, A_ULONG, A_CPUSET_OUT }, R_DEC },
+	/* Ids and sessions */
+	{ "getsid", { A_INT }, R_DEC },
+	{ "setsid", { A_END }, R_DEC },
+	{ "getpgid", { A_INT }, R_DEC },
+	{ "setuid", { A_UID }, R_DEC },
+	{ "setgid", { A_UID }, R_DEC },
+	{ "setfsuid", { A_UID }, R_DEC },
+	{ "setfsgid", { A_UID }, R_DEC },
+	{ "setreuid", { A_UID, A_UID }, R_DEC },
+	{ "setregid", { A_UID, A_UID }, R_DEC },
+	{ "setresuid", { A_UID, A_UID, A_UID }, R_DEC },
+	{ "setresgid", { A_UID, A_UID, A_UID }, R_DEC },
 };
+
+static bool arg_is_out_more(unsigned char a);
+static void print_arg_more(struct task *t, const struct sct_event *ev,
+			   unsigned int i, int64_t ret);
 
 /* Strings, quoted as strace's string_quote() does. */
 
@@ -831,7 +917,7 @@ bool arg_is_out(unsigned char a)
 	case A_DIRENTS: case A_PRCTL_ARG:
 		return true;
 	default:
-		return false;
+		return arg_is_out_more(a);
 	}
 }
 
@@ -1025,6 +1111,9 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		else
 			outs("0");
 		break;
+	default:
+		print_arg_more(t, ev, i, ret);
+		break;
 	}
 }
 
@@ -1116,3 +1205,812 @@ const struct sc_desc *find_desc(const char *name)
 const struct sc_desc raw_desc = {
 	"", { A_HEX, A_HEX, A_HEX, A_HEX, A_HEX, A_HEX }, R_DEC
 };
+
+/*
+ * More types: sockets, polling, time, files, memory.  The tables are in
+ * the order of strace 6.1's src/xlat files, which is the order flags
+ * print in.
+ */
+
+/* One of @tab's values, else @v in hex and strace's "/ * @unk * /". */
+static void print_xval_c(const struct flag *tab, size_t n, uint64_t v,
+			 const char *unk)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (tab[i].val == v) {
+			outs(tab[i].name);
+			return;
+		}
+	}
+	outf("%#" PRIx64 " /* %s */", v, unk);
+}
+
+/* Flags or "0". */
+static void print_flags0(const struct flag *tab, size_t n, uint64_t v)
+{
+	if (v)
+		print_flags(tab, n, v, false);
+	else
+		outs("0");
+}
+
+/* The bytes the kernel captured of argument @i, if at least @size. */
+static const void *captured(const struct sct_event *ev, unsigned int i,
+			    size_t size)
+{
+	const void *data;
+	size_t n;
+	int kind = sct_event_data(ev, i, &data, &n);
+
+	if ((kind != SCT_DATA_BYTES && kind != SCT_DATA_BYTES_TRUNC) ||
+	    n < size)
+		return NULL;
+	return data;
+}
+
+static const struct flag addr_families[] = {
+	F(AF_UNSPEC), F(AF_UNIX), F(AF_INET), F(AF_AX25), F(AF_IPX),
+	F(AF_APPLETALK), F(AF_NETROM), F(AF_BRIDGE), F(AF_ATMPVC), F(AF_X25),
+	F(AF_INET6), F(AF_ROSE), F(AF_DECnet), F(AF_NETBEUI), F(AF_SECURITY),
+	F(AF_KEY), F(AF_NETLINK), F(AF_PACKET), F(AF_ASH), F(AF_ECONET),
+	F(AF_ATMSVC), F(AF_RDS), F(AF_SNA), F(AF_IRDA), F(AF_PPPOX),
+	F(AF_WANPIPE), F(AF_LLC), F(AF_IB), F(AF_MPLS), F(AF_CAN), F(AF_TIPC),
+	F(AF_BLUETOOTH), F(AF_IUCV), F(AF_RXRPC), F(AF_ISDN), F(AF_PHONET),
+	F(AF_IEEE802154), F(AF_CAIF), F(AF_ALG), F(AF_NFC), F(AF_VSOCK),
+	F(AF_KCM), F(AF_QIPCRTR), F(AF_SMC), F(AF_XDP), { 45, "AF_MCTP" },
+};
+
+static const struct flag sock_types[] = {
+	F(SOCK_STREAM), F(SOCK_DGRAM), F(SOCK_RAW), F(SOCK_RDM),
+	F(SOCK_SEQPACKET), F(SOCK_DCCP), F(SOCK_PACKET),
+};
+
+static const struct flag sock_type_flags[] = {
+	F(SOCK_CLOEXEC), F(SOCK_NONBLOCK),
+};
+
+static const struct flag inet_protocols[] = {
+	F(IPPROTO_IP), F(IPPROTO_ICMP), F(IPPROTO_IGMP), F(IPPROTO_IPIP),
+	F(IPPROTO_TCP), F(IPPROTO_EGP), F(IPPROTO_PUP), F(IPPROTO_UDP),
+	F(IPPROTO_IDP), F(IPPROTO_TP), F(IPPROTO_DCCP), F(IPPROTO_IPV6),
+	F(IPPROTO_ROUTING), F(IPPROTO_FRAGMENT), F(IPPROTO_RSVP),
+	F(IPPROTO_GRE), F(IPPROTO_ESP), F(IPPROTO_AH), F(IPPROTO_ICMPV6),
+	F(IPPROTO_NONE), F(IPPROTO_DSTOPTS), F(IPPROTO_MTP),
+	F(IPPROTO_BEETPH), F(IPPROTO_ENCAP), F(IPPROTO_PIM), F(IPPROTO_COMP),
+	{ 115, "IPPROTO_L2TP" }, F(IPPROTO_SCTP), F(IPPROTO_MH),
+	F(IPPROTO_UDPLITE), F(IPPROTO_MPLS), { 143, "IPPROTO_ETHERNET" },
+	F(IPPROTO_RAW), { 262, "IPPROTO_MPTCP" },
+};
+
+static const struct flag msg_flags[] = {
+	F(MSG_OOB), F(MSG_PEEK), F(MSG_DONTROUTE), F(MSG_CTRUNC),
+	{ 0x10, "MSG_PROBE" }, F(MSG_TRUNC), F(MSG_DONTWAIT), F(MSG_EOR),
+	F(MSG_WAITALL), F(MSG_FIN), F(MSG_SYN), F(MSG_CONFIRM), F(MSG_RST),
+	F(MSG_ERRQUEUE), F(MSG_NOSIGNAL), F(MSG_MORE), F(MSG_WAITFORONE),
+	{ 0x20000, "MSG_SENDPAGE_NOTLAST" }, F(MSG_BATCH),
+	{ 0x80000, "MSG_NO_SHARED_FRAGS" }, F(MSG_ZEROCOPY), F(MSG_FASTOPEN),
+	F(MSG_CMSG_CLOEXEC), { 0x80000000, "MSG_CMSG_COMPAT" },
+};
+
+static const struct flag shut_modes[] = {
+	F(SHUT_RD), F(SHUT_WR), F(SHUT_RDWR),
+};
+
+static const struct flag sock_levels[] = {
+	F(SOL_IP), F(SOL_SOCKET), { 6, "SOL_TCP" }, { 17, "SOL_UDP" }, F(SOL_IPV6),
+	F(SOL_ICMPV6), F(SOL_RAW), F(SOL_PACKET), F(SOL_NETLINK),
+};
+
+static const struct flag sol_socket_opts[] = {
+	F(SO_DEBUG), F(SO_REUSEADDR), F(SO_TYPE), F(SO_ERROR),
+	F(SO_DONTROUTE), F(SO_BROADCAST), F(SO_SNDBUF), F(SO_RCVBUF),
+	F(SO_KEEPALIVE), F(SO_OOBINLINE), F(SO_NO_CHECK), F(SO_PRIORITY),
+	F(SO_LINGER), F(SO_BSDCOMPAT), F(SO_REUSEPORT), F(SO_PASSCRED),
+	F(SO_PEERCRED), F(SO_RCVLOWAT), F(SO_SNDLOWAT),
+	{ 20, "SO_RCVTIMEO_OLD" }, { 21, "SO_SNDTIMEO_OLD" },
+	F(SO_BINDTODEVICE), F(SO_ATTACH_FILTER), F(SO_DETACH_FILTER),
+	F(SO_PEERNAME), { 29, "SO_TIMESTAMP_OLD" }, F(SO_ACCEPTCONN),
+	F(SO_PEERSEC), F(SO_SNDBUFFORCE), F(SO_RCVBUFFORCE), F(SO_PASSSEC),
+	F(SO_MARK), F(SO_PROTOCOL), F(SO_DOMAIN), F(SO_RXQ_OVFL),
+};
+
+static const struct flag sol_tcp_opts[] = {
+	{ 1, "TCP_NODELAY" }, { 2, "TCP_MAXSEG" }, { 3, "TCP_CORK" },
+	{ 4, "TCP_KEEPIDLE" }, { 5, "TCP_KEEPINTVL" }, { 6, "TCP_KEEPCNT" },
+	{ 7, "TCP_SYNCNT" }, { 8, "TCP_LINGER2" }, { 9, "TCP_DEFER_ACCEPT" },
+	{ 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" }, { 12, "TCP_QUICKACK" },
+	{ 13, "TCP_CONGESTION" },
+};
+
+/*
+ * A socket address of @len bytes, as strace's print_sockaddr(): the
+ * families it decodes most, the others as their family and bytes.
+ */
+void print_sockaddr_bytes(const void *data, size_t len)
+{
+	const struct sockaddr *sa = data;
+	char buf[INET6_ADDRSTRLEN];
+	size_t i;
+
+	outs("{sa_family=");
+	print_xval_c(addr_families, NELEM(addr_families), sa->sa_family,
+		     "AF_???");
+	switch (sa->sa_family) {
+	case AF_UNIX: {
+		const struct sockaddr_un *sun = data;
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		size_t n = len > sizeof(*sun) ? sizeof(*sun) - off : len - off;
+
+		if (len <= off)
+			break;
+		outs(", sun_path=");
+		if (!sun->sun_path[0] && n > 1) {
+			/* Abstract: every byte counts. */
+			outs("@");
+			quote((const unsigned char *)sun->sun_path + 1, n - 1,
+			      0);
+		} else {
+			quote((const unsigned char *)sun->sun_path,
+			      strnlen(sun->sun_path, n), 0);
+		}
+		break;
+	}
+	case AF_INET: {
+		const struct sockaddr_in *sin = data;
+
+		if (len < sizeof(*sin))
+			goto raw;
+		outf(", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")",
+		     ntohs(sin->sin_port),
+		     inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf)));
+		break;
+	}
+	case AF_INET6: {
+		const struct sockaddr_in6 *sin6 = data;
+
+		if (len < sizeof(*sin6))
+			goto raw;
+		outf(", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+		     "inet_pton(AF_INET6, \"%s\", &sin6_addr), "
+		     "sin6_scope_id=%u", ntohs(sin6->sin6_port),
+		     ntohl(sin6->sin6_flowinfo),
+		     inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf)),
+		     sin6->sin6_scope_id);
+		break;
+	}
+	default:
+raw:
+		if (len <= sizeof(sa->sa_family))
+			break;
+		outs(", sa_data=\"");
+		for (i = sizeof(sa->sa_family); i < len; i++)
+			outf("\\x%02x", ((const unsigned char *)data)[i]);
+		outs("\"");
+	}
+	outs("}");
+}
+
+/*
+ * A socket address the call reads, @len bytes long.  The kernel records
+ * the whole of AF_INET and AF_INET6 ones, and only the family of others:
+ * an address cut short prints as its pointer.
+ */
+static void print_sockaddr(const struct sct_event *ev, unsigned int i,
+			   uint64_t addr, uint64_t len)
+{
+	const void *data;
+	size_t n;
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (sct_event_data(ev, i, &data, &n) != SCT_DATA_SOCKADDR ||
+	    n < sizeof(sa_family_t) || n < len) {
+		print_ptr(addr);
+		return;
+	}
+	print_sockaddr_bytes(data, n);
+}
+
+/* An int the call wrote, as "[N]". */
+static void print_int_out(const struct sct_event *ev, unsigned int i,
+			  uint64_t addr, int64_t ret)
+{
+	const void *data = captured(ev, i, sizeof(int));
+	int v;
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (ret < 0 || !data) {
+		print_ptr(addr);
+		return;
+	}
+	memcpy(&v, data, sizeof(v));
+	outf("[%d]", v);
+}
+
+static void print_socktype(uint64_t v)
+{
+	print_xval_c(sock_types, NELEM(sock_types), v & 0xf, "SOCK_???");
+	if (v & ~0xfULL)
+		print_flags(sock_type_flags, NELEM(sock_type_flags),
+			    v & ~0xfULL, true);
+}
+
+static void print_sockopt(uint64_t level, uint64_t v)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		print_xval_c(sol_socket_opts, NELEM(sol_socket_opts), v,
+			     "SO_???");
+		break;
+	case 6:	/* SOL_TCP */
+		print_xval_c(sol_tcp_opts, NELEM(sol_tcp_opts), v, "TCP_???");
+		break;
+	default:
+		outf("%" PRIu64, v);
+	}
+}
+
+/* setsockopt's value: an int as "[N]", other sizes in hex. */
+static void print_sockoptval(const struct sct_event *ev, unsigned int i,
+			     uint64_t addr, uint64_t len)
+{
+	const void *data;
+	size_t n;
+	int v;
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (sct_event_data(ev, i, &data, &n) != SCT_DATA_BYTES || n < len) {
+		print_ptr(addr);
+		return;
+	}
+	if (len == sizeof(int)) {
+		memcpy(&v, data, sizeof(v));
+		outf("[%d]", v);
+		return;
+	}
+	quote(data, len > st.max_strlen ? st.max_strlen : len, Q_HEX);
+	if (len > st.max_strlen)
+		outs("...");
+}
+
+static const struct flag poll_events[] = {
+	F(POLLIN), F(POLLPRI), F(POLLOUT), F(POLLERR), F(POLLHUP),
+	F(POLLNVAL), F(POLLRDNORM), F(POLLRDBAND), F(POLLWRNORM),
+	F(POLLWRBAND), F(POLLMSG), F(POLLREMOVE), F(POLLRDHUP),
+	{ 0x8000, "POLL_BUSY_LOOP" },
+};
+
+/*
+ * poll's descriptors: the kernel captures the first pollfd only, so
+ * more than one prints as an address.
+ */
+static void print_pollfds(const struct sct_event *ev, unsigned int i,
+			  uint64_t addr, uint64_t nfds)
+{
+	const struct pollfd *p = captured(ev, i, sizeof(*p));
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (nfds != 1 || !p) {
+		print_ptr(addr);
+		return;
+	}
+	outf("[{fd=%d", p->fd);
+	if (p->fd >= 0) {
+		outs(", events=");
+		print_flags0(poll_events, NELEM(poll_events),
+			     (uint16_t)p->events);
+	}
+	outs("}]");
+}
+
+/* The " (...)" after poll's return: the descriptors with events. */
+static void print_poll_ret(struct task *t, const struct sct_event *ev,
+			   int64_t ret)
+{
+	const struct pollfd *p = captured(ev, 1, sizeof(*p));
+
+	if (ret == 0) {
+		outs(" (Timeout)");
+		return;
+	}
+	if (t->args[1] != 1 || !p || !p->revents)
+		return;
+	outf(" ([{fd=%d, revents=", p->fd);
+	print_flags0(poll_events, NELEM(poll_events), (uint16_t)p->revents);
+	outs("}])");
+}
+
+static void print_timespec_in(const struct sct_event *ev, unsigned int i,
+			      uint64_t addr)
+{
+	const int64_t *ts = captured(ev, i, 2 * sizeof(int64_t));
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (!ts) {
+		print_ptr(addr);
+		return;
+	}
+	outf("{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
+}
+
+static void print_timeval(const int64_t *tv)
+{
+	outf("{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[0], tv[1]);
+}
+
+static void print_itimerval(const struct sct_event *ev, unsigned int i,
+			    uint64_t addr, int64_t ret)
+{
+	const int64_t *it = captured(ev, i, 4 * sizeof(int64_t));
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (ret < 0 || !it) {
+		print_ptr(addr);
+		return;
+	}
+	outs("{it_interval=");
+	print_timeval(it);
+	outs(", it_value=");
+	print_timeval(it + 2);
+	outs("}");
+}
+
+static const struct flag itimers[] = {
+	F(ITIMER_REAL), F(ITIMER_VIRTUAL), F(ITIMER_PROF),
+};
+
+static const char *const futex_cmds[] = {
+	"FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_FD", "FUTEX_REQUEUE",
+	"FUTEX_CMP_REQUEUE", "FUTEX_WAKE_OP", "FUTEX_LOCK_PI",
+	"FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_WAIT_BITSET",
+	"FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI",
+	"FUTEX_LOCK_PI2",
+};
+
+/*
+ * futex(2), as strace's futex.c: the arguments the operation uses.  The
+ * timeout is not captured (the fourth argument is not always a time):
+ * it prints as an address.
+ */
+static void print_futex(const struct task *t)
+{
+	const uint64_t *a = t->args;
+	unsigned int op = (unsigned int)a[1], cmd = op & FUTEX_CMD_MASK;
+	unsigned int val = (unsigned int)a[2], val3 = (unsigned int)a[5];
+
+	print_ptr(a[0]);
+	outs(", ");
+	if (cmd < NELEM(futex_cmds) &&
+	    !(op & ~(FUTEX_CMD_MASK | FUTEX_PRIVATE_FLAG |
+		     FUTEX_CLOCK_REALTIME)))
+		outf("%s%s%s", futex_cmds[cmd],
+		     op & FUTEX_PRIVATE_FLAG ? "_PRIVATE" : "",
+		     op & FUTEX_CLOCK_REALTIME ? "|FUTEX_CLOCK_REALTIME" : "");
+	else
+		outf("%#x /* FUTEX_??? */", op);
+	switch (cmd) {
+	case FUTEX_WAIT:
+		outf(", %u, ", val);
+		print_ptr(a[3]);
+		break;
+	case FUTEX_LOCK_PI:
+	case 13:	/* FUTEX_LOCK_PI2 */
+		outs(", ");
+		print_ptr(a[3]);
+		break;
+	case FUTEX_WAIT_BITSET:
+		outf(", %u, ", val);
+		print_ptr(a[3]);
+		/* fall through */
+	case FUTEX_WAKE_BITSET:
+		if (cmd == FUTEX_WAKE_BITSET)
+			outf(", %u", val);
+		if (val3 == FUTEX_BITSET_MATCH_ANY)
+			outs(", FUTEX_BITSET_MATCH_ANY");
+		else
+			outf(", %#x", val3);
+		break;
+	case FUTEX_REQUEUE:
+		outf(", %u, %u, ", val, (unsigned int)a[3]);
+		print_ptr(a[4]);
+		break;
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
+		outf(", %u, %u, ", val, (unsigned int)a[3]);
+		print_ptr(a[4]);
+		outf(", %u", val3);
+		break;
+	case FUTEX_WAIT_REQUEUE_PI:
+		outf(", %u, ", val);
+		print_ptr(a[3]);
+		outs(", ");
+		print_ptr(a[4]);
+		break;
+	case FUTEX_FD:
+	case FUTEX_WAKE:
+		outf(", %u", val);
+		break;
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
+		break;
+	default:	/* FUTEX_WAKE_OP and unknown: raw */
+		outf(", %u, %#" PRIx64 ", ", val, a[3]);
+		print_ptr(a[4]);
+		outf(", %#x", val3);
+	}
+}
+
+static const struct flag fs_magics[] = {
+	{ 0x00001cd1, "DEVPTS_SUPER_MAGIC" }, { 0x00006969, "NFS_SUPER_MAGIC" },
+	{ 0x00009fa0, "PROC_SUPER_MAGIC" }, { 0x0000ef53, "EXT2_SUPER_MAGIC" },
+	{ 0x0027e0eb, "CGROUP_SUPER_MAGIC" }, { 0x01021994, "TMPFS_MAGIC" },
+	{ 0x01021997, "V9FS_MAGIC" }, { 0x2011bab0, "EXFAT_SUPER_MAGIC" },
+	{ 0x4d44, "MSDOS_SUPER_MAGIC" }, { 0x50495045, "PIPEFS_MAGIC" },
+	{ 0x534f434b, "SOCKFS_MAGIC" }, { 0x58465342, "XFS_SUPER_MAGIC" },
+	{ 0x62656570, "CONFIGFS_MAGIC" }, { 0x62656572, "SYSFS_MAGIC" },
+	{ 0x63677270, "CGROUP2_SUPER_MAGIC" }, { 0x64626720, "DEBUGFS_MAGIC" },
+	{ 0x65735546, "FUSE_SUPER_MAGIC" }, { 0x73717368, "SQUASHFS_MAGIC" },
+	{ 0x74726163, "TRACEFS_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
+	{ 0x858458f6, "RAMFS_MAGIC" }, { 0x9123683e, "BTRFS_SUPER_MAGIC" },
+	{ 0x958458f6, "HUGETLBFS_MAGIC" }, { 0xcafe4a11, "BPF_FS_MAGIC" },
+	{ 0xf2f52010, "F2FS_SUPER_MAGIC" },
+};
+
+static const struct flag statfs_flags[] = {
+	{ 0x0020, "ST_VALID" }, { 0x0001, "ST_RDONLY" }, { 0x0002, "ST_NOSUID" },
+	{ 0x0004, "ST_NODEV" }, { 0x0008, "ST_NOEXEC" },
+	{ 0x0010, "ST_SYNCHRONOUS" }, { 0x0040, "ST_MANDLOCK" },
+	{ 0x0400, "ST_NOATIME" }, { 0x0800, "ST_NODIRATIME" },
+	{ 0x1000, "ST_RELATIME" }, { 0x2000, "ST_NOSYMFOLLOW" },
+};
+
+static void print_xint(unsigned int v)
+{
+	if (v)
+		outf("%#x", v);
+	else
+		outs("0");
+}
+
+/* struct statfs, as strace's print_struct_statfs(). */
+void print_statfs_bytes(const void *data)
+{
+	struct statfs b;
+	unsigned int fsid[2];
+
+	memcpy(&b, data, sizeof(b));
+	memcpy(fsid, &b.f_fsid, sizeof(fsid));
+	outs("{f_type=");
+	print_xval_c(fs_magics, NELEM(fs_magics), (uint64_t)b.f_type,
+		     "???");
+	outf(", f_bsize=%ld, f_blocks=%lu, f_bfree=%lu, f_bavail=%lu, "
+	     "f_files=%lu, f_ffree=%lu, f_fsid={val=[",
+	     (long)b.f_bsize, (unsigned long)b.f_blocks,
+	     (unsigned long)b.f_bfree, (unsigned long)b.f_bavail,
+	     (unsigned long)b.f_files, (unsigned long)b.f_ffree);
+	print_xint(fsid[0]);
+	outs(", ");
+	print_xint(fsid[1]);
+	outf("]}, f_namelen=%ld, f_frsize=%ld", (long)b.f_namelen,
+	     (long)b.f_frsize);
+	if (b.f_flags & 0x0020) {
+		outs(", f_flags=");
+		print_flags(statfs_flags, NELEM(statfs_flags), b.f_flags,
+			    false);
+	}
+	outs("}");
+}
+
+static const struct flag rename_flags[] = {
+	{ 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" },
+	{ 4, "RENAME_WHITEOUT" },
+};
+
+static const struct flag flock_cmds[] = {
+	F(LOCK_SH), F(LOCK_EX), F(LOCK_NB), F(LOCK_UN), { 32, "LOCK_MAND" },
+	{ 192, "LOCK_RW" }, { 64, "LOCK_READ" }, { 128, "LOCK_WRITE" },
+};
+
+static const struct flag fadvices[] = {
+	F(POSIX_FADV_NORMAL), F(POSIX_FADV_RANDOM), F(POSIX_FADV_SEQUENTIAL),
+	F(POSIX_FADV_WILLNEED), F(POSIX_FADV_DONTNEED), F(POSIX_FADV_NOREUSE),
+};
+
+static const struct flag memfd_flags[] = {
+	{ 1, "MFD_CLOEXEC" }, { 2, "MFD_ALLOW_SEALING" }, { 4, "MFD_HUGETLB" },
+};
+
+static const struct flag efd_flags[] = {
+	{ 1, "EFD_SEMAPHORE" }, { O_CLOEXEC, "EFD_CLOEXEC" },
+	{ O_NONBLOCK, "EFD_NONBLOCK" },
+};
+
+static const struct flag epoll_flags[] = {
+	F(EPOLL_CLOEXEC),
+};
+
+static const struct flag epoll_ctls[] = {
+	F(EPOLL_CTL_ADD), F(EPOLL_CTL_DEL), F(EPOLL_CTL_MOD),
+};
+
+static const struct flag epoll_events[] = {
+	F(EPOLLIN), F(EPOLLPRI), F(EPOLLOUT), F(EPOLLERR), F(EPOLLHUP),
+	{ 0x20, "EPOLLNVAL" }, F(EPOLLRDNORM), F(EPOLLRDBAND), F(EPOLLWRNORM),
+	F(EPOLLWRBAND), F(EPOLLMSG), F(EPOLLRDHUP), F(EPOLLEXCLUSIVE),
+	F(EPOLLWAKEUP), F(EPOLLONESHOT), F(EPOLLET),
+};
+
+static void print_epoll_event(const void *data)
+{
+	struct epoll_event e;
+
+	memcpy(&e, data, sizeof(e));
+	outs("{events=");
+	print_flags0(epoll_events, NELEM(epoll_events), e.events);
+	outf(", data={u32=%u, u64=%" PRIu64 "}}", e.data.u32,
+	     (uint64_t)e.data.u64);
+}
+
+static const struct flag madvices[] = {
+	F(MADV_NORMAL), F(MADV_RANDOM), F(MADV_SEQUENTIAL), F(MADV_WILLNEED),
+	F(MADV_DONTNEED), F(MADV_FREE), F(MADV_REMOVE), F(MADV_DONTFORK),
+	F(MADV_DOFORK), F(MADV_MERGEABLE), F(MADV_UNMERGEABLE),
+	F(MADV_HUGEPAGE), F(MADV_NOHUGEPAGE), F(MADV_DONTDUMP),
+	F(MADV_DODUMP), F(MADV_WIPEONFORK), F(MADV_KEEPONFORK), F(MADV_COLD),
+	F(MADV_PAGEOUT), { 22, "MADV_POPULATE_READ" },
+	{ 23, "MADV_POPULATE_WRITE" }, { 24, "MADV_DONTNEED_LOCKED" },
+	{ 25, "MADV_COLLAPSE" }, F(MADV_HWPOISON), { 101, "MADV_SOFT_OFFLINE" },
+};
+
+static const struct flag mremap_flags[] = {
+	{ 1, "MREMAP_MAYMOVE" }, { 2, "MREMAP_FIXED" }, { 4, "MREMAP_DONTUNMAP" },
+};
+
+static const struct flag msync_flags[] = {
+	F(MS_ASYNC), F(MS_INVALIDATE), F(MS_SYNC),
+};
+
+/* A CPU mask of @n bytes, as "[0, 1, ...]". */
+static void print_cpuset(const unsigned char *m, size_t n)
+{
+	size_t i;
+	bool sep = false;
+
+	outs("[");
+	for (i = 0; i < n * 8; i++) {
+		if (!(m[i / 8] & (1U << (i % 8))))
+			continue;
+		outf("%s%zu", sep ? ", " : "", i);
+		sep = true;
+	}
+	outs("]");
+}
+
+static bool arg_is_out_more(unsigned char a)
+{
+	switch (a) {
+	case A_SOCKADDR_OUT: case A_SOCKLEN_OUT: case A_PTR_OUT:
+	case A_TIMEVAL_OUT: case A_TIMEZONE_OUT: case A_ITIMERVAL_OUT:
+	case A_CWD: case A_STATFS: case A_EPOLLEVENTS_OUT: case A_CPUSET_OUT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void print_arg_more(struct task *t, const struct sct_event *ev,
+			   unsigned int i, int64_t ret)
+{
+	uint64_t v = t->args[i];
+	unsigned int p = i + 1;	/* libsct counts parameters from 1 */
+	const void *data;
+
+	switch (t->desc->args[i]) {
+	case A_UINT:
+		outf("%u", (unsigned int)v);
+		break;
+	case A_SOCKDOMAIN:
+		print_xval_c(addr_families, NELEM(addr_families), v, "AF_???");
+		break;
+	case A_SOCKTYPE:
+		print_socktype(v);
+		break;
+	case A_SOCKPROTO:
+		if (t->args[0] == AF_INET || t->args[0] == AF_INET6)
+			print_xval_c(inet_protocols, NELEM(inet_protocols), v,
+				     "IPPROTO_???");
+		else
+			outf("%u", (unsigned int)v);
+		break;
+	case A_SOCKFLAGS:
+		print_flags0(sock_type_flags, NELEM(sock_type_flags), v);
+		break;
+	case A_SOCKADDR:
+		print_sockaddr(ev, p, v, (unsigned int)t->args[i + 1]);
+		break;
+	case A_SOCKADDR_OUT:
+	case A_PTR_OUT:
+		/* Output addresses and buffers the kernel does not capture. */
+		print_ptr(v);
+		break;
+	case A_SOCKLEN_OUT:
+		print_int_out(ev, p, v, ret);
+		break;
+	case A_MSGFLAGS:
+		print_flags0(msg_flags, NELEM(msg_flags), (unsigned int)v);
+		break;
+	case A_SHUTHOW:
+		print_xval_c(shut_modes, NELEM(shut_modes), v, "SHUT_???");
+		break;
+	case A_SOCKLEVEL:
+		print_xval_c(sock_levels, NELEM(sock_levels), v, "SOL_??");
+		break;
+	case A_SOCKOPT:
+		print_sockopt(t->args[1], v);
+		break;
+	case A_SOCKOPTVAL:
+		print_sockoptval(ev, p, v, t->args[i + 1]);
+		break;
+	case A_POLLFD:
+		print_pollfds(ev, p, v, t->args[i + 1]);
+		break;
+	case A_TIMESPEC:
+		print_timespec_in(ev, p, v);
+		break;
+	case A_TIMERFLAGS:
+		if (v == TIMER_ABSTIME)
+			outs("TIMER_ABSTIME");
+		else
+			print_xint((unsigned int)v);
+		break;
+	case A_FUTEX:
+		print_futex(t);
+		break;
+	case A_TIMEVAL_OUT:
+		data = captured(ev, p, 2 * sizeof(int64_t));
+		if (!v)
+			outs("NULL");
+		else if (ret < 0 || !data)
+			print_ptr(v);
+		else
+			print_timeval(data);
+		break;
+	case A_TIMEZONE_OUT:
+		data = captured(ev, p, 2 * sizeof(int));
+		if (!v) {
+			outs("NULL");
+		} else if (ret < 0 || !data) {
+			print_ptr(v);
+		} else {
+			const int *tz = data;
+
+			outf("{tz_minuteswest=%d, tz_dsttime=%d}", tz[0], tz[1]);
+		}
+		break;
+	case A_ITIMER:
+		print_xval_c(itimers, NELEM(itimers), v, "ITIMER_???");
+		break;
+	case A_ITIMERVAL:
+		print_itimerval(ev, p, v, 0);
+		break;
+	case A_ITIMERVAL_OUT:
+		print_itimerval(ev, p, v, ret);
+		break;
+	case A_CWD: {
+		const void *buf;
+		size_t n;
+
+		if (ret < 0 || sct_event_data(ev, p, &buf, &n) !=
+		    SCT_DATA_BYTES)
+			print_ptr(v);
+		else
+			quote(buf, strnlen(buf, n), 0);
+		break;
+	}
+	case A_STATFS:
+		data = captured(ev, p, sizeof(struct statfs));
+		if (ret < 0 || !data)
+			print_ptr(v);
+		else
+			print_statfs_bytes(data);
+		break;
+	case A_UID:
+		if ((unsigned int)v == (unsigned int)-1)
+			outs("-1");
+		else
+			outf("%u", (unsigned int)v);
+		break;
+	case A_RENAMEFLAGS:
+		print_flags0(rename_flags, NELEM(rename_flags), v);
+		break;
+	case A_FLOCK:
+		print_flags0(flock_cmds, NELEM(flock_cmds), v);
+		break;
+	case A_FADVICE:
+		print_xval_c(fadvices, NELEM(fadvices), v, "POSIX_FADV_???");
+		break;
+	case A_MEMFDFLAGS:
+		print_flags0(memfd_flags, NELEM(memfd_flags), v);
+		break;
+	case A_EFDFLAGS:
+		print_flags0(efd_flags, NELEM(efd_flags), v);
+		break;
+	case A_EPOLLFLAGS:
+		print_flags0(epoll_flags, NELEM(epoll_flags), v);
+		break;
+	case A_EPOLLCTL:
+		print_xval_c(epoll_ctls, NELEM(epoll_ctls), v, "EPOLL_CTL_???");
+		break;
+	case A_EPOLLEVENT:
+		data = captured(ev, p, sizeof(struct epoll_event));
+		if (!v)
+			outs("NULL");
+		else if (!data)
+			print_ptr(v);
+		else
+			print_epoll_event(data);
+		break;
+	case A_EPOLLEVENTS_OUT:
+		/* The kernel captures the first event: one prints. */
+		data = captured(ev, p, sizeof(struct epoll_event));
+		if (ret == 0) {
+			outs("[]");
+		} else if (ret != 1 || !data) {
+			print_ptr(v);
+		} else {
+			outs("[");
+			print_epoll_event(data);
+			outs("]");
+		}
+		break;
+	case A_MADVICE:
+		print_xval_c(madvices, NELEM(madvices), v, "MADV_???");
+		break;
+	case A_MREMAPFLAGS:
+		print_flags0(mremap_flags, NELEM(mremap_flags), v);
+		if (v & 2) {	/* MREMAP_FIXED: the new address */
+			outs(", ");
+			print_ptr(t->args[4]);
+		}
+		break;
+	case A_MSYNCFLAGS:
+		print_flags0(msync_flags, NELEM(msync_flags), v);
+		break;
+	case A_CPUSET_OUT:
+		data = ret > 0 ? captured(ev, p, ret) : NULL;
+		if (!data)
+			print_ptr(v);
+		else
+			print_cpuset(data, ret);
+		break;
+	}
+}
+
+/* What strace prints after some calls' return values. */
+void print_ret_extra(struct task *t, const struct sct_event *ev,
+		     int64_t ret)
+{
+	if (ret < 0 || t->desc == &raw_desc)
+		return;
+	if (t->desc->args[0] == A_POLLFD)
+		print_poll_ret(t, ev, ret);
+}

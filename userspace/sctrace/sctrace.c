@@ -380,6 +380,7 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 		print_args(t, ev, t->split, n, false, ret);
 	}
 	print_ret(t, ret);
+	print_ret_extra(t, ev, ret);
 	print_duration(t);
 	newline();
 	t->in_call = false;

@@ -66,6 +66,49 @@ enum arg_type {
 	A_DIRENTS,	/* getdents64's buffer, written, as a count */
 	A_PRCTL_ARG,	/* prctl's second argument */
 	A_SIGRETURN,	/* rt_sigreturn's frame */
+	/* Sockets */
+	A_SOCKDOMAIN,	/* AF_* */
+	A_SOCKTYPE,	/* SOCK_*, with SOCK_CLOEXEC|SOCK_NONBLOCK */
+	A_SOCKPROTO,	/* a protocol of the family in argument 0 */
+	A_SOCKFLAGS,	/* accept4's SOCK_CLOEXEC|SOCK_NONBLOCK */
+	A_SOCKADDR,	/* struct sockaddr *, read, its length next */
+	A_SOCKADDR_OUT,	/* struct sockaddr *, written */
+	A_SOCKLEN_OUT,	/* socklen_t *, written */
+	A_MSGFLAGS,	/* MSG_* */
+	A_SHUTHOW,	/* shutdown's how */
+	A_SOCKLEVEL,	/* SOL_* */
+	A_SOCKOPT,	/* an option of the level in argument 1 */
+	A_SOCKOPTVAL,	/* setsockopt's value, its length next */
+	A_PTR_OUT,	/* an address, written: printed at the exit */
+	/* Time, polling, waiting */
+	A_POLLFD,	/* struct pollfd *, its count next */
+	A_TIMESPEC,	/* struct timespec *, read */
+	A_TIMERFLAGS,	/* TIMER_ABSTIME */
+	A_FUTEX,	/* futex's arguments, all of them */
+	A_TIMEVAL_OUT,	/* struct timeval *, written */
+	A_TIMEZONE_OUT,	/* struct timezone *, written */
+	A_ITIMER,	/* ITIMER_* */
+	A_ITIMERVAL,	/* struct itimerval *, read */
+	A_ITIMERVAL_OUT, /* struct itimerval *, written */
+	/* Files */
+	A_CWD,		/* getcwd's buffer, written */
+	A_STATFS,	/* struct statfs *, written */
+	A_UID,		/* a uid or gid, -1 as -1 */
+	A_RENAMEFLAGS,	/* RENAME_* */
+	A_FLOCK,	/* LOCK_* */
+	A_FADVICE,	/* POSIX_FADV_* */
+	A_MEMFDFLAGS,	/* MFD_* */
+	A_EFDFLAGS,	/* EFD_* */
+	A_EPOLLFLAGS,	/* EPOLL_CLOEXEC */
+	A_EPOLLCTL,	/* EPOLL_CTL_* */
+	A_EPOLLEVENT,	/* struct epoll_event *, read */
+	A_EPOLLEVENTS_OUT, /* struct epoll_event *, written, count: return */
+	/* Memory */
+	A_MADVICE,	/* MADV_* */
+	A_MREMAPFLAGS,	/* MREMAP_* */
+	A_MSYNCFLAGS,	/* MS_* */
+	A_CPUSET_OUT,	/* a CPU mask, written, of the returned size */
+	A_UINT,		/* unsigned int, decimal */
 };
 
 /* How the return value prints. */
@@ -178,6 +221,10 @@ void print_args(struct task *t, const struct sct_event *ev,
 		unsigned int from, unsigned int to, bool sep, int64_t ret);
 void print_clone_entry(struct task *t);
 void print_clone_exit(struct task *t);
+void print_ret_extra(struct task *t, const struct sct_event *ev,
+		     int64_t ret);
+void print_sockaddr_bytes(const void *data, size_t len);
+void print_statfs_bytes(const void *data);
 void quote(const unsigned char *s, size_t n, unsigned int style);
 void print_ptr(uint64_t v);
 void print_flags(const struct flag *tab, size_t n, uint64_t v, bool sep);

@@ -3022,6 +3022,7 @@ int main(int argc, char **argv)
 	test_capture_json();
 	test_task_records();
 	test_call_text();
+	test_sctrace_decode();
 	test_configfs();
 	test_capture_configfs();
 	test_lock(false);

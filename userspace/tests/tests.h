@@ -42,4 +42,7 @@ void test_hardening(void);
 /* sctrace-summary-test.c */
 void test_sctrace_summary(void);
 
+/* sctrace-decode-test.c */
+void test_sctrace_decode(void);
+
 #endif /* SCT_TESTS_H */

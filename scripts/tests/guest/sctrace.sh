@@ -4,7 +4,9 @@
 # sctrace against the real strace (Debian 12's 6.1, which
 # scripts/build-initramfs.sh puts in the initramfs): for a corpus of
 # busybox commands, run "strace -f -o A CMD" and "sctrace -f -o B CMD" in
-# the guest, normalise in both what legitimately differs, and report the
+# the guest, and of the C program userspace/tests/sctrace-corpus.c
+# (sockets, signals, fork, execve, faults), normalise in both what
+# legitimately differs, and report the
 # share of B's lines that are in A (as a multiset).  The bar is issue
 # 15's: 95%.  Also: the exit status is the command's, a killed command
 # kills sctrace with its signal, and options sctrace does not support are
@@ -16,7 +18,8 @@
 #   " = " is taken out;
 # - pids: the "PID " prefix is removed, and pids in return values of
 #   clone, fork, vfork, wait4, getpid, getppid, gettid, set_tid_address
-#   and in si_pid become PID;
+#   and in si_pid, and the pids kill, tkill and tgkill are given, become
+#   PID;
 # - addresses: every 0x... number becomes 0xADDR;
 # - getrandom's bytes, and times: si_utime/si_stime, clock_gettime's.
 #
@@ -52,6 +55,8 @@ normalise() {
 		-e 's/\) +(= .*)$/) \1/' \
 		-e 's/^((clone|clone3|fork|vfork|wait4|getpid|getppid|gettid|set_tid_address)\(.*\)) = [1-9][0-9]*$/\1 = PID/' \
 		-e 's/si_pid=[0-9]+/si_pid=PID/g' \
+		-e 's/^(kill|tkill)\([0-9]+,/\1(PID,/' \
+		-e 's/^tgkill\([0-9]+, [0-9]+,/tgkill(PID, PID,/' \
 		-e 's/0x[0-9a-f]+/0xADDR/g' \
 		-e 's/^getrandom\("[^"]*"/getrandom("RANDOM"/' \
 		-e 's/si_utime=[^,}]*/si_utime=T/; s/si_stime=[^,}]*/si_stime=T/' \
@@ -91,7 +96,8 @@ corpus='/bin/busybox ls -l /etc
 /bin/busybox ln -s /etc/passwd /tmp/l
 /bin/busybox find /etc
 /bin/busybox cat /nonexistent
-/bin/busybox sh -c "cat /etc/group | wc -l; echo hi > /tmp/x & wait"'
+/bin/busybox sh -c "cat /etc/group | wc -l; echo hi > /tmp/x & wait"
+/usr/bin/sctrace-corpus'
 
 # shellcheck disable=SC2016 # expanded in the guest
 guest='

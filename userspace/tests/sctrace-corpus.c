@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctrace-corpus: the C program of sctrace's comparison with strace
+ * (scripts/tests/guest/sctrace.sh).  It makes a fixed sequence of calls,
+ * the same in every run, that common programs make and that busybox's
+ * commands do not: sockets (a socket pair, TCP and UDP on 127.0.0.1 and
+ * a UDP datagram to [::1]), a signal sent to itself and handled, fork and
+ * wait4, mmap, stat, poll, a sleep, calls that fail (ENOENT, EFAULT), and
+ * at last an execve of itself with the argument "exec".
+ *
+ * Run with no argument; "exec" is the run after the execve.  Needs lo
+ * up (the guest's /init does it).  Exit status: 0, or 1 when a call the
+ * sequence needs failed (a message on standard error says which).
+ */
+#include <arpa/inet.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Ports on lo for the TCP and UDP parts: fixed, the lines show them. */
+#define TCP_PORT	40123
+#define UDP_PORT	40124
+#define UNIX_PATH	"/tmp/sctrace-corpus.sock"
+
+/* An address no call can read or write: the fault cases. */
+#define BAD_PTR		((void *)1)
+
+static volatile sig_atomic_t got_usr1;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	got_usr1 = 1;
+}
+
+static void files(void)
+{
+	char buf[64];
+	struct stat sb;
+	struct statfs sfs;
+	int fd;
+
+	fd = open("/etc/passwd", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		err(1, "/etc/passwd");
+	if (read(fd, buf, 16) != 16)
+		err(1, "read");
+	if (fstat(fd, &sb) || lseek(fd, 0, SEEK_SET))
+		err(1, "fstat");
+	if (pread(fd, buf, 4, 2) != 4)
+		err(1, "pread");
+	if (syscall(SYS_read, fd, BAD_PTR, 16) >= 0 || errno != EFAULT)
+		errx(1, "read into a bad address did not fail with EFAULT");
+	close(fd);
+	if (stat("/etc/passwd", &sb) || fstatat(AT_FDCWD, "/etc", &sb, 0))
+		err(1, "stat");
+	if (statfs("/", &sfs))
+		err(1, "statfs");
+	if (!getcwd(buf, sizeof(buf)))
+		err(1, "getcwd");
+	/* Failures: a missing file, and addresses that fault. */
+	if (open("/nonexistent/file", O_RDONLY) >= 0 || errno != ENOENT)
+		errx(1, "open of /nonexistent/file did not fail with ENOENT");
+	if (syscall(SYS_openat, AT_FDCWD, BAD_PTR, O_RDONLY) >= 0 ||
+	    errno != EFAULT)
+		errx(1, "openat of a bad address did not fail with EFAULT");
+	if (syscall(SYS_stat, "/etc/passwd", BAD_PTR) >= 0 || errno != EFAULT)
+		errx(1, "stat into a bad address did not fail with EFAULT");
+}
+
+static void memory(void)
+{
+	void *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		err(1, "mmap");
+	memset(p, 0, 8192);
+	if (mprotect(p, 4096, PROT_READ))
+		err(1, "mprotect");
+	/* Without CONFIG_ADVISE_SYSCALLS (the guest's), ENOSYS. */
+	(void)madvise(p, 8192, MADV_DONTNEED);
+	if (munmap(p, 8192))
+		err(1, "munmap");
+}
+
+static void unix_sockets(void)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX, .sun_path = UNIX_PATH };
+	struct iovec iov[2] = {
+		{ .iov_base = "hello, ", .iov_len = 7 },
+		{ .iov_base = "world\n", .iov_len = 6 },
+	};
+	struct pollfd pfd;
+	char buf[64];
+	int sv[2], s;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv))
+		err(1, "socketpair");
+	if (sendto(sv[0], "ping", 4, 0, NULL, 0) != 4 ||
+	    recvfrom(sv[1], buf, sizeof(buf), 0, NULL, NULL) != 4)
+		err(1, "sendto");
+	if (writev(sv[1], iov, 2) != 13)
+		err(1, "writev");
+	pfd = (struct pollfd){ .fd = sv[0], .events = POLLIN };
+	if (poll(&pfd, 1, 1000) != 1)
+		err(1, "poll");
+	if (read(sv[0], buf, sizeof(buf)) != 13 || shutdown(sv[0], SHUT_WR))
+		err(1, "read");
+	close(sv[0]);
+	close(sv[1]);
+
+	unlink(UNIX_PATH);
+	s = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+	if (s < 0 || bind(s, (struct sockaddr *)&sun,
+			  offsetof(struct sockaddr_un, sun_path) +
+			  sizeof(UNIX_PATH)))
+		err(1, "bind %s", UNIX_PATH);
+	if (recvfrom(s, buf, sizeof(buf), 0, NULL, NULL) >= 0 ||
+	    errno != EAGAIN)
+		errx(1, "recvfrom of an empty socket did not fail with EAGAIN");
+	close(s);
+	unlink(UNIX_PATH);
+}
+
+static void inet_sockets(void)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = htons(TCP_PORT),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct sockaddr_in6 sin6 = {
+		.sin6_family = AF_INET6,
+		.sin6_port = htons(UDP_PORT),
+		.sin6_addr = IN6ADDR_LOOPBACK_INIT,
+	};
+	char buf[64];
+	int one = 1, l, c, a, u;
+
+	l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+	if (l < 0 ||
+	    setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+	    bind(l, (struct sockaddr *)&sin, sizeof(sin)) || listen(l, 1))
+		err(1, "listen on 127.0.0.1:%d", TCP_PORT);
+	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (c < 0 || connect(c, (struct sockaddr *)&sin, sizeof(sin)))
+		err(1, "connect to 127.0.0.1:%d", TCP_PORT);
+	a = accept4(l, NULL, NULL, SOCK_CLOEXEC);
+	if (a < 0)
+		err(1, "accept4");
+	if (sendto(c, "GET / HTTP/1.0\r\n\r\n", 18, MSG_NOSIGNAL, NULL, 0) != 18 ||
+	    recvfrom(a, buf, 18, MSG_WAITALL, NULL, NULL) != 18)
+		err(1, "sendto");
+	close(a);
+	close(c);
+	close(l);
+
+	/* UDP: a datagram to an address, no receiver needed. */
+	u = socket(AF_INET, SOCK_DGRAM, 0);
+	sin.sin_port = htons(UDP_PORT);
+	if (u < 0 || sendto(u, "x", 1, 0, (struct sockaddr *)&sin,
+			    sizeof(sin)) != 1)
+		err(1, "sendto 127.0.0.1:%d", UDP_PORT);
+	close(u);
+	/* IPv6 may be missing: the calls are the same either way. */
+	u = socket(AF_INET6, SOCK_DGRAM, 0);
+	if (u >= 0) {
+		sendto(u, "y", 1, 0, (struct sockaddr *)&sin6, sizeof(sin6));
+		close(u);
+	}
+}
+
+static void signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
+	struct timespec ts = { .tv_sec = 0, .tv_nsec = 1000000 };
+	sigset_t set;
+
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGUSR1, &sa, NULL))
+		err(1, "sigaction");
+	/* pid 0 would be the group, strace's too: the pid itself. */
+	if (kill(getpid(), SIGUSR1) || !got_usr1)
+		errx(1, "SIGUSR1 was not handled");
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR2);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) ||
+	    sigprocmask(SIG_UNBLOCK, &set, NULL))
+		err(1, "sigprocmask");
+	if (nanosleep(&ts, NULL))
+		err(1, "nanosleep");
+	alarm(0);
+}
+
+static void processes(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		err(1, "fork");
+	if (!pid) {
+		(void)!write(1, "child\n", 6);
+		_exit(3);
+	}
+	if (wait4(-1, &status, 0, NULL) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 3)
+		errx(1, "the child did not exit with 3");
+}
+
+int main(int argc, char **argv)
+{
+	char *args[] = { argv[0], "exec", NULL };
+
+	if (argc > 1) {
+		(void)!write(1, "exec'd\n", 7);
+		return 0;
+	}
+	files();
+	memory();
+	unix_sockets();
+	inet_sockets();
+	signals();
+	processes();
+	execv(argv[0], args);
+	err(1, "execv %s", argv[0]);
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sctrace's printers (sctrace/decode.c) on the host: values and
+ * arguments given to them, their output held to strace 6.1's, byte for
+ * byte.  decode.c prints with outf() and outs(), which sctrace.c defines
+ * for the real output; this file defines them instead, into a memory
+ * stream, and the state they use.
+ */
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/statfs.h>
+#include <sys/un.h>
+
+#include "../sctrace/sctrace.h"
+#include "tests.h"
+
+struct state st = { .max_strlen = DEFAULT_STRLEN };
+
+static char *mem;
+static size_t memlen;
+
+void outf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(st.out, fmt, ap);
+	va_end(ap);
+}
+
+void outs(const char *s)
+{
+	fputs(s, st.out);
+}
+
+void newline(void)
+{
+	putc('\n', st.out);
+}
+
+void tabto(void)
+{
+}
+
+/* options.c's, for -v: every call abbreviated, as by default. */
+bool abbrev(const struct task *t)
+{
+	(void)t;
+	return true;
+}
+
+static void begin(void)
+{
+	st.out = open_memstream(&mem, &memlen);
+	if (!st.out)
+		abort();
+}
+
+/* The output since begin(), compared with @want. */
+static void expect(const char *want, const char *what)
+{
+	fclose(st.out);
+	st.out = NULL;
+	if (!ok(!strcmp(mem, want), "sctrace prints %s", what))
+		fprintf(stdout, "#   got:  %s\n#   want: %s\n", mem, want);
+	free(mem);
+	mem = NULL;
+}
+
+/*
+ * A call of @name with @args (six), its first @n printed, without
+ * events: types that need no capture.
+ */
+static void call(const char *name, const uint64_t *args, unsigned int n,
+		 const char *want)
+{
+	struct task t = { 0 };
+
+	t.desc = find_desc(name);
+	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
+		return;
+	t.name = name;
+	memcpy(t.args, args, sizeof(t.args));
+	begin();
+	print_args(&t, NULL, 0, n, false, 0);
+	expect(want, name);
+}
+
+static void test_quote(void)
+{
+	begin();
+	quote((const unsigned char *)"a\"b\\\n\t\x01" "7\x02x", 10, 0);
+	expect("\"a\\\"b\\\\\\n\\t\\0017\\2x\"", "quoted escapes");
+	begin();
+	quote((const unsigned char *)"ab\0cd", 5, Q_NUL);
+	expect("\"ab\"", "a string to its NUL");
+	begin();
+	quote((const unsigned char *)"\xf8\x01", 2, Q_HEX);
+	expect("\"\\xf8\\x01\"", "bytes in hex");
+}
+
+static void test_sockaddr(void)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET, .sin_port = htons(80),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct sockaddr_in6 sin6 = {
+		.sin6_family = AF_INET6, .sin6_port = htons(40124),
+		.sin6_addr = IN6ADDR_LOOPBACK_INIT,
+	};
+	struct sockaddr_un sun = { .sun_family = AF_UNIX,
+				   .sun_path = "/tmp/s" };
+	unsigned char nl[12] = { 16, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0 };
+
+	begin();
+	print_sockaddr_bytes(&sin, sizeof(sin));
+	expect("{sa_family=AF_INET, sin_port=htons(80), "
+	       "sin_addr=inet_addr(\"127.0.0.1\")}", "an AF_INET address");
+	begin();
+	print_sockaddr_bytes(&sin6, sizeof(sin6));
+	expect("{sa_family=AF_INET6, sin6_port=htons(40124), "
+	       "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", "
+	       "&sin6_addr), sin6_scope_id=0}", "an AF_INET6 address");
+	begin();
+	print_sockaddr_bytes(&sun, offsetof(struct sockaddr_un, sun_path) + 7);
+	expect("{sa_family=AF_UNIX, sun_path=\"/tmp/s\"}",
+	       "an AF_UNIX address");
+	memcpy(sun.sun_path, "\0abs", 4);
+	begin();
+	print_sockaddr_bytes(&sun, offsetof(struct sockaddr_un, sun_path) + 4);
+	expect("{sa_family=AF_UNIX, sun_path=@\"abs\"}",
+	       "an abstract AF_UNIX address");
+	begin();
+	print_sockaddr_bytes(&sun, sizeof(sa_family_t));
+	expect("{sa_family=AF_UNIX}", "an unnamed AF_UNIX address");
+	begin();
+	print_sockaddr_bytes(nl, 6);
+	expect("{sa_family=AF_NETLINK, sa_data=\"\\x00\\x00\\x01\\x00\"}",
+	       "another family's bytes");
+}
+
+static void test_statfs(void)
+{
+	struct statfs b = {
+		.f_type = 0x858458f6, .f_bsize = 4096, .f_namelen = 255,
+		.f_frsize = 4096, .f_flags = 0x20 | 0x1000,
+	};
+
+	memcpy(&b.f_fsid, (int[2]){ 2, 0 }, sizeof(b.f_fsid));
+	begin();
+	print_statfs_bytes(&b);
+	expect("{f_type=RAMFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, "
+	       "f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0x2, 0]}, "
+	       "f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}",
+	       "a struct statfs");
+}
+
+static void test_calls(void)
+{
+	call("socket", (uint64_t[6]){ AF_INET, SOCK_STREAM | SOCK_CLOEXEC,
+				     IPPROTO_TCP }, 3,
+	     "AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP");
+	call("socket", (uint64_t[6]){ AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0 },
+	     3, "AF_UNIX, SOCK_DGRAM|SOCK_NONBLOCK, 0");
+	call("socket", (uint64_t[6]){ 99, 0xf, 0 }, 3,
+	     "0x63 /* AF_??? */, 0xf /* SOCK_??? */, 0");
+	call("shutdown", (uint64_t[6]){ 3, SHUT_RDWR }, 2, "3, SHUT_RDWR");
+	call("listen", (uint64_t[6]){ 3, 128 }, 2, "3, 128");
+	call("futex", (uint64_t[6]){ 0x1000, FUTEX_WAKE_PRIVATE, 1 }, 1,
+	     "0x1000, FUTEX_WAKE_PRIVATE, 1");
+	call("futex", (uint64_t[6]){ 0x1000, FUTEX_WAIT_BITSET_PRIVATE |
+				    FUTEX_CLOCK_REALTIME, 0, 0, 0,
+				    FUTEX_BITSET_MATCH_ANY }, 1,
+	     "0x1000, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, "
+	     "NULL, FUTEX_BITSET_MATCH_ANY");
+	call("flock", (uint64_t[6]){ 3, 2 | 4 }, 2, "3, LOCK_EX|LOCK_NB");
+	call("madvise", (uint64_t[6]){ 0x1000, 8192, 4 }, 3,
+	     "0x1000, 8192, MADV_DONTNEED");
+	call("mremap", (uint64_t[6]){ 0x1000, 4096, 8192, 1 }, 4,
+	     "0x1000, 4096, 8192, MREMAP_MAYMOVE");
+	call("setresuid", (uint64_t[6]){ (uint32_t)-1, 0, 1000 }, 3,
+	     "-1, 0, 1000");
+	call("clock_nanosleep", (uint64_t[6]){ 1, 1 }, 2,
+	     "CLOCK_MONOTONIC, TIMER_ABSTIME");
+	call("fadvise64", (uint64_t[6]){ 3, 0, 0, 4 }, 4,
+	     "3, 0, 0, POSIX_FADV_DONTNEED");
+	call("eventfd2", (uint64_t[6]){ 0, O_CLOEXEC | O_NONBLOCK }, 2,
+	     "0, EFD_CLOEXEC|EFD_NONBLOCK");
+	call("accept4", (uint64_t[6]){ 3, 0, 0, SOCK_CLOEXEC }, 1, "3");
+}
+
+static void test_flags(void)
+{
+	static const struct flag tab[] = { { 1, "A" }, { 2, "B" } };
+
+	begin();
+	print_flags(tab, NELEM(tab), 1 | 2 | 8, false);
+	expect("A|B|0x8", "flags and a rest in hex");
+	begin();
+	print_flags(tab, NELEM(tab), 0, false);
+	expect("0", "no flag");
+}
+
+void test_sctrace_decode(void)
+{
+	test_quote();
+	test_flags();
+	test_sockaddr();
+	test_statfs();
+	test_calls();
+}
