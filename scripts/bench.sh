@@ -319,10 +319,10 @@ miss_reason() {
 		"dispatch of two events; the lines, built as strace builds them," \
 		"are the other $(awk -v s="${v[sctrace_getpid]}" \
 		-v c="${v[sctrace_count]}" 'BEGIN { printf "%.0f", s - c }')." \
-		"The records alone are close to the goal: it needs T1's (one" \
-		"record a call for a call that does not block, an mmap()ed ring)," \
-		"the lean path for rules that continue, and lines built without" \
-		"stdio" ;;
+		"The records alone are over the goal: it needs T1's goal first" \
+		"(one record a call for a call that does not block, an mmap()ed" \
+		"ring), the lean path for rules that continue, and then lines" \
+		"built without stdio" ;;
 	T2) echo "${v[T2]} records per guest-second is bounded by T1's cost a" \
 		"record" ;;
 	P3) d=$(awk -v a="${v[P3_binary]}" -v b="${v[log_noreader]}" \
