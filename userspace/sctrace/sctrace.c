@@ -74,7 +74,7 @@ void outs(const char *s)
 /* @n bytes of @s: the hot path's output, without a format. */
 void outn(const char *s, size_t n)
 {
-	/* Counted with -c too: tabto() loops on it. */
+	/* -c prints no line: the column is counted all the same. */
 	if (st.summary != SUMMARY_ONLY)
 		fwrite_unlocked(s, 1, n, st.out);
 	st.curcol += n;
@@ -112,6 +112,9 @@ void newline(void)
 		return;
 	putc('\n', st.out);
 	st.curcol = 0;
+	/* -ff: the thread's line is over, in its file too. */
+	if (st.printing)
+		st.printing->curcol = 0;
 	if (ferror(st.out))
 		err(1, "%s", st.out == stderr || !st.outname ? "standard error" :
 		    st.outname);
@@ -127,17 +130,30 @@ void tabto(void)
 		outn(spaces, ACOLUMN - st.curcol);
 }
 
-static struct task *task_get(pid_t tid)
+static struct task *task_find(pid_t tid)
 {
 	size_t i;
 
 	for (i = 0; i < st.ntasks; i++)
 		if (st.tasks[i].tid == tid)
 			return &st.tasks[i];
+	return NULL;
+}
+
+/*
+ * A thread seen for the first time: @tid of process @pid.  A hidden
+ * one is not shown (a thread of a process traced without -f): it is
+ * followed for its process's end only.  Pointers to tasks do not
+ * survive a task_add() or task_del().
+ */
+static struct task *task_add(pid_t tid, pid_t pid, bool hidden)
+{
+	struct task *t;
+
 	if (st.ntasks == st.tasks_cap) {
 		size_t cap = st.tasks_cap ? 2 * st.tasks_cap : 64;
-		struct task *t = reallocarray(st.tasks, cap, sizeof(*t));
 
+		t = reallocarray(st.tasks, cap, sizeof(*t));
 		if (!t)
 			err(1, "out of memory");
 		/* st.printing points into the array. */
@@ -146,9 +162,13 @@ static struct task *task_get(pid_t tid)
 		st.tasks = t;
 		st.tasks_cap = cap;
 	}
-	memset(&st.tasks[st.ntasks], 0, sizeof(st.tasks[0]));
-	st.tasks[st.ntasks].tid = tid;
-	st.tasks[st.ntasks].exit_status = -1;
+	t = &st.tasks[st.ntasks++];
+	memset(t, 0, sizeof(*t));
+	t->tid = tid;
+	t->pid = pid;
+	t->hidden = hidden;
+	if (hidden)
+		return t;
 	if (st.ff) {
 		/* strace -ff: FILE.TID, made when the thread is first seen. */
 		char name[PATH_MAX];
@@ -157,12 +177,59 @@ static struct task *task_get(pid_t tid)
 			     (unsigned int)tid) >= (int)sizeof(name))
 			errx(1, "%s.%u: %s", st.outname, (unsigned int)tid,
 			     strerror(ENAMETOOLONG));
-		st.tasks[st.ntasks].out = fopen(name, "we");
-		if (!st.tasks[st.ntasks].out)
+		t->out = fopen(name, "we");
+		if (!t->out)
 			err(1, "%s", name);
 	}
 	st.nprocs++;
-	return &st.tasks[st.ntasks++];
+	return t;
+}
+
+/*
+ * Forget thread @t, gone: its ID may be used again.  The last task
+ * takes its place.
+ */
+static void task_del(struct task *t)
+{
+	struct task *last = &st.tasks[st.ntasks - 1];
+
+	if (!t->hidden)
+		st.nprocs--;
+	if (st.printing == t)
+		st.printing = NULL;
+	if (t != last) {
+		*t = *last;
+		if (st.printing == last)
+			st.printing = t;
+	}
+	st.ntasks--;
+}
+
+/*
+ * The exit statuses of the last processes that ended, for the si_status
+ * of their SIGCHLD, which comes later: those not shown too.
+ */
+static struct {
+	pid_t pid;
+	int status;
+} exits[64];
+static unsigned int nexits;
+
+static void exit_remember(pid_t pid, int status)
+{
+	exits[nexits % NELEM(exits)].pid = pid;
+	exits[nexits % NELEM(exits)].status = status;
+	nexits++;
+}
+
+static int exit_status_of(pid_t pid)
+{
+	unsigned int i;
+
+	for (i = nexits; i-- > 0 && nexits - i <= NELEM(exits);)
+		if (exits[i % NELEM(exits)].pid == pid)
+			return exits[i % NELEM(exits)].status;
+	return -1;
 }
 
 /* -ff: make @t's file and column the current ones. */
@@ -173,21 +240,10 @@ static void use_task(struct task *t)
 	if (st.printing)
 		st.printing->curcol = st.curcol;
 	st.printing = t;
-	st.out = st.real_out = t->out;
+	st.real_out = t->out;
+	/* A line staged for -z, -Z or -e status= goes on in its memstream. */
+	st.out = t->stage ? t->stage : t->out;
 	st.curcol = t->curcol;
-}
-
-/* Whether @tid's calls are shown: all with -f, else the command's and -p's. */
-static bool wanted(pid_t tid)
-{
-	size_t i;
-
-	if (st.follow || tid == st.child)
-		return true;
-	for (i = 0; i < st.npids; i++)
-		if (st.pids[i] == tid)
-			return true;
-	return false;
 }
 
 /*
@@ -220,8 +276,6 @@ static void printleader(struct task *t)
 	}
 	print_leader_time();
 }
-
-/* Strings, quoted as strace's string_quote() does. */
 
 /*
  * strace's "Process N attached with N threads" for a process of several
@@ -262,6 +316,17 @@ static const struct sc_desc *desc_of(const struct sct_event *ev,
 	return d == &none ? NULL : d;
 }
 
+/* -e raw=: a call's own number of arguments, in hex. */
+static const struct sc_desc raw_descs[] = {
+	{ "", { 0 }, R_DEC },
+	{ "", { A_HEX }, R_DEC },
+	{ "", { A_HEX, A_HEX }, R_DEC },
+	{ "", { A_HEX, A_HEX, A_HEX }, R_DEC },
+	{ "", { A_HEX, A_HEX, A_HEX, A_HEX }, R_DEC },
+	{ "", { A_HEX, A_HEX, A_HEX, A_HEX, A_HEX }, R_DEC },
+	{ "", { A_HEX, A_HEX, A_HEX, A_HEX, A_HEX, A_HEX }, R_DEC },
+};
+
 static void on_entry(struct task *t, const struct sct_event *ev)
 {
 	unsigned int i, n;
@@ -273,7 +338,9 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 	else
 		t->nr = t->name ? sct_syscall_number_abi(SCT_ABI_NATIVE,
 							 t->name) : -1;
-	if (raw(t))
+	if (raw(t) && t->desc)
+		t->desc = &raw_descs[desc_nargs(t->desc)];
+	else if (raw(t))
 		t->desc = NULL;
 	t->entry_time = st.now;
 	for (i = 0; i < 6; i++)
@@ -321,6 +388,28 @@ static void resume(struct task *t)
 	outf("<... %s resumed>", t->name ? t->name : "syscall");
 }
 
+/*
+ * The kernel's own error numbers (include/linux/errno.h), which strace
+ * names too; those that reach a return value print here (the ERESTART*
+ * of an interrupted call print above).
+ */
+static const char *const kernel_errnos[] = {
+	[515 - 512] = "ENOIOCTLCMD",
+	[517 - 512] = "EPROBE_DEFER",
+	[518 - 512] = "EOPENSTALE",
+	[519 - 512] = "ENOPARAM",
+	[521 - 512] = "EBADHANDLE",
+	[522 - 512] = "ENOTSYNC",
+	[523 - 512] = "EBADCOOKIE",
+	[524 - 512] = "ENOTSUPP",
+	[525 - 512] = "ETOOSMALL",
+	[526 - 512] = "ESERVERFAULT",
+	[527 - 512] = "EBADTYPE",
+	[528 - 512] = "EJUKEBOX",
+	[529 - 512] = "EIOCBQUEUED",
+	[530 - 512] = "ERECALLCONFLICT",
+};
+
 static void print_ret(struct task *t, int64_t ret)
 {
 	outs(") ");
@@ -344,6 +433,9 @@ static void print_ret(struct task *t, int64_t ret)
 		}
 		if (strerrorname_np(e))
 			outf("= -1 %s (%s)", strerrorname_np(e), strerror(e));
+		else if (e >= 512 && e < 512 + (int)NELEM(kernel_errnos) &&
+			 kernel_errnos[e - 512])
+			outf("= -1 %s (%s)", kernel_errnos[e - 512], strerror(e));
 		else
 			outf("= -1 %d (%s)", e, strerror(e));
 		return;
@@ -419,10 +511,12 @@ static int on_syscall(struct sct_session *s, const struct sct_event *ev,
 
 	(void)s;
 	(void)priv;
-	if (!wanted(sct_event_tid(ev)))
+	t = task_find(sct_event_tid(ev));
+	if (!t && st.follow)
+		t = task_add(sct_event_tid(ev), sct_event_pid(ev), false);
+	if (!t || t->hidden)
 		return SCT_CB_CONTINUE;
 	st.now = sct_event_time(ev);
-	t = task_get(sct_event_tid(ev));
 	if (st.summary != SUMMARY_NONE)
 		count_call(t, ev);
 	if (st.summary == SUMMARY_ONLY)
@@ -446,24 +540,20 @@ static void print_siginfo(const struct sct_event *ev)
 		F(SI_MESGQ), F(SI_ASYNCIO), F(SI_SIGIO), F(SI_TKILL),
 	};
 	char buf[16];
-	size_t i;
+	int ws;
 
 	outf("{si_signo=%s, si_code=", signame(r->signo, buf, sizeof(buf)));
 	if (r->signo == SIGCHLD && r->code > 0) {
 		print_xval(cld, NELEM(cld), r->code, "%" PRId64);
 		outf(", si_pid=%d, si_uid=%u", r->sender_pid, r->sender_uid);
 		/* The child's status, from its exit record. */
-		for (i = 0; i < st.ntasks; i++) {
-			int ws = st.tasks[i].exit_status;
-
-			if (st.tasks[i].tid != r->sender_pid || ws < 0)
-				continue;
-			if (WIFEXITED(ws))
-				outf(", si_status=%d", WEXITSTATUS(ws));
-			else
-				outf(", si_status=%s",
-				     signame(WTERMSIG(ws), buf, sizeof(buf)));
-		}
+		ws = r->code == CLD_EXITED || r->code == CLD_KILLED ||
+		     r->code == CLD_DUMPED ? exit_status_of(r->sender_pid) : -1;
+		if (ws >= 0 && WIFEXITED(ws))
+			outf(", si_status=%d", WEXITSTATUS(ws));
+		else if (ws >= 0)
+			outf(", si_status=%s",
+			     signame(WTERMSIG(ws), buf, sizeof(buf)));
 		/* Not in the record: see sctrace(1), DIFFERENCES. */
 		outs(", si_utime=?, si_stime=?}");
 		return;
@@ -474,29 +564,120 @@ static void print_siginfo(const struct sct_event *ev)
 	outs("}");
 }
 
+/* strace's "+++ exited with N +++" or "+++ killed by SIG +++" of @t. */
+static void print_exit(struct task *t, int status)
+{
+	char buf[16];
+
+	if (WIFSIGNALED(status) ?
+	    !st.signals[WTERMSIG(status) & (NR_SIGNALS - 1)] :
+	    st.quiet[QUIET_EXIT]) {
+		/* Not printed: -ff's other open line keeps its column. */
+		use_task(t);
+		return;
+	}
+	printleader(t);
+	if (WIFSIGNALED(status))
+		outf("+++ killed by %s %s+++",
+		     signame(WTERMSIG(status), buf, sizeof(buf)),
+		     WCOREDUMP(status) ? "(core dumped) " : "");
+	else
+		outf("+++ exited with %d +++", WEXITSTATUS(status));
+	newline();
+}
+
+/*
+ * The end of thread @t (its last line, its -ff file), forgotten; the
+ * process's status when it is the command.
+ */
+static void task_end(struct task *t, int status)
+{
+	if (!t->hidden)
+		print_exit(t, status);
+	if (t->out) {
+		/* -ff: printleader() or use_task() made its file current. */
+		if (fclose(t->out))
+			err(1, "%s.%u", st.outname, (unsigned int)t->tid);
+		t->out = NULL;
+		st.out = st.real_out = stderr;
+		st.curcol = 0;
+	}
+	if (t->tid == st.child)
+		st.child_status = status;
+	task_del(t);
+}
+
+/* Whether process @pid has a thread other than its leader left. */
+static bool other_threads(pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < st.ntasks; i++)
+		if (st.tasks[i].pid == pid && st.tasks[i].tid != pid)
+			return true;
+	return false;
+}
+
+/*
+ * The exit of thread @t.  A call it was in ends with "= ?".  A leader
+ * whose other threads go on is kept, as ptrace(2) reports it: its end is
+ * printed with the process's status, that of the last thread, when the
+ * last one has gone.
+ */
+static void on_exit_task(struct task *t, int status)
+{
+	pid_t tid = t->tid, pid = t->pid;
+	struct task *leader;
+
+	if (t->in_call) {
+		/* A call that did not return: exit_group, exit, a kill. */
+		stage_resume(t);
+		resume(t);
+		if (!t->decoded)
+			outs(" <unfinished ...>");
+		outs(") ");
+		tabto();
+		outs("= ?");
+		newline();
+		t->in_call = false;
+		stage_end(t, STATUS_UNFINISHED);
+	}
+	if (tid == pid && other_threads(pid)) {
+		t->zombie = true;
+		return;
+	}
+	task_end(t, status);
+	leader = tid != pid ? task_find(pid) : NULL;
+	if (leader && leader->zombie && !other_threads(pid))
+		task_end(leader, status);
+}
+
 static int on_task(struct sct_session *s, const struct sct_event *ev,
 		   void *priv)
 {
-	struct task *t;
+	struct task *t = task_find(sct_event_tid(ev));
+	pid_t child, pid;
 	char buf[16];
 	int status;
 
 	(void)s;
 	(void)priv;
-	if (!wanted(sct_event_tid(ev)))
-		return SCT_CB_CONTINUE;
 	st.now = sct_event_time(ev);
 	switch (sct_event_type(ev)) {
 	case SCT_EVENT_FORK:
+		child = sct_event_child_tid(ev);
 		if (st.follow) {
-			task_get(sct_event_child_tid(ev));
-			print_attached(sct_event_child_tid(ev));
+			task_add(child, sct_event_child_pid(ev), false);
+			print_attached(child);
+		} else if (t && sct_event_child_pid(ev) == t->pid) {
+			/* A thread of a process shown: for its end only. */
+			task_add(child, t->pid, true);
 		}
 		break;
 	case SCT_EVENT_SIGNAL:
-		if (!st.signals[sct_event_signal(ev) & (NR_SIGNALS - 1)])
+		if (!t || t->hidden ||
+		    !st.signals[sct_event_signal(ev) & (NR_SIGNALS - 1)])
 			break;
-		t = task_get(sct_event_tid(ev));
 		printleader(t);
 		outf("--- %s ", signame(sct_event_signal(ev), buf,
 					sizeof(buf)));
@@ -505,48 +686,13 @@ static int on_task(struct sct_session *s, const struct sct_event *ev,
 		newline();
 		break;
 	case SCT_EVENT_EXIT:
-		t = task_get(sct_event_tid(ev));
 		status = sct_event_exit_status(ev);
-		if (t->in_call) {
-			/* A call that did not return: exit_group, exit. */
-			stage_resume(t);
-			resume(t);
-			if (!t->decoded)
-				outs(", ...");
-			outs(") ");
-			tabto();
-			outs("= ?");
-			newline();
-			t->in_call = false;
-			stage_end(t, STATUS_UNFINISHED);
-		}
-		t->exit_status = status;
-		if (WIFSIGNALED(status) ?
-		    st.signals[WTERMSIG(status) & (NR_SIGNALS - 1)] :
-		    !st.quiet[QUIET_EXIT]) {
-			printleader(t);
-			if (WIFSIGNALED(status))
-				outf("+++ killed by %s %s+++",
-				     signame(WTERMSIG(status), buf,
-					     sizeof(buf)),
-				     WCOREDUMP(status) ? "(core dumped) " : "");
-			else
-				outf("+++ exited with %d +++",
-				     WEXITSTATUS(status));
-			newline();
-		}
-		st.nprocs--;
-		if (t->out) {
-			/* -ff: printleader() made its file the current one. */
-			if (fclose(t->out))
-				err(1, "%s.%u", st.outname, (unsigned int)t->tid);
-			t->out = NULL;
-			st.out = st.real_out = stderr;
-			st.curcol = 0;
-			st.printing = NULL;
-		}
-		if (t->tid == st.child)
-			st.child_status = status;
+		pid = sct_event_pid(ev);
+		/* Every process's, for the si_status of its SIGCHLD. */
+		exit_remember(pid, status);
+		if (!t)
+			break;
+		on_exit_task(t, status);
 		/* Without -f, the end when the threads shown are gone. */
 		if (!st.follow && !st.nprocs)
 			return SCT_CB_STOP;
@@ -641,7 +787,8 @@ static void add_pids(const char *arg)
 {
 	const char *p = arg;
 
-	for (;;) {
+	/* As strace: "" names none, a separator at the end ends the list. */
+	while (*p) {
 		size_t len = strcspn(p, "\n\t ,");
 		char tok[32], *end;
 		long pid = -1;
@@ -674,8 +821,29 @@ static void add_pids(const char *arg)
 	}
 }
 
-/* The threads of process @pid, from /proc; at least 1. */
-static unsigned int count_threads(pid_t pid, bool add)
+/* The process of thread @tid, from /proc; @tid itself if unknown. */
+static pid_t tgid_of(pid_t tid)
+{
+	char path[64], line[128];
+	pid_t tgid = tid;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return tid;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+/*
+ * The threads of process @pid, from /proc, but @tid, as tasks (shown
+ * with -f, else hidden).  Return: how many it has, at least 1.
+ */
+static unsigned int add_threads(pid_t pid, pid_t tid)
 {
 	char path[64];
 	struct dirent *de;
@@ -684,18 +852,18 @@ static unsigned int count_threads(pid_t pid, bool add)
 
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
 	dir = opendir(path);
-	if (dir) {
-		while ((de = readdir(dir))) {
-			pid_t tid = atoi(de->d_name);
+	if (!dir)
+		return 1;
+	while ((de = readdir(dir))) {
+		pid_t t = atoi(de->d_name);
 
-			if (tid <= 0)
-				continue;
-			n++;
-			if (add && tid != pid)
-				task_get(tid);
-		}
-		closedir(dir);
+		if (t <= 0)
+			continue;
+		n++;
+		if (t != tid && !task_find(t))
+			task_add(t, pid, !st.follow);
 	}
+	closedir(dir);
 	return n ? n : 1;
 }
 
@@ -706,21 +874,23 @@ static unsigned int count_threads(pid_t pid, bool add)
 static size_t attach_all(struct sct_session *s)
 {
 	size_t i, n = 0;
+	unsigned int threads;
+	pid_t pid;
 	int ret;
 
 	for (i = 0; i < st.npids; i++) {
-		pid_t pid = st.pids[i];
-
-		ret = sct_session_attach(s, pid);
+		ret = sct_session_attach(s, st.pids[i]);
 		if (ret < 0) {
-			warnx("attach: pid %d: %s", (int)pid,
+			warnx("attach: pid %d: %s", (int)st.pids[i],
 			      *sct_error_detail() ? sct_error_detail() :
 			      sct_strerror(ret));
-			st.pids[i] = 0;
 			continue;
 		}
-		task_get(pid);
-		attach_msg(pid, st.follow ? count_threads(pid, true) : 1);
+		pid = tgid_of(st.pids[i]);
+		if (!task_find(st.pids[i]))
+			task_add(st.pids[i], pid, false);
+		threads = add_threads(pid, st.pids[i]);
+		attach_msg(st.pids[i], st.follow ? threads : 1);
 		n++;
 	}
 	return n;
@@ -728,12 +898,13 @@ static size_t attach_all(struct sct_session *s)
 
 /* Signals that end the trace: see set_signals(). */
 static volatile sig_atomic_t interrupted;
-static struct sct_session *session;
+static struct sct_session *volatile session;
 
 static void interrupt(int sig)
 {
 	interrupted = sig;
-	sct_trace_stop(session);
+	if (session)
+		sct_trace_stop(session);
 }
 
 /*
@@ -771,7 +942,7 @@ static void detach_all(int sig)
 	for (i = 0; i < st.ntasks; i++) {
 		struct task *t = &st.tasks[i];
 
-		if (t->exit_status >= 0)
+		if (t->hidden)
 			continue;
 		if (t->tid == st.child) {
 			kill(t->tid, SIGCONT);
@@ -960,6 +1131,10 @@ int main(int argc, char **argv)
 				     optarg);
 			break;
 		case 'o':
+			/* strace's "|CMD" and "!CMD" run a pipe. */
+			if (*optarg == '|' || *optarg == '!')
+				errx(2, "-o %s: piping the output is not supported; use a shell pipe with -o /dev/stdout",
+				     optarg);
 			st.outname = optarg;
 			break;
 		case 's':
@@ -1005,14 +1180,15 @@ int main(int argc, char **argv)
 	if (nf >= 2 && separately)
 		errx(2, "-ff and --output-separately cannot be provided simultaneously");
 	st.follow = nf || follow_forks;
+	/* As strace, before -ff without -o becomes -f. */
+	if (st.summary && (nf >= 2 || separately))
+		usage_error("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
 	/* -ff without -o is -f; --output-separately alone follows nothing. */
 	st.ff = (nf >= 2 || separately) && st.outname;
 	st.pid_pfx = st.outname && !st.ff &&
 		     (st.follow || st.npids + command > 1);
 	opts_finish(command);
 	summary_check();
-	if (st.summary && st.ff)
-		usage_error("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
 
 	/* strace's buffering: standard error by line, a file fully. */
 	setvbuf(stderr, NULL, _IOLBF, 0);
@@ -1055,7 +1231,7 @@ int main(int argc, char **argv)
 	if (!ret && command) {
 		ret = sct_session_spawn(s, &argv[optind], &st.child);
 		if (!ret)
-			task_get(st.child);
+			task_add(st.child, st.child, false);
 	}
 	if (!ret && st.npids && !attach_all(s) && !command) {
 		sct_session_free(s);
@@ -1072,6 +1248,8 @@ int main(int argc, char **argv)
 		sct_session_free(s);
 		return 1;
 	}
+	/* No signal handler reaches the session from now on. */
+	session = NULL;
 	if (interrupted)
 		detach_all(interrupted);
 	/* The session's end lets every process it still traces go. */

@@ -134,7 +134,9 @@ struct task {
 	const char *name;
 	unsigned int split;	/* the first argument printed at exit */
 	uint64_t args[6];
-	int exit_status;	/* as wait(2) gives it, -1 before its exit */
+	pid_t pid;		/* its process */
+	bool hidden;		/* followed for its process's end, not shown */
+	bool zombie;		/* a leader gone, its other threads not */
 	FILE *out;		/* -ff: its own file, FILE.TID */
 	unsigned int curcol;	/* -ff: the column of its open line */
 	uint64_t entry_time;	/* of the call in progress, for -T */

@@ -30,7 +30,7 @@ echo "== path.b"; grep "^execve(" /tmp/pb
 start
 sh -c "$loop" & L=$!
 waitpid >/dev/null
-sctrace -o /tmp/p1 -p $L 2>/tmp/p1.err & T=$!
+sctrace -o /tmp/p1 -p "$L," 2>/tmp/p1.err & T=$!
 sleep 2
 touch /tmp/stop
 wait $T; echo "== p.status"; echo "status $? pid $L"
@@ -96,16 +96,57 @@ echo "== attached"
 echo "strace $(grep -c "Process [0-9]* attached" /tmp/s7)"
 echo "sctrace $(grep -c "Process [0-9]* attached" /tmp/p7)"
 
+# The leader ends before its thread: strace shows the end of the
+# process, status 3, with or without -f.
+strace -f -o /tmp/ta sctrace-threads; sa=$?
+sctrace -f -o /tmp/tb sctrace-threads; sb=$?
+sctrace -o /tmp/tc sctrace-threads; sc=$?
+echo "== threads"; echo "status $sa $sb $sc"
+echo "== threads.a"; grep "+++" /tmp/ta | sed "s/^[0-9]* *//"
+echo "== threads.b"; grep "+++" /tmp/tb | sed "s/^[0-9]* *//"
+echo "== threads.c"; grep "+++" /tmp/tc
+
+# SIGCHLD without -f: the child is not shown, its status is.
+strace -o /tmp/ca sh -c "/bin/busybox sh -c \"exit 5\"; true"
+sctrace -o /tmp/cb sh -c "/bin/busybox sh -c \"exit 5\"; true"
+echo "== sigchld.a"; grep "^--- SIGCHLD" /tmp/ca | sed "s/si_utime=.*/T/"
+echo "== sigchld.b"; grep "^--- SIGCHLD" /tmp/cb | sed "s/si_utime=.*/T/"
+
+# -e raw=: the arguments of each call, its number of them, in hex.
+strace -o /tmp/ra -e raw=close,lseek cat /etc/passwd >/dev/null
+sctrace -o /tmp/rb -e raw=close,lseek cat /etc/passwd >/dev/null
+echo "== raw.a"; grep -E "^(close|lseek)\(" /tmp/ra
+echo "== raw.b"; grep -E "^(close|lseek)\(" /tmp/rb
+
+# -ff with -z: only the calls that succeed, in each file.
+rm -f /tmp/za.* /tmp/zb.*
+strace -ff -o /tmp/za -z cat /nonexistent 2>/dev/null
+sctrace -ff -o /tmp/zb -z cat /nonexistent 2>/dev/null
+echo "== ffz"
+echo "strace $(cat /tmp/za.* | grep -c ENOENT) $(cat /tmp/za.* | wc -l)"
+echo "sctrace $(cat /tmp/zb.* | grep -c ENOENT) $(cat /tmp/zb.* | wc -l)"
+
+# -ff while process IDs are used again: a file for each, no crash.
+max=$(cat /proc/sys/kernel/pid_max)
+echo 330 >/proc/sys/kernel/pid_max
+sctrace -ff -o /tmp/reuse sh -c "i=0; while [ \$i -lt 60 ]; do /bin/busybox true; i=\$((i + 1)); done"
+st=$?
+echo "$max" >/proc/sys/kernel/pid_max
+echo "== reuse"; echo "status $st files $(find /tmp -name "reuse.*" | wc -l)"
+echo "exits $(cat /tmp/reuse.* | grep -c "^+++ exited with 0 +++$")"
+
 # Lossless by default: every call of the loop is printed.
 sctrace -f -o /tmp/l1 -e trace=getpid sct-getpid-loop -n 20000 -r 1 >/dev/null
-echo "== lossless"; echo "status $?"
+st=$?
+echo "== lossless"; echo "status $st"
 echo "calls $(grep -cE "^[0-9]+ +getpid\(\) += [0-9]+$" /tmp/l1)"
 echo "lost $(grep -c "records lost" /tmp/l1)"
 # --overflow=drop, with sctrace stopped while the loop runs: losses are
 # counted and said.
 sctrace -f -o /tmp/l2 --overflow=drop --buffer-size=16384 -e trace=getpid \
-	sh -c "kill -STOP \$PPID; sct-getpid-loop -n 20000 -r 1 >/dev/null; kill -CONT \$PPID"
-echo "== drop"; echo "status $?"
+	sh -c "kill -STOP \$PPID; sct-getpid-loop -n 20000 -r 1 >/dev/null; kill -CONT \$PPID; sleep 1"
+st=$?
+echo "== drop"; echo "status $st"
 grep "records lost" /tmp/l2
 echo "== end"
 '
@@ -182,5 +223,29 @@ result "lossless by default: every call of the loop is printed" \
 result "--overflow=drop: lost records are counted in the output" \
 	"$(all "$(ok has drop 'status 0')" \
 		"$(ok has_re drop '^+++ sctrace: [1-9][0-9]* records lost +++$')")"
+
+result "the leader before its thread: the process's end, as strace" \
+	"$(all "$(ok has threads 'status 3 3 3')" \
+		"$(ok [ "$(part threads.a)" = "$(part threads.b)" ])" \
+		"$(ok [ "$(part threads.c)" = '+++ exited with 3 +++' ])")"
+result "SIGCHLD without -f: the child's si_status, as strace" \
+	"$(all "$(ok has_re sigchld.b 'si_status=5')" \
+		"$(ok [ "$(part sigchld.a | sed 's/si_pid=[0-9]*//')" = \
+			"$(part sigchld.b | sed 's/si_pid=[0-9]*//')" ])")"
+result "-e raw=: the call's own arguments, in hex, as strace" \
+	"$(all "$(ok [ -n "$(part raw.b)" ])" \
+		"$(ok [ "$(part raw.a | sed 's/0x[0-9a-f]\{5,\}/ADDR/g')" = \
+			"$(part raw.b | sed 's/0x[0-9a-f]\{5,\}/ADDR/g')" ])")"
+za=$(part ffz | sed -n 's/^strace //p')
+zb=$(part ffz | sed -n 's/^sctrace //p')
+echo "# -ff -z: strace (ENOENT lines, lines) $za, sctrace $zb"
+result "-ff with -z: the failed calls left out, as strace" \
+	"$(all "$(ok [ "${za%% *}" = 0 ])" "$(ok [ "$za" = "$zb" ])")"
+# FILE.PID is made again for a process ID used again, as strace does.
+files=$(part reuse | sed -n 's/^status 0 files //p')
+echo "# -ff, 61 processes on 30 process IDs: ${files:-?} files"
+result "-ff while process IDs are used again: a file for each, ended" \
+	"$(all "$(ok [ -n "$files" ])" "$(ok [ "${files:-61}" -lt 61 ])" \
+		"$(ok has reuse "exits $files")")"
 
 guest_finish
