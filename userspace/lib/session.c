@@ -1361,9 +1361,11 @@ static void __attribute__((noreturn)) spawn_child(int fd, int parent,
  * directory): the first regular file the caller may execute.  The
  * lookup is the caller's, before the fork, so that the trace shows the
  * one execve that runs the command, not execvp(3)'s attempts, as
- * strace(1) does.  Return: a path to free, a copy of @name when it has
- * a '/', or NULL when nothing is found (the child then runs execvp(3),
- * and its failures show).
+ * strace(1) does.  Unlike execvp(3), a file found that is not a
+ * program (a script without "#!") fails with ENOEXEC, as under strace,
+ * rather than running under /bin/sh.  Return: a path to free, a copy of
+ * @name when it has a '/', or NULL when nothing is found (the child
+ * then runs execvp(3), and its failures show).
  */
 static char *spawn_lookup(const char *name)
 {
