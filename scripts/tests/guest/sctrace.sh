@@ -20,7 +20,8 @@
 #   clone, fork, vfork, wait4, getpid, getppid, gettid, set_tid_address
 #   and in si_pid, and the pids kill, tkill and tgkill are given, become
 #   PID;
-# - addresses: every 0x... number becomes 0xADDR;
+# - addresses: every 0x... number of 5 hex digits or more becomes 0xADDR
+#   (flags, offsets and other small values are compared);
 # - getrandom's bytes, and times: si_utime/si_stime, clock_gettime's.
 #
 # Usage: sctrace.sh, or sctrace.sh --compare A B on the host (prints the
@@ -57,7 +58,7 @@ normalise() {
 		-e 's/si_pid=[0-9]+/si_pid=PID/g' \
 		-e 's/^(kill|tkill)\([0-9]+,/\1(PID,/' \
 		-e 's/^tgkill\([0-9]+, [0-9]+,/tgkill(PID, PID,/' \
-		-e 's/0x[0-9a-f]+/0xADDR/g' \
+		-e 's/0x[0-9a-f]{5,}/0xADDR/g' \
 		-e 's/^getrandom\("[^"]*"/getrandom("RANDOM"/' \
 		-e 's/si_utime=[^,}]*/si_utime=T/; s/si_stime=[^,}]*/si_stime=T/' \
 		-e 's/tv_sec=[0-9]+, tv_nsec=[0-9]+/tv_sec=T, tv_nsec=T/'
