@@ -38,7 +38,7 @@ flags=$(PKG_CONFIG_PATH='' PKG_CONFIG_LIBDIR=$sysroot/usr/lib/pkgconfig \
 gcc -O2 -o "$sysroot/libsct-prog" "$SCT_ROOT/userspace/tests/libsct-prog.c" $flags
 # "PATH" for the loader and "NAME => PATH" for the others: each file
 # where the guest finds it, libsct's as installed, the rest as here.
-# Debian's strace too, if the host has it, for sctrace's comparison
+# Debian's strace too (scripts/deps.sh installs it), for sctrace's comparison
 # (scripts/tests/guest/sctrace.sh): it adds its libunwind and liblzma.
 strace=$(PATH=$PATH:/usr/sbin:/sbin command -v strace || true)
 dyn_libs=$({
