@@ -247,7 +247,8 @@ static void decode(void)
 	(void)fcntl(1, F_SETFL, flags);
 	close(fcntl(1, F_DUPFD_CLOEXEC, 10));
 	close(fcntl(1, F_DUPFD, 11));
-	(void)fcntl(fd, F_GETOWN);
+	/* glibc makes F_GETOWN an F_GETOWN_EX, whose struct is not captured. */
+	(void)syscall(SYS_fcntl, fd, F_GETOWN);
 	(void)fcntl(fd, 0x4242, 0);
 	(void)lseek(fd, 0, 7);
 	(void)syscall(SYS_prctl, 0x4242, 0, 0, 0, 0);
