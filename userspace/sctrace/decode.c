@@ -114,8 +114,8 @@ static const struct sc_desc sc_table[] = {
 	{ "rseq", { A_PTR, A_HEX, A_HEX, A_HEX }, R_DEC },
 	{ "prlimit64", { A_INT, A_RLIMIT, A_RLIMIT64, A_RLIMIT64_OUT }, R_DEC },
 	{ "arch_prctl", { A_ARCHPRCTL, A_PTR }, R_DEC },
-	{ "prctl", { A_PRCTL, A_PRCTL_ARG }, R_DEC },
-	{ "fcntl", { A_INT, A_FCNTL, A_INT }, R_DEC },
+	{ "prctl", { A_PRCTL }, R_DEC },
+	{ "fcntl", { A_INT, A_FCNTL }, R_DEC },
 	{ "ioctl", { A_INT, A_IOCTL, A_PTR }, R_DEC },
 	{ "uname", { A_UTSNAME }, R_DEC },
 	{ "sendfile", { A_INT, A_INT, A_PTR, A_ULONG }, R_DEC },
@@ -197,6 +197,8 @@ static const struct sc_desc sc_table[] = {
 };
 
 static bool arg_is_out_more(unsigned char a);
+static void print_prctl(struct task *t);
+static void print_fcntl(struct task *t);
 static void print_arg_more(struct task *t, const struct sct_event *ev,
 			   unsigned int i, int64_t ret);
 
@@ -363,9 +365,13 @@ static void print_flags_names(const struct flag *tab, size_t n, uint64_t v,
 		outf("%s%#" PRIx64, sep ? "|" : "", v);
 }
 
-/* One of @tab's values, or @dflt's format of the number. */
+/*
+ * One of @tab's values.  @dflt is strace's: an unknown value prints in
+ * hex with it as a comment ("SEEK_???"), or, if it is a printf format
+ * (it has a '%'), in that format without a comment.
+ */
 void print_xval(const struct flag *tab, size_t n, uint64_t v,
-		       const char *dflt)
+		const char *dflt)
 {
 	size_t i;
 
@@ -382,14 +388,18 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 			outf(" /* %s */", tab[i].name);
 		return;
 	}
-	outf(dflt, v);
-	if (!strcmp(dflt, "%#" PRIx64))
-		outf(" /* %s_??? */", tab[0].name[0] == 'O' ? "O" : "?");
+	if (strchr(dflt, '%')) {
+		outf(dflt, v);
+		return;
+	}
+	outf(v ? "%#" PRIx64 : "%" PRIu64, v);
+	if (st.xlat != XLAT_RAW)
+		outf(" /* %s */", dflt);
 }
 
 static const struct flag open_flags[] = {
 	F(O_CREAT), F(O_EXCL), F(O_NOCTTY), F(O_TRUNC), F(O_APPEND),
-	F(O_NONBLOCK), F(O_SYNC), F(O_DSYNC), F(O_DIRECT), F(O_LARGEFILE),
+	F(O_NONBLOCK), F(O_SYNC), F(O_DSYNC), F(O_DIRECT), { 0x8000, "O_LARGEFILE" },
 	F(O_NOFOLLOW), F(O_NOATIME), F(O_CLOEXEC), F(O_PATH), F(O_TMPFILE),
 	F(O_DIRECTORY), F(FASYNC),
 };
@@ -485,17 +495,6 @@ static const struct flag archprctl[] = {
 	F(ARCH_GET_CPUID), F(ARCH_SET_CPUID),
 };
 
-static const struct flag prctls[] = {
-	{ 15, "PR_SET_NAME" }, { 16, "PR_GET_NAME" },
-	{ 1, "PR_SET_PDEATHSIG" }, { 2, "PR_GET_PDEATHSIG" },
-	{ 38, "PR_SET_NO_NEW_PRIVS" }, { 39, "PR_GET_NO_NEW_PRIVS" },
-};
-
-static const struct flag fcntls[] = {
-	F(F_DUPFD), F(F_GETFD), F(F_SETFD), F(F_GETFL), F(F_SETFL),
-	F(F_GETLK), F(F_SETLK), F(F_SETLKW), F(F_DUPFD_CLOEXEC),
-};
-
 static const struct flag ioctls[] = {
 	{ 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
 	{ 0x540f, "TIOCGPGRP" }, { 0x5410, "TIOCSPGRP" },
@@ -558,22 +557,35 @@ static void print_sigset_bits(const unsigned char *set, size_t bytes)
 	outs("]");
 }
 
-static void print_sigset(const struct sct_event *ev, unsigned int i,
-			 uint64_t addr, uint64_t size)
+/*
+ * A sigset_t of @size bytes at @addr, @data the @n bytes captured: as
+ * strace, the address unless @size is the kernel's (8 bytes on x86_64;
+ * the call fails with EINVAL otherwise).
+ */
+void print_sigset_bytes(uint64_t addr, const void *data, size_t n,
+			uint64_t size)
 {
-	const void *data;
-	size_t n;
-
 	if (!addr) {
 		outs("NULL");
 		return;
 	}
-	if (sct_event_data(ev, i, &data, &n) != SCT_DATA_BYTES || !n ||
-	    size > n) {
+	if (size != 8 || !data || n < size) {
 		print_ptr(addr);
 		return;
 	}
 	print_sigset_bits(data, size);
+}
+
+static void print_sigset(const struct sct_event *ev, unsigned int i,
+			 uint64_t addr, uint64_t size)
+{
+	const void *data = NULL;
+	size_t n = 0;
+
+	if (addr && size == 8 &&
+	    sct_event_data(ev, i, &data, &n) != SCT_DATA_BYTES)
+		data = NULL;
+	print_sigset_bytes(addr, data, n, size);
 }
 
 /* The kernel's struct sigaction of x86_64. */
@@ -995,8 +1007,8 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 			outs("PROT_NONE");
 		break;
 	case A_MAPFLAGS:
-		print_xval(map_types, NELEM(map_types), v & MAP_TYPE, "%#"
-			   PRIx64);
+		print_xval(map_types, NELEM(map_types), v & MAP_TYPE,
+			   "MAP_???");
 		if (v & ~(uint64_t)MAP_TYPE)
 			print_flags(map_flags, NELEM(map_flags),
 				    v & ~(uint64_t)MAP_TYPE, true);
@@ -1066,7 +1078,7 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 		outs("{mask=?}");
 		break;
 	case A_SIGHOW:
-		print_xval(sighow, NELEM(sighow), v, "%#" PRIx64);
+		print_xval(sighow, NELEM(sighow), v, "SIG_???");
 		break;
 	case A_FDPAIR:
 		if (ret < 0)
@@ -1075,10 +1087,10 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 			print_fdpair(ev, p, v);
 		break;
 	case A_WHENCE:
-		print_xval(whence, NELEM(whence), v, "%#" PRIx64);
+		print_xval(whence, NELEM(whence), v, "SEEK_???");
 		break;
 	case A_RLIMIT:
-		print_xval(rlimits, NELEM(rlimits), v, "%#" PRIx64);
+		print_xval(rlimits, NELEM(rlimits), v, "RLIMIT_???");
 		break;
 	case A_RLIMIT64:
 	case A_RLIMIT64_OUT:
@@ -1088,13 +1100,13 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 			print_rlimit64(ev, p, v);
 		break;
 	case A_ARCHPRCTL:
-		print_xval(archprctl, NELEM(archprctl), v, "%#" PRIx64);
+		print_xval(archprctl, NELEM(archprctl), v, "ARCH_???");
 		break;
 	case A_PRCTL:
-		print_xval(prctls, NELEM(prctls), v, "%#" PRIx64);
+		print_prctl(t);
 		break;
 	case A_FCNTL:
-		print_xval(fcntls, NELEM(fcntls), v, "%#" PRIx64);
+		print_fcntl(t);
 		break;
 	case A_IOCTL:
 		print_xval(ioctls, NELEM(ioctls), v, "%#" PRIx64);
@@ -1212,21 +1224,6 @@ const struct sc_desc raw_desc = {
  * print in.
  */
 
-/* One of @tab's values, else @v in hex and strace's "/ * @unk * /". */
-static void print_xval_c(const struct flag *tab, size_t n, uint64_t v,
-			 const char *unk)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (tab[i].val == v) {
-			outs(tab[i].name);
-			return;
-		}
-	}
-	outf("%#" PRIx64 " /* %s */", v, unk);
-}
-
 /* Flags or "0". */
 static void print_flags0(const struct flag *tab, size_t n, uint64_t v)
 {
@@ -1335,7 +1332,7 @@ void print_sockaddr_bytes(const void *data, size_t len)
 	size_t i;
 
 	outs("{sa_family=");
-	print_xval_c(addr_families, NELEM(addr_families), sa->sa_family,
+	print_xval(addr_families, NELEM(addr_families), sa->sa_family,
 		     "AF_???");
 	switch (sa->sa_family) {
 	case AF_UNIX: {
@@ -1436,7 +1433,7 @@ static void print_int_out(const struct sct_event *ev, unsigned int i,
 
 static void print_socktype(uint64_t v)
 {
-	print_xval_c(sock_types, NELEM(sock_types), v & 0xf, "SOCK_???");
+	print_xval(sock_types, NELEM(sock_types), v & 0xf, "SOCK_???");
 	if (v & ~0xfULL)
 		print_flags(sock_type_flags, NELEM(sock_type_flags),
 			    v & ~0xfULL, true);
@@ -1446,11 +1443,11 @@ static void print_sockopt(uint64_t level, uint64_t v)
 {
 	switch (level) {
 	case SOL_SOCKET:
-		print_xval_c(sol_socket_opts, NELEM(sol_socket_opts), v,
+		print_xval(sol_socket_opts, NELEM(sol_socket_opts), v,
 			     "SO_???");
 		break;
 	case 6:	/* SOL_TCP */
-		print_xval_c(sol_tcp_opts, NELEM(sol_tcp_opts), v, "TCP_???");
+		print_xval(sol_tcp_opts, NELEM(sol_tcp_opts), v, "TCP_???");
 		break;
 	default:
 		outf("%" PRIu64, v);
@@ -1700,7 +1697,7 @@ void print_statfs_bytes(const void *data)
 	memcpy(&b, data, sizeof(b));
 	memcpy(fsid, &b.f_fsid, sizeof(fsid));
 	outs("{f_type=");
-	print_xval_c(fs_magics, NELEM(fs_magics), (uint64_t)b.f_type,
+	print_xval(fs_magics, NELEM(fs_magics), (uint64_t)b.f_type,
 		     "???");
 	outf(", f_bsize=%ld, f_blocks=%lu, f_bfree=%lu, f_bavail=%lu, "
 	     "f_files=%lu, f_ffree=%lu, f_fsid={val=[",
@@ -1805,6 +1802,18 @@ static void print_cpuset(const unsigned char *m, size_t n)
 	outs("]");
 }
 
+/*
+ * getcwd's buffer at @addr, @data the @n bytes captured (none: the call
+ * failed, or the record had no room): the path, or the address.
+ */
+void print_cwd_bytes(uint64_t addr, const void *data, size_t n)
+{
+	if (!data || !n)
+		print_ptr(addr);
+	else
+		quote(data, strnlen(data, n), 0);
+}
+
 static bool arg_is_out_more(unsigned char a)
 {
 	switch (a) {
@@ -1829,14 +1838,14 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		outf("%u", (unsigned int)v);
 		break;
 	case A_SOCKDOMAIN:
-		print_xval_c(addr_families, NELEM(addr_families), v, "AF_???");
+		print_xval(addr_families, NELEM(addr_families), v, "AF_???");
 		break;
 	case A_SOCKTYPE:
 		print_socktype(v);
 		break;
 	case A_SOCKPROTO:
 		if (t->args[0] == AF_INET || t->args[0] == AF_INET6)
-			print_xval_c(inet_protocols, NELEM(inet_protocols), v,
+			print_xval(inet_protocols, NELEM(inet_protocols), v,
 				     "IPPROTO_???");
 		else
 			outf("%u", (unsigned int)v);
@@ -1859,10 +1868,10 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		print_flags0(msg_flags, NELEM(msg_flags), (unsigned int)v);
 		break;
 	case A_SHUTHOW:
-		print_xval_c(shut_modes, NELEM(shut_modes), v, "SHUT_???");
+		print_xval(shut_modes, NELEM(shut_modes), v, "SHUT_???");
 		break;
 	case A_SOCKLEVEL:
-		print_xval_c(sock_levels, NELEM(sock_levels), v, "SOL_??");
+		print_xval(sock_levels, NELEM(sock_levels), v, "SOL_??");
 		break;
 	case A_SOCKOPT:
 		print_sockopt(t->args[1], v);
@@ -1907,7 +1916,7 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		}
 		break;
 	case A_ITIMER:
-		print_xval_c(itimers, NELEM(itimers), v, "ITIMER_???");
+		print_xval(itimers, NELEM(itimers), v, "ITIMER_???");
 		break;
 	case A_ITIMERVAL:
 		print_itimerval(ev, p, v, 0);
@@ -1921,9 +1930,8 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 
 		if (ret < 0 || sct_event_data(ev, p, &buf, &n) !=
 		    SCT_DATA_BYTES)
-			print_ptr(v);
-		else
-			quote(buf, strnlen(buf, n), 0);
+			buf = NULL;
+		print_cwd_bytes(v, buf, buf ? n : 0);
 		break;
 	}
 	case A_STATFS:
@@ -1946,7 +1954,7 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		print_flags0(flock_cmds, NELEM(flock_cmds), v);
 		break;
 	case A_FADVICE:
-		print_xval_c(fadvices, NELEM(fadvices), v, "POSIX_FADV_???");
+		print_xval(fadvices, NELEM(fadvices), v, "POSIX_FADV_???");
 		break;
 	case A_MEMFDFLAGS:
 		print_flags0(memfd_flags, NELEM(memfd_flags), v);
@@ -1958,7 +1966,7 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		print_flags0(epoll_flags, NELEM(epoll_flags), v);
 		break;
 	case A_EPOLLCTL:
-		print_xval_c(epoll_ctls, NELEM(epoll_ctls), v, "EPOLL_CTL_???");
+		print_xval(epoll_ctls, NELEM(epoll_ctls), v, "EPOLL_CTL_???");
 		break;
 	case A_EPOLLEVENT:
 		data = captured(ev, p, sizeof(struct epoll_event));
@@ -1983,7 +1991,7 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 		}
 		break;
 	case A_MADVICE:
-		print_xval_c(madvices, NELEM(madvices), v, "MADV_???");
+		print_xval(madvices, NELEM(madvices), v, "MADV_???");
 		break;
 	case A_MREMAPFLAGS:
 		print_flags0(mremap_flags, NELEM(mremap_flags), v);
@@ -2005,6 +2013,300 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 	}
 }
 
+/*
+ * fcntl(2) and prctl(2): what follows the command or the option depends
+ * on it, as in strace 6.1's src/fcntl.c and src/prctl.c.  The kernel
+ * captures none of their pointers: those print as addresses.
+ */
+
+static const struct flag fcntls[] = {
+	F(F_DUPFD), F(F_GETFD), F(F_SETFD), F(F_GETFL), F(F_SETFL),
+	F(F_GETLK), F(F_SETLK), F(F_SETLKW), F(F_SETOWN), F(F_GETOWN),
+	{ 10, "F_SETSIG" }, { 11, "F_GETSIG" }, { 15, "F_SETOWN_EX" },
+	{ 16, "F_GETOWN_EX" }, { 17, "F_GETOWNER_UIDS" },
+	{ 36, "F_OFD_GETLK" }, { 37, "F_OFD_SETLK" }, { 38, "F_OFD_SETLKW" },
+	{ 1024, "F_SETLEASE" }, { 1025, "F_GETLEASE" }, { 1026, "F_NOTIFY" },
+	{ 1029, "F_CANCELLK" }, { 1030, "F_DUPFD_CLOEXEC" },
+	{ 1031, "F_SETPIPE_SZ" }, { 1032, "F_GETPIPE_SZ" },
+	{ 1033, "F_ADD_SEALS" }, { 1034, "F_GET_SEALS" },
+	{ 1035, "F_GET_RW_HINT" }, { 1036, "F_SET_RW_HINT" },
+	{ 1037, "F_GET_FILE_RW_HINT" }, { 1038, "F_SET_FILE_RW_HINT" },
+};
+
+static const struct flag fd_flags[] = { { 1, "FD_CLOEXEC" } };
+
+static const struct flag lock_types[] = {
+	{ 0, "F_RDLCK" }, { 1, "F_WRLCK" }, { 2, "F_UNLCK" },
+};
+
+static const struct flag seal_flags[] = {
+	{ 1, "F_SEAL_SEAL" }, { 2, "F_SEAL_SHRINK" }, { 4, "F_SEAL_GROW" },
+	{ 8, "F_SEAL_WRITE" }, { 16, "F_SEAL_FUTURE_WRITE" },
+};
+
+static const struct flag dn_flags[] = {
+	{ 1, "DN_ACCESS" }, { 2, "DN_MODIFY" }, { 4, "DN_CREATE" },
+	{ 8, "DN_DELETE" }, { 16, "DN_RENAME" }, { 32, "DN_ATTRIB" },
+	{ 0x80000000, "DN_MULTISHOT" },
+};
+
+/* fcntl's commands whose return strace prints in hex, with a comment. */
+static const struct sc_desc fcntl_hex_desc = {
+	"fcntl", { A_INT, A_FCNTL }, R_HEX
+};
+
+/* Flags as strace's printflags(): "0", or an unknown rest "0x.. / * @dflt * /". */
+static void print_flags_dflt(const struct flag *tab, size_t n, uint64_t v,
+			     const char *dflt)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tab[i].val && (v & tab[i].val) == tab[i].val)
+			break;
+	if (!v || i < n || st.xlat == XLAT_RAW) {
+		print_flags0(tab, n, v);
+		return;
+	}
+	outf("%#" PRIx64 " /* %s */", v, dflt);
+}
+
+/* fcntl's command and its third argument, if it has one. */
+static void print_fcntl(struct task *t)
+{
+	unsigned int cmd = (unsigned int)t->args[1];
+	uint64_t v = t->args[2];
+
+	print_xval(fcntls, NELEM(fcntls), cmd, "F_???");
+	switch (cmd) {
+	case F_GETFD: case F_GETFL: case 1034 /* F_GET_SEALS */:
+	case 1025 /* F_GETLEASE */:
+		t->desc = &fcntl_hex_desc;
+		return;
+	case F_GETOWN: case 11 /* F_GETSIG */: case 1032 /* F_GETPIPE_SZ */:
+		return;
+	}
+	outs(", ");
+	switch (cmd) {
+	case F_SETFD:
+		print_flags_dflt(fd_flags, NELEM(fd_flags), v, "FD_???");
+		break;
+	case F_SETOWN:
+		outf("%d", (int)v);
+		break;
+	case F_DUPFD: case 1030 /* F_DUPFD_CLOEXEC */:
+	case 1031 /* F_SETPIPE_SZ */:
+		outf("%" PRId64, (int64_t)v);
+		break;
+	case F_SETFL:
+		print_oflags(v);
+		break;
+	case F_GETLK: case F_SETLK: case F_SETLKW: case 15: case 16:
+	case 36: case 37: case 38:
+		print_ptr(v);
+		break;
+	case 1026 /* F_NOTIFY */:
+		print_flags_dflt(dn_flags, NELEM(dn_flags), v, "DN_???");
+		break;
+	case 1024 /* F_SETLEASE */:
+		print_xval(lock_types, NELEM(lock_types), v, "F_???");
+		break;
+	case 1033 /* F_ADD_SEALS */:
+		print_flags_dflt(seal_flags, NELEM(seal_flags), v,
+				 "F_SEAL_???");
+		break;
+	case 10 /* F_SETSIG */:
+		print_signum(v);
+		break;
+	default:
+		outf(v ? "%#" PRIx64 : "%" PRIu64, v);
+		break;
+	}
+}
+
+/* After fcntl's return: F_GETFL's, F_GETFD's and F_GET_SEALS' flags. */
+static void print_fcntl_ret(const struct task *t, int64_t ret)
+{
+	switch ((unsigned int)t->args[1]) {
+	case F_GETFL:
+		outs(" (flags ");
+		print_oflags_names(ret);
+		outs(")");
+		break;
+	case F_GETFD:
+		if (ret) {
+			outs(" (flags ");
+			print_flags(fd_flags, NELEM(fd_flags), ret, false);
+			outs(")");
+		}
+		break;
+	case 1034: /* F_GET_SEALS */
+		if (ret) {
+			outs(" (seals ");
+			print_flags(seal_flags, NELEM(seal_flags), ret, false);
+			outs(")");
+		}
+		break;
+	case 1025: /* F_GETLEASE */
+		for (size_t i = 0; i < NELEM(lock_types); i++)
+			if ((int64_t)lock_types[i].val == ret)
+				outf(" (%s)", lock_types[i].name);
+		break;
+	}
+}
+
+static const struct flag prctls[] = {
+	{ 1, "PR_SET_PDEATHSIG" }, { 2, "PR_GET_PDEATHSIG" },
+	{ 3, "PR_GET_DUMPABLE" }, { 4, "PR_SET_DUMPABLE" },
+	{ 5, "PR_GET_UNALIGN" }, { 6, "PR_SET_UNALIGN" },
+	{ 7, "PR_GET_KEEPCAPS" }, { 8, "PR_SET_KEEPCAPS" },
+	{ 9, "PR_GET_FPEMU" }, { 10, "PR_SET_FPEMU" },
+	{ 11, "PR_GET_FPEXC" }, { 12, "PR_SET_FPEXC" },
+	{ 13, "PR_GET_TIMING" }, { 14, "PR_SET_TIMING" },
+	{ 15, "PR_SET_NAME" }, { 16, "PR_GET_NAME" },
+	{ 19, "PR_GET_ENDIAN" }, { 20, "PR_SET_ENDIAN" },
+	{ 21, "PR_GET_SECCOMP" }, { 22, "PR_SET_SECCOMP" },
+	{ 23, "PR_CAPBSET_READ" }, { 24, "PR_CAPBSET_DROP" },
+	{ 25, "PR_GET_TSC" }, { 26, "PR_SET_TSC" },
+	{ 27, "PR_GET_SECUREBITS" }, { 28, "PR_SET_SECUREBITS" },
+	{ 29, "PR_SET_TIMERSLACK" }, { 30, "PR_GET_TIMERSLACK" },
+	{ 31, "PR_TASK_PERF_EVENTS_DISABLE" },
+	{ 32, "PR_TASK_PERF_EVENTS_ENABLE" },
+	{ 33, "PR_MCE_KILL" }, { 34, "PR_MCE_KILL_GET" }, { 35, "PR_SET_MM" },
+	{ 36, "PR_SET_CHILD_SUBREAPER" }, { 37, "PR_GET_CHILD_SUBREAPER" },
+	{ 38, "PR_SET_NO_NEW_PRIVS" }, { 39, "PR_GET_NO_NEW_PRIVS" },
+	{ 40, "PR_GET_TID_ADDRESS" }, { 41, "PR_SET_THP_DISABLE" },
+	{ 42, "PR_GET_THP_DISABLE" }, { 43, "PR_MPX_ENABLE_MANAGEMENT" },
+	{ 44, "PR_MPX_DISABLE_MANAGEMENT" }, { 45, "PR_SET_FP_MODE" },
+	{ 46, "PR_GET_FP_MODE" }, { 47, "PR_CAP_AMBIENT" },
+	{ 50, "PR_SVE_SET_VL" }, { 51, "PR_SVE_GET_VL" },
+	{ 52, "PR_GET_SPECULATION_CTRL" }, { 53, "PR_SET_SPECULATION_CTRL" },
+	{ 54, "PR_PAC_RESET_KEYS" }, { 55, "PR_SET_TAGGED_ADDR_CTRL" },
+	{ 56, "PR_GET_TAGGED_ADDR_CTRL" }, { 57, "PR_SET_IO_FLUSHER" },
+	{ 58, "PR_GET_IO_FLUSHER" }, { 59, "PR_SET_SYSCALL_USER_DISPATCH" },
+	{ 60, "PR_PAC_SET_ENABLED_KEYS" }, { 61, "PR_PAC_GET_ENABLED_KEYS" },
+	{ 62, "PR_SCHED_CORE" }, { 63, "PR_SME_SET_VL" },
+	{ 64, "PR_SME_GET_VL" }, { 0x53564d41, "PR_SET_VMA" },
+	{ 0x59616d61, "PR_SET_PTRACER" },
+};
+
+static const struct flag suid_dumps[] = {
+	{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" },
+	{ 2, "SUID_DUMP_ROOT" },
+};
+
+static const char *const cap_names[] = {
+	"CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER",
+	"CAP_FSETID", "CAP_KILL", "CAP_SETGID", "CAP_SETUID", "CAP_SETPCAP",
+	"CAP_LINUX_IMMUTABLE", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST",
+	"CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_IPC_LOCK", "CAP_IPC_OWNER",
+	"CAP_SYS_MODULE", "CAP_SYS_RAWIO", "CAP_SYS_CHROOT", "CAP_SYS_PTRACE",
+	"CAP_SYS_PACCT", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_NICE",
+	"CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_MKNOD",
+	"CAP_LEASE", "CAP_AUDIT_WRITE", "CAP_AUDIT_CONTROL", "CAP_SETFCAP",
+	"CAP_MAC_OVERRIDE", "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM",
+	"CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ", "CAP_PERFMON", "CAP_BPF",
+	"CAP_CHECKPOINT_RESTORE",
+};
+
+/* The options whose rest prints at the exit (A_PRCTL_ARG). */
+static const struct sc_desc prctl_exit_desc = {
+	"prctl", { A_PRCTL, A_PRCTL_ARG }, R_DEC
+};
+
+/* prctl's arguments from @from (from 0) to the fifth, in hex. */
+static void print_prctl_hex(const struct task *t, unsigned int from)
+{
+	for (unsigned int i = from; i < 5; i++)
+		outf(t->args[i] ? ", %#" PRIx64 : ", %" PRIu64, t->args[i]);
+}
+
+/* prctl's option and what strace prints of the rest at the entry. */
+static void print_prctl(struct task *t)
+{
+	uint64_t v = t->args[1];
+
+	print_xval(prctls, NELEM(prctls), (unsigned int)t->args[0], "PR_???");
+	switch ((unsigned int)t->args[0]) {
+	case 3:  /* PR_GET_DUMPABLE */
+	case 7:  /* PR_GET_KEEPCAPS */
+	case 13: /* PR_GET_TIMING */
+	case 21: /* PR_GET_SECCOMP */
+	case 30: /* PR_GET_TIMERSLACK */
+	case 31: /* PR_TASK_PERF_EVENTS_DISABLE */
+	case 32: /* PR_TASK_PERF_EVENTS_ENABLE */
+		break;
+	case 2:  /* PR_GET_PDEATHSIG, int *: not captured */
+	case 9:  /* PR_GET_FPEMU */
+	case 11: /* PR_GET_FPEXC */
+	case 15: /* PR_SET_NAME: the thread's name after the call */
+	case 16: /* PR_GET_NAME */
+	case 19: /* PR_GET_ENDIAN */
+	case 37: /* PR_GET_CHILD_SUBREAPER */
+		outs(", ");
+		t->desc = &prctl_exit_desc;
+		break;
+	case 1:  /* PR_SET_PDEATHSIG */
+		outs(", ");
+		if (v > 128)
+			outf("%" PRIu64, v);
+		else
+			print_signum(v);
+		break;
+	case 4:  /* PR_SET_DUMPABLE */
+		outs(", ");
+		print_xval(suid_dumps, NELEM(suid_dumps), v, "SUID_DUMP_???");
+		break;
+	case 8:  /* PR_SET_KEEPCAPS */
+	case 10: /* PR_SET_FPEMU */
+	case 12: /* PR_SET_FPEXC */
+	case 14: /* PR_SET_TIMING */
+	case 20: /* PR_SET_ENDIAN */
+	case 36: /* PR_SET_CHILD_SUBREAPER */
+		outf(", %" PRIu64, v);
+		break;
+	case 23: /* PR_CAPBSET_READ */
+	case 24: /* PR_CAPBSET_DROP */
+		outs(", ");
+		if (v < NELEM(cap_names) && st.xlat == XLAT_ABBREV)
+			outs(cap_names[v]);
+		else if (v < NELEM(cap_names))
+			outf(st.xlat == XLAT_VERBOSE ? "%#" PRIx64 " /* %s */" :
+			     "%#" PRIx64, v, cap_names[v]);
+		else
+			outf("%#" PRIx64 "%s", v, st.xlat == XLAT_RAW ? "" :
+			     " /* CAP_??? */");
+		break;
+	case 29: /* PR_SET_TIMERSLACK */
+		outf(", %" PRId64, (int64_t)v);
+		break;
+	case 38: /* PR_SET_NO_NEW_PRIVS */
+	case 41: /* PR_SET_THP_DISABLE */
+	case 57: /* PR_SET_IO_FLUSHER */
+		outf(", %" PRIu64, v);
+		print_prctl_hex(t, 2);
+		break;
+	case 0x59616d61: /* PR_SET_PTRACER */
+		if ((int)v == -1)
+			outs(st.xlat == XLAT_RAW ? ", -1" : st.xlat ==
+			     XLAT_VERBOSE ? ", -1 /* PR_SET_PTRACER_ANY */" :
+			     ", PR_SET_PTRACER_ANY");
+		else
+			outf(", %d", (int)v);
+		break;
+	default:
+		print_prctl_hex(t, 1);
+		break;
+	}
+}
+
+/* After prctl's return: PR_GET_DUMPABLE's name of the value. */
+static void print_prctl_ret(const struct task *t, int64_t ret)
+{
+	if (t->args[0] == 3 && ret >= 0 && ret < (int64_t)NELEM(suid_dumps))
+		outf(" (%s)", suid_dumps[ret].name);
+}
+
 /* What strace prints after some calls' return values. */
 void print_ret_extra(struct task *t, const struct sct_event *ev,
 		     int64_t ret)
@@ -2013,4 +2315,8 @@ void print_ret_extra(struct task *t, const struct sct_event *ev,
 		return;
 	if (t->desc->args[0] == A_POLLFD)
 		print_poll_ret(t, ev, ret);
+	else if (t->desc->args[0] == A_PRCTL)
+		print_prctl_ret(t, ret);
+	else if (t->desc->args[1] == A_FCNTL)
+		print_fcntl_ret(t, ret);
 }

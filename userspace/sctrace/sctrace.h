@@ -270,4 +270,9 @@ int summary_add(int abi, int nr, const char *name, uint64_t ns, bool failed);
 void summary_print(FILE *f);
 void summary_free(void);
 
+/* More printers (decode.c), for the tests: captured bytes given. */
+void print_sigset_bytes(uint64_t addr, const void *data, size_t n,
+			uint64_t size);
+void print_cwd_bytes(uint64_t addr, const void *data, size_t n);
+
 #endif /* SCTRACE_H */

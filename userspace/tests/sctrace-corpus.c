@@ -8,7 +8,10 @@
  * wait4, mmap, stat, poll, a sleep, calls that fail (ENOENT, EFAULT), and
  * at last an execve of itself with the argument "exec".
  *
- * Run with no argument; "exec" is the run after the execve.  Needs lo
+ * Run with no argument; "exec" is the run after the execve.  With the
+ * argument "decode", it makes instead the calls of sctrace's decoders'
+ * comparison (scripts/tests/guest/sctrace-decode.sh): fcntl's commands,
+ * prctl's options, unknown values, a sigset of size 0.  Needs lo
  * up (the guest's /init does it).  Exit status: 0, or 1 when a call the
  * sequence needs failed (a message on standard error says which).
  */
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -227,10 +231,44 @@ static void processes(void)
 		errx(1, "the child did not exit with 3");
 }
 
+/* The "decode" run: calls whose arguments depend on a command. */
+static void decode(void)
+{
+	int fd = open("/etc/passwd", O_RDONLY), flags;
+
+	if (fd < 0)
+		err(1, "/etc/passwd");
+	flags = fcntl(1, F_GETFL);
+	(void)fcntl(fd, F_GETFD);
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	(void)fcntl(fd, F_GETFD);
+	(void)fcntl(fd, F_SETFL, O_RDONLY | O_NONBLOCK);
+	(void)fcntl(fd, F_GETFL);
+	(void)fcntl(1, F_SETFL, flags);
+	close(fcntl(1, F_DUPFD_CLOEXEC, 10));
+	close(fcntl(1, F_DUPFD, 11));
+	/* glibc makes F_GETOWN an F_GETOWN_EX, whose struct is not captured. */
+	(void)syscall(SYS_fcntl, fd, F_GETOWN);
+	(void)fcntl(fd, 0x4242, 0);
+	(void)lseek(fd, 0, 7);
+	(void)syscall(SYS_prctl, 0x4242, 0, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_GET_DUMPABLE, 0, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_CAPBSET_READ, 21, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+	(void)syscall(SYS_rt_sigprocmask, SIG_BLOCK, BAD_PTR, NULL, 0);
+	(void)syscall(SYS_rt_sigprocmask, 9, NULL, NULL, 8);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	char *args[] = { argv[0], "exec", NULL };
 
+	if (argc > 1 && !strcmp(argv[1], "decode")) {
+		decode();
+		return 0;
+	}
 	if (argc > 1) {
 		(void)!write(1, "exec'd\n", 7);
 		return 0;

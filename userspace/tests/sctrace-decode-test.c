@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <linux/futex.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -198,6 +199,136 @@ static void test_calls(void)
 	call("accept4", (uint64_t[6]){ 3, 0, 0, SOCK_CLOEXEC }, 1, "3");
 }
 
+/* Unknown values: the comment is the table's prefix, as strace's. */
+static void test_unknown(void)
+{
+	call("lseek", (uint64_t[6]){ 0, 0, 7 }, 3, "0, 0, 0x7 /* SEEK_??? */");
+	call("rt_sigprocmask", (uint64_t[6]){ 9, 0 }, 2,
+	     "0x9 /* SIG_??? */, NULL");
+	call("prlimit64", (uint64_t[6]){ 0, 99 }, 2,
+	     "0, 0x63 /* RLIMIT_??? */");
+	call("arch_prctl", (uint64_t[6]){ 0x9999, 0 }, 2,
+	     "0x9999 /* ARCH_??? */, NULL");
+	call("mmap", (uint64_t[6]){ 0, 4096, 1, 0x20 | 0xf, -1, 0 }, 6,
+	     "NULL, 4096, PROT_READ, 0xf /* MAP_??? */|MAP_ANONYMOUS, -1, 0");
+	call("fcntl", (uint64_t[6]){ 3, 0x4242 }, 2,
+	     "3, 0x4242 /* F_??? */, 0");
+	st.xlat = XLAT_RAW;
+	call("lseek", (uint64_t[6]){ 0, 0, 7 }, 3, "0, 0, 0x7");
+	call("socket", (uint64_t[6]){ AF_INET, SOCK_STREAM, 0 }, 1, "0x2");
+	st.xlat = XLAT_VERBOSE;
+	call("lseek", (uint64_t[6]){ 0, 0, 7 }, 3, "0, 0, 0x7 /* SEEK_??? */");
+	st.xlat = XLAT_ABBREV;
+}
+
+/* fcntl: the third argument as the command has it, and the return. */
+static void ret_extra(const char *name, const uint64_t *args, int64_t ret,
+		      bool hex, const char *want)
+{
+	struct task t = { 0 };
+
+	t.desc = find_desc(name);
+	t.name = name;
+	memcpy(t.args, args, sizeof(t.args));
+	begin();
+	print_args(&t, NULL, 0, desc_nargs(t.desc), false, 0);
+	outs(" =");
+	print_ret_extra(&t, NULL, ret);
+	expect(want, name);
+	ok(hex == (t.desc->ret == R_HEX), "%s's return prints in %s", want,
+	   hex ? "hex" : "decimal");
+}
+
+static void test_fcntl(void)
+{
+	call("fcntl", (uint64_t[6]){ 3, F_SETFD, FD_CLOEXEC }, 2,
+	     "3, F_SETFD, FD_CLOEXEC");
+	call("fcntl", (uint64_t[6]){ 3, F_SETFD, 0 }, 2, "3, F_SETFD, 0");
+	call("fcntl", (uint64_t[6]){ 3, F_SETFD, 2 }, 2,
+	     "3, F_SETFD, 0x2 /* FD_??? */");
+	call("fcntl", (uint64_t[6]){ 3, F_SETFL, O_RDWR | O_NONBLOCK }, 2,
+	     "3, F_SETFL, O_RDWR|O_NONBLOCK");
+	call("fcntl", (uint64_t[6]){ 1, F_DUPFD_CLOEXEC, 10 }, 2,
+	     "1, F_DUPFD_CLOEXEC, 10");
+	call("fcntl", (uint64_t[6]){ 1, F_DUPFD, 0 }, 2, "1, F_DUPFD, 0");
+	call("fcntl", (uint64_t[6]){ 3, F_SETLKW, 0x1000 }, 2,
+	     "3, F_SETLKW, 0x1000");
+	call("fcntl", (uint64_t[6]){ 3, F_GETLK, 0x1000 }, 2,
+	     "3, F_GETLK, 0x1000");
+	call("fcntl", (uint64_t[6]){ 3, F_SETOWN, -5 }, 2, "3, F_SETOWN, -5");
+	call("fcntl", (uint64_t[6]){ 3, F_SETPIPE_SZ, 65536 }, 2,
+	     "3, F_SETPIPE_SZ, 65536");
+	call("fcntl", (uint64_t[6]){ 3, F_ADD_SEALS, F_SEAL_SEAL |
+				    F_SEAL_GROW }, 2,
+	     "3, F_ADD_SEALS, F_SEAL_SEAL|F_SEAL_GROW");
+	ret_extra("fcntl", (uint64_t[6]){ 1, F_GETFD, 7 }, 1, true,
+		  "1, F_GETFD = (flags FD_CLOEXEC)");
+	ret_extra("fcntl", (uint64_t[6]){ 1, F_GETFD }, 0, true,
+		  "1, F_GETFD =");
+	ret_extra("fcntl", (uint64_t[6]){ 1, F_GETFL }, 0x8002, true,
+		  "1, F_GETFL = (flags O_RDWR|O_LARGEFILE)");
+	ret_extra("fcntl", (uint64_t[6]){ 1, F_GETFL }, 0, true,
+		  "1, F_GETFL = (flags O_RDONLY)");
+	ret_extra("fcntl", (uint64_t[6]){ 3, F_GET_SEALS }, 1, true,
+		  "3, F_GET_SEALS = (seals F_SEAL_SEAL)");
+	ret_extra("fcntl", (uint64_t[6]){ 3, F_GETOWN }, 42, false,
+		  "3, F_GETOWN =");
+	ret_extra("fcntl", (uint64_t[6]){ 3, F_GETPIPE_SZ }, 65536, false,
+		  "3, F_GETPIPE_SZ =");
+}
+
+static void test_prctl(void)
+{
+	call("prctl", (uint64_t[6]){ 0x4242 }, 1,
+	     "0x4242 /* PR_??? */, 0, 0, 0, 0");
+	call("prctl", (uint64_t[6]){ 0x4242, 1, 0x10 }, 1,
+	     "0x4242 /* PR_??? */, 0x1, 0x10, 0, 0");
+	call("prctl", (uint64_t[6]){ 1, SIGKILL }, 1,
+	     "PR_SET_PDEATHSIG, SIGKILL");
+	call("prctl", (uint64_t[6]){ 38, 1 }, 1,
+	     "PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");
+	call("prctl", (uint64_t[6]){ 39 }, 1, "PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0");
+	call("prctl", (uint64_t[6]){ 23, 21 }, 1,
+	     "PR_CAPBSET_READ, CAP_SYS_ADMIN");
+	call("prctl", (uint64_t[6]){ 23, 99 }, 1,
+	     "PR_CAPBSET_READ, 0x63 /* CAP_??? */");
+	call("prctl", (uint64_t[6]){ 4, 1 }, 1,
+	     "PR_SET_DUMPABLE, SUID_DUMP_USER");
+	call("prctl", (uint64_t[6]){ 36, 1 }, 1, "PR_SET_CHILD_SUBREAPER, 1");
+	ret_extra("prctl", (uint64_t[6]){ 3 }, 1, false,
+		  "PR_GET_DUMPABLE = (SUID_DUMP_USER)");
+	ret_extra("prctl", (uint64_t[6]){ 16, 0x1000 }, 0, false,
+		  "PR_GET_NAME,  =");
+}
+
+/* getcwd's buffer and sigsets: the address unless printable. */
+static void test_captured(void)
+{
+	uint64_t set = 1 << (SIGUSR2 - 1);
+
+	begin();
+	print_cwd_bytes(0x1000, NULL, 0);
+	expect("0x1000", "getcwd's buffer, not captured");
+	begin();
+	print_cwd_bytes(0x1000, "", 0);
+	expect("0x1000", "getcwd's buffer, captured empty");
+	begin();
+	print_cwd_bytes(0x1000, "/tmp\0", 5);
+	expect("\"/tmp\"", "getcwd's path");
+	begin();
+	print_sigset_bytes(0x1000, &set, sizeof(set), 8);
+	expect("[USR2]", "a sigset");
+	begin();
+	print_sigset_bytes(0x1000, &set, sizeof(set), 0);
+	expect("0x1000", "a sigset of size 0");
+	begin();
+	print_sigset_bytes(0x1000, &set, sizeof(set), 4);
+	expect("0x1000", "a sigset of size 4");
+	begin();
+	print_sigset_bytes(0, NULL, 0, 0);
+	expect("NULL", "a NULL sigset");
+}
+
 static void test_flags(void)
 {
 	static const struct flag tab[] = { { 1, "A" }, { 2, "B" } };
@@ -217,4 +348,8 @@ void test_sctrace_decode(void)
 	test_sockaddr();
 	test_statfs();
 	test_calls();
+	test_unknown();
+	test_fcntl();
+	test_prctl();
+	test_captured();
 }
