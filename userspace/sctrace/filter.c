@@ -134,6 +134,25 @@ static bool add_token(const char *tok, bool *set, int n, char **err)
 	return true;
 }
 
+/*
+ * The start of a set of @n members, as strace reads it: the set emptied,
+ * each leading '!' inverting it, "all" and "none" the whole set or none.
+ * Return: whether @*s was "all" or "none", and nothing is left to read.
+ */
+static bool set_begin(const char **s, bool *set, int n, bool *invert)
+{
+	memset(set, 0, n * sizeof(*set));
+	while (**s == '!') {
+		*invert = !*invert;
+		(*s)++;
+	}
+	if (!strcmp(*s, "all")) {
+		*invert = !*invert;
+		return true;
+	}
+	return !strcmp(*s, "none");
+}
+
 char *trace_set_parse(const char *str, bool *set, int n, int *status)
 {
 	const char *s = str;
@@ -143,16 +162,8 @@ char *trace_set_parse(const char *str, bool *set, int n, int *status)
 
 	*status = 1;
 	/* As strace: each -e trace= replaces the set. */
-	memset(set, 0, n * sizeof(*set));
-	while (*s == '!') {
-		invert = !invert;
-		s++;
-	}
-	if (!strcmp(s, "none") || !strcmp(s, "all")) {
-		if (!strcmp(s, "all"))
-			invert = !invert;
+	if (set_begin(&s, set, n, &invert))
 		goto out;
-	}
 	copy = strdup(s);
 	if (!copy)
 		return msg("out of memory");
@@ -356,16 +367,8 @@ char *tokens_parse(const char *str, bool *set, int n,
 	char *copy, *tok, *save = NULL, *err = NULL;
 	int i, nr = -1;
 
-	memset(set, 0, n * sizeof(*set));
-	while (*s == '!') {
-		invert = !invert;
-		s++;
-	}
-	if (!strcmp(s, "none") || !strcmp(s, "all")) {
-		if (!strcmp(s, "all"))
-			invert = !invert;
+	if (set_begin(&s, set, n, &invert))
 		goto out;
-	}
 	copy = strdup(s);
 	if (!copy)
 		return msg("out of memory");

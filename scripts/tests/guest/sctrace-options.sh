@@ -113,13 +113,7 @@ run_guest
 [ -z "${SCTRACE_OUT:-}" ] || cp "$tmp/out" "$SCTRACE_OUT"
 result "the guest ran the script" \
 	"$(all "$(ok [ "$rc" -eq 0 ])" "$(ok grep -qx '== end' "$tmp/out")")"
-# The comparison needs strace in the guest: scripts/deps.sh installs it
-# on the host, and scripts/build-initramfs.sh takes it from there.
-if grep -qx '== nostrace' "$tmp/out"; then
-	result "strace 6.1 is in the initramfs, to compare with" 1
-	guest_finish
-	exit
-fi
+need_strace
 
 # The timing columns: every line of sctrace's has the prefix of its
 # options (after the pid), and -T's suffix where strace has it.
