@@ -2745,7 +2745,7 @@ static void print_arg_new(struct task *t, const struct sct_event *ev,
 		break;
 	case A_ITIMERSPEC:
 	case A_ITIMERSPEC_OUT:
-		data = captured(ev, p, 4 * sizeof(int64_t));
+		data = v ? captured(ev, p, 4 * sizeof(int64_t)) : NULL;
 		if (!v)
 			outs("NULL");
 		else if (!data || (t->desc->args[i] == A_ITIMERSPEC_OUT &&
@@ -2764,7 +2764,7 @@ static void print_arg_new(struct task *t, const struct sct_event *ev,
 		break;
 	case A_SCHEDPARAM:
 	case A_SCHEDPARAM_OUT:
-		data = captured(ev, p, sizeof(int));
+		data = v ? captured(ev, p, sizeof(int)) : NULL;
 		if (!v)
 			outs("NULL");
 		else if (!data || (t->desc->args[i] == A_SCHEDPARAM_OUT &&
@@ -2801,7 +2801,7 @@ static void print_arg_new(struct task *t, const struct sct_event *ev,
 		break;
 	case A_LOFF:
 		/* Read and written: strace shows the value at the entry. */
-		data = captured(ev, p, sizeof(int64_t));
+		data = v ? captured(ev, p, sizeof(int64_t)) : NULL;
 		if (!v)
 			outs("NULL");
 		else if (!data)
