@@ -34,6 +34,7 @@
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/statfs.h>
+#include <sys/sysinfo.h>
 #include <sys/time.h>
 #include <sys/un.h>
 
@@ -194,9 +195,45 @@ static const struct sc_desc sc_table[] = {
 	{ "setregid", { A_UID, A_UID }, R_DEC },
 	{ "setresuid", { A_UID, A_UID, A_UID }, R_DEC },
 	{ "setresgid", { A_UID, A_UID, A_UID }, R_DEC },
+	/* Newer calls */
+	{ "statx", { A_DIRFD, A_PATH, A_STATXFLAGS, A_STATXMASK, A_STATX }, R_DEC },
+	{ "clone3", { A_CLONE3, A_ULONG }, R_DEC },
+	{ "execveat", { A_DIRFD, A_PATH, A_ARGV, A_ENVP, A_ATFLAGS }, R_DEC },
+	{ "faccessat2", { A_DIRFD, A_PATH, A_ACCESS, A_FACCESSFLAGS }, R_DEC },
+	{ "openat2", { A_DIRFD, A_PATH, A_OPENHOW, A_ULONG }, R_DEC },
+	{ "close_range", { A_UINT, A_UINT, A_CLOSERANGE }, R_DEC },
+	{ "inotify_init", { A_END }, R_DEC },
+	{ "inotify_init1", { A_INOTIFYINIT }, R_DEC },
+	{ "inotify_add_watch", { A_INT, A_PATH, A_INOTIFYMASK }, R_DEC },
+	{ "inotify_rm_watch", { A_INT, A_INT }, R_DEC },
+	{ "timerfd_create", { A_CLOCKID, A_TFDFLAGS }, R_DEC },
+	{ "timerfd_settime", { A_INT, A_TFDFLAGS, A_ITIMERSPEC, A_ITIMERSPEC_OUT }, R_DEC },
+	{ "timerfd_gettime", { A_INT, A_ITIMERSPEC_OUT }, R_DEC },
+	{ "getpriority", { A_PRIOWHICH, A_INT }, R_DEC },
+	{ "setpriority", { A_PRIOWHICH, A_INT, A_INT }, R_DEC },
+	{ "sched_getscheduler", { A_INT }, R_DEC },
+	{ "sched_setscheduler", { A_INT, A_SCHEDPOLICY, A_SCHEDPARAM }, R_DEC },
+	{ "sched_getparam", { A_INT, A_SCHEDPARAM_OUT }, R_DEC },
+	{ "sched_setparam", { A_INT, A_SCHEDPARAM }, R_DEC },
+	{ "sched_get_priority_max", { A_SCHEDPOLICY }, R_DEC },
+	{ "sched_get_priority_min", { A_SCHEDPOLICY }, R_DEC },
+	{ "mlock", { A_PTR, A_ULONG }, R_DEC },
+	{ "munlock", { A_PTR, A_ULONG }, R_DEC },
+	{ "mlock2", { A_PTR, A_ULONG, A_MLOCKFLAGS }, R_DEC },
+	{ "mlockall", { A_MCLFLAGS }, R_DEC },
+	{ "munlockall", { A_END }, R_DEC },
+	{ "sysinfo", { A_SYSINFO }, R_DEC },
+	{ "getrusage", { A_RUSAGEWHO, A_RUSAGE_OUT }, R_DEC },
+	{ "pidfd_open", { A_INT, A_PIDFDFLAGS }, R_DEC },
+	{ "copy_file_range", { A_INT, A_LOFF, A_INT, A_LOFF, A_ULONG, A_UINT }, R_DEC },
+	{ "splice", { A_INT, A_LOFF, A_INT, A_LOFF, A_ULONG, A_SPLICEFLAGS }, R_DEC },
 };
 
 static bool arg_is_out_more(unsigned char a);
+static bool arg_is_out_new(unsigned char a);
+static void print_ret_new(const struct task *t, int64_t ret);
+static void print_arg_new(struct task *t, const struct sct_event *ev,
+			  unsigned int i, int64_t ret);
 static void print_prctl(struct task *t);
 static void print_fcntl(struct task *t);
 static void print_arg_more(struct task *t, const struct sct_event *ev,
@@ -1822,7 +1859,7 @@ static bool arg_is_out_more(unsigned char a)
 	case A_CWD: case A_STATFS: case A_EPOLLEVENTS_OUT: case A_CPUSET_OUT:
 		return true;
 	default:
-		return false;
+		return arg_is_out_new(a);
 	}
 }
 
@@ -2009,6 +2046,9 @@ static void print_arg_more(struct task *t, const struct sct_event *ev,
 			print_ptr(v);
 		else
 			print_cpuset(data, ret);
+		break;
+	default:
+		print_arg_new(t, ev, i, ret);
 		break;
 	}
 }
@@ -2319,4 +2359,471 @@ void print_ret_extra(struct task *t, const struct sct_event *ev,
 		print_prctl_ret(t, ret);
 	else if (t->desc->args[1] == A_FCNTL)
 		print_fcntl_ret(t, ret);
+	else
+		print_ret_new(t, ret);
+}
+
+/*
+ * Newer calls: those of glibc 2.36 and coreutils on a Debian 12 host
+ * (statx, clone3, openat2, ...) and a few simple ones, as strace 6.1's
+ * src/statx.c, clone.c, open.c, inotify.c, time.c, sched.c, mem.c
+ * print them.  Tables in the order of its src/xlat/\*.in.
+ */
+
+static const struct flag statx_sync_types[] = {
+	{ 0x2000, "AT_STATX_FORCE_SYNC" }, { 0x4000, "AT_STATX_DONT_SYNC" },
+};
+
+static const struct flag statx_masks[] = {
+	{ 0xfff, "STATX_ALL" }, { 0x7ff, "STATX_BASIC_STATS" },
+	{ 0x1, "STATX_TYPE" }, { 0x2, "STATX_MODE" }, { 0x4, "STATX_NLINK" },
+	{ 0x8, "STATX_UID" }, { 0x10, "STATX_GID" }, { 0x20, "STATX_ATIME" },
+	{ 0x40, "STATX_MTIME" }, { 0x80, "STATX_CTIME" },
+	{ 0x100, "STATX_INO" }, { 0x200, "STATX_SIZE" },
+	{ 0x400, "STATX_BLOCKS" }, { 0x800, "STATX_BTIME" },
+	{ 0x1000, "STATX_MNT_ID" }, { 0x2000, "STATX_DIOALIGN" },
+};
+
+static const struct flag statx_attrs[] = {
+	{ 0x4, "STATX_ATTR_COMPRESSED" }, { 0x10, "STATX_ATTR_IMMUTABLE" },
+	{ 0x20, "STATX_ATTR_APPEND" }, { 0x40, "STATX_ATTR_NODUMP" },
+	{ 0x800, "STATX_ATTR_ENCRYPTED" }, { 0x1000, "STATX_ATTR_AUTOMOUNT" },
+	{ 0x2000, "STATX_ATTR_MOUNT_ROOT" }, { 0x100000, "STATX_ATTR_VERITY" },
+	{ 0x200000, "STATX_ATTR_DAX" },
+};
+
+static const struct flag clone3_flags[] = {
+	{ 0x80, "CLONE_NEWTIME" }, { 0x100000000ULL, "CLONE_CLEAR_SIGHAND" },
+	{ 0x200000000ULL, "CLONE_INTO_CGROUP" },
+};
+
+static const struct flag faccessat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x200, "AT_EACCESS" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+};
+
+static const struct flag resolve_flags[] = {
+	{ 0x1, "RESOLVE_NO_XDEV" }, { 0x2, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x4, "RESOLVE_NO_SYMLINKS" }, { 0x8, "RESOLVE_BENEATH" },
+	{ 0x10, "RESOLVE_IN_ROOT" }, { 0x20, "RESOLVE_CACHED" },
+};
+
+static const struct flag close_range_flags[] = {
+	{ 0x2, "CLOSE_RANGE_UNSHARE" }, { 0x4, "CLOSE_RANGE_CLOEXEC" },
+};
+
+static const struct flag inotify_init_flags[] = {
+	{ O_NONBLOCK, "IN_NONBLOCK" }, { O_CLOEXEC, "IN_CLOEXEC" },
+};
+
+static const struct flag inotify_flags[] = {
+	{ 0x1, "IN_ACCESS" }, { 0x2, "IN_MODIFY" }, { 0x4, "IN_ATTRIB" },
+	{ 0x8, "IN_CLOSE_WRITE" }, { 0x10, "IN_CLOSE_NOWRITE" },
+	{ 0x20, "IN_OPEN" }, { 0x40, "IN_MOVED_FROM" }, { 0x80, "IN_MOVED_TO" },
+	{ 0x100, "IN_CREATE" }, { 0x200, "IN_DELETE" },
+	{ 0x400, "IN_DELETE_SELF" }, { 0x800, "IN_MOVE_SELF" },
+	{ 0x2000, "IN_UNMOUNT" }, { 0x4000, "IN_Q_OVERFLOW" },
+	{ 0x8000, "IN_IGNORED" }, { 0x1000000, "IN_ONLYDIR" },
+	{ 0x2000000, "IN_DONT_FOLLOW" }, { 0x4000000, "IN_EXCL_UNLINK" },
+	{ 0x10000000, "IN_MASK_CREATE" }, { 0x20000000, "IN_MASK_ADD" },
+	{ 0x40000000, "IN_ISDIR" }, { 0x80000000, "IN_ONESHOT" },
+};
+
+static const struct flag tfd_flags[] = {
+	{ 0x1, "TFD_TIMER_ABSTIME" }, { 0x2, "TFD_TIMER_CANCEL_ON_SET" },
+	{ O_CLOEXEC, "TFD_CLOEXEC" }, { O_NONBLOCK, "TFD_NONBLOCK" },
+};
+
+static const struct flag prio_which[] = {
+	{ 0, "PRIO_PROCESS" }, { 1, "PRIO_PGRP" }, { 2, "PRIO_USER" },
+};
+
+static const struct flag sched_policies[] = {
+	{ 0, "SCHED_OTHER" }, { 1, "SCHED_FIFO" }, { 2, "SCHED_RR" },
+	{ 3, "SCHED_BATCH" }, { 4, "SCHED_ISO" }, { 5, "SCHED_IDLE" },
+	{ 6, "SCHED_DEADLINE" },
+};
+
+static const struct flag mlock_flags[] = {
+	{ 1, "MLOCK_ONFAULT" },
+};
+
+static const struct flag mcl_flags[] = {
+	{ 1, "MCL_CURRENT" }, { 2, "MCL_FUTURE" }, { 4, "MCL_ONFAULT" },
+};
+
+static const struct flag rusage_who[] = {
+	{ 0, "RUSAGE_SELF" }, { (uint32_t)-1, "RUSAGE_CHILDREN" },
+	{ (uint32_t)-2, "RUSAGE_BOTH" }, { 1, "RUSAGE_THREAD" },
+};
+
+static const struct flag pidfd_open_flags[] = {
+	{ O_NONBLOCK, "PIDFD_NONBLOCK" },
+};
+
+static const struct flag splice_flags[] = {
+	{ 1, "SPLICE_F_MOVE" }, { 2, "SPLICE_F_NONBLOCK" },
+	{ 4, "SPLICE_F_MORE" }, { 8, "SPLICE_F_GIFT" },
+};
+
+/* strace's print_symbolic_mode_t(): "S_IFDIR|0755", -X as it does. */
+static void print_symbolic_mode(unsigned int mode)
+{
+	static const struct flag ifmt[] = {
+		F(S_IFREG), F(S_IFSOCK), F(S_IFIFO), F(S_IFLNK), F(S_IFDIR),
+		F(S_IFBLK), F(S_IFCHR),
+	};
+	const char *name = "";
+	size_t k;
+
+	if (mode & S_IFMT) {
+		name = NULL;
+		for (k = 0; k < NELEM(ifmt); k++)
+			if ((mode & S_IFMT) == ifmt[k].val)
+				name = ifmt[k].name;
+	}
+	if (!name || st.xlat != XLAT_ABBREV)
+		outf("%#03o", mode);
+	if (!name || st.xlat == XLAT_RAW)
+		return;
+	outf("%s%s%s%s%s%s%#03o%s", st.xlat == XLAT_VERBOSE ? " /* " : "",
+	     name, *name ? "|" : "", (mode & S_ISUID) ? "S_ISUID|" : "",
+	     (mode & S_ISGID) ? "S_ISGID|" : "",
+	     (mode & S_ISVTX) ? "S_ISVTX|" : "",
+	     mode & ~(S_IFMT | S_ISUID | S_ISGID | S_ISVTX),
+	     st.xlat == XLAT_VERBOSE ? " */" : "");
+}
+
+/* statx's flags: the sync type, then the AT_* flags. */
+static void print_statx_flags(uint64_t v)
+{
+	unsigned int f = (unsigned int)v;
+
+	static const struct flag as_stat[] = {
+		{ 0, "AT_STATX_SYNC_AS_STAT" },
+	};
+
+	if (f & 0x6000)
+		print_flags(statx_sync_types, NELEM(statx_sync_types),
+			    f & 0x6000, false);
+	else
+		print_xval(as_stat, NELEM(as_stat), 0, "");
+	f &= ~0x6000U;
+	if (f) {
+		outs("|");
+		print_flags_dflt(at_flags, NELEM(at_flags), f, "AT_???");
+	}
+}
+
+/* A struct statx, abbreviated as strace does without -v. */
+void print_statx_bytes(const void *data)
+{
+	struct statx sx;
+
+	memcpy(&sx, data, sizeof(sx));
+	outs("{stx_mask=");
+	print_flags_dflt(statx_masks, NELEM(statx_masks), sx.stx_mask,
+			 "STATX_???");
+	outs(", stx_attributes=");
+	print_flags_dflt(statx_attrs, NELEM(statx_attrs), sx.stx_attributes,
+			 "STATX_ATTR_???");
+	if (sx.stx_mask & (STATX_TYPE | STATX_MODE)) {
+		outs(", stx_mode=");
+		print_symbolic_mode(sx.stx_mode);
+	}
+	if (sx.stx_mask & STATX_SIZE)
+		outf(", stx_size=%llu", (unsigned long long)sx.stx_size);
+	outs(", ...}");
+}
+
+/*
+ * clone3's struct clone_args (captured at entry, as long as its size),
+ * then its size.  Returns whether the line is complete at the entry:
+ * with CLONE_PIDFD or CLONE_PARENT_SETTID, strace shows what the call
+ * wrote at the exit.
+ */
+bool print_clone3_entry(struct task *t, const struct sct_event *ev)
+{
+	struct clone_args ca = { 0 };
+	uint64_t size = t->args[1], fetch = size < sizeof(ca) ? size :
+					       sizeof(ca);
+	const void *data = captured(ev, 1, fetch);
+	struct flag all[NELEM(clone_flags) + NELEM(clone3_flags)];
+	char buf[16];
+
+	if (fetch < 64 || !data) {	/* offsetofend(struct clone_args, tls) */
+		print_ptr(t->args[0]);
+		outf(", %" PRIu64, size);
+		return true;
+	}
+	memcpy(&ca, data, fetch);
+	outs("{flags=");
+	memcpy(all, clone_flags, sizeof(clone_flags));
+	memcpy(all + NELEM(clone_flags), clone3_flags, sizeof(clone3_flags));
+	print_flags_dflt(all, NELEM(all), ca.flags, "CLONE_???");
+	if (ca.flags & CLONE_PIDFD) {
+		outs(", pidfd=");
+		print_ptr(ca.pidfd);
+	}
+	if (ca.flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		outs(", child_tid=");
+		print_ptr(ca.child_tid);
+	}
+	if (ca.flags & CLONE_PARENT_SETTID) {
+		outs(", parent_tid=");
+		print_ptr(ca.parent_tid);
+	}
+	if (ca.exit_signal < INT_MAX)
+		outf(", exit_signal=%s", signame((int)ca.exit_signal, buf,
+						 sizeof(buf)));
+	else
+		outf(", exit_signal=%llu", (unsigned long long)ca.exit_signal);
+	outs(", stack=");
+	print_ptr(ca.stack);
+	outf(", stack_size=%#llx", (unsigned long long)ca.stack_size);
+	if (ca.flags & CLONE_SETTLS) {
+		outs(", tls=");
+		print_ptr(ca.tls);
+	}
+	if (ca.set_tid || ca.set_tid_size) {
+		outs(", set_tid=");
+		print_ptr(ca.set_tid);
+		outf(", set_tid_size=%llu",
+		     (unsigned long long)ca.set_tid_size);
+	}
+	if (fetch > 80 && (ca.cgroup || ca.flags & 0x200000000ULL))
+		outf(", cgroup=%llu", (unsigned long long)ca.cgroup);
+	outs("}");
+	/* For the exit: clone3 has two arguments. */
+	t->args[4] = ca.pidfd;
+	t->args[5] = ca.flags;
+	if (ca.flags & (CLONE_PIDFD | CLONE_PARENT_SETTID))
+		return false;
+	outf(", %" PRIu64, size);
+	return true;
+}
+
+/*
+ * What clone3 wrote: the new thread's id, which is what it returns; the
+ * pidfd is not captured (its address prints).
+ */
+void print_clone3_exit(struct task *t, int64_t ret)
+{
+	uint64_t f = t->args[5];
+	const char *sep = " => {";
+
+	if (ret >= 0 && (f & CLONE_PIDFD)) {
+		outs(sep);
+		outs("pidfd=");
+		print_ptr(t->args[4]);
+		sep = ", ";
+	}
+	if (ret >= 0 && (f & CLONE_PARENT_SETTID)) {
+		outf("%sparent_tid=[%" PRId64 "]", sep, ret);
+		sep = ", ";
+	}
+	if (sep[0] == ',')
+		outs("}");
+	outf(", %" PRIu64, t->args[1]);
+}
+
+/* A struct timespec's two fields. */
+static void print_ts_fields(const int64_t *ts)
+{
+	outf("{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
+}
+
+static void print_itimerspec(const int64_t *its)
+{
+	outs("{it_interval=");
+	print_ts_fields(its);
+	outs(", it_value=");
+	print_ts_fields(its + 2);
+	outs("}");
+}
+
+static void print_sysinfo(const struct sysinfo *si)
+{
+	outf("{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, "
+	     "sharedram=%lu, bufferram=%lu, totalswap=%lu, freeswap=%lu, "
+	     "procs=%u, totalhigh=%lu, freehigh=%lu, mem_unit=%u}",
+	     si->uptime, si->loads[0], si->loads[1], si->loads[2],
+	     si->totalram, si->freeram, si->sharedram, si->bufferram,
+	     si->totalswap, si->freeswap, (unsigned int)si->procs,
+	     si->totalhigh, si->freehigh, (unsigned int)si->mem_unit);
+}
+
+static void print_rusage(const struct rusage *ru)
+{
+	outf("{ru_utime={tv_sec=%ld, tv_usec=%ld}, "
+	     "ru_stime={tv_sec=%ld, tv_usec=%ld}, ...}",
+	     (long)ru->ru_utime.tv_sec, (long)ru->ru_utime.tv_usec,
+	     (long)ru->ru_stime.tv_sec, (long)ru->ru_stime.tv_usec);
+}
+
+/* struct open_how of @size bytes at @addr, as strace's print_open_how(). */
+static void print_open_how(const struct sct_event *ev, unsigned int i,
+			   uint64_t addr, uint64_t size)
+{
+	const uint64_t *how = size >= 24 ? captured(ev, i, 24) : NULL;
+
+	if (!addr) {
+		outs("NULL");
+		return;
+	}
+	if (!how) {
+		print_ptr(addr);
+		return;
+	}
+	outs("{flags=");
+	print_oflags(how[0]);
+	if ((how[0] & (O_CREAT | 020000000)) || how[1]) {
+		outs(", mode=");
+		print_mode(how[1]);
+	}
+	outs(", resolve=");
+	print_flags_dflt(resolve_flags, NELEM(resolve_flags), how[2],
+			 "RESOLVE_???");
+	outs("}");
+}
+
+static bool arg_is_out_new(unsigned char a)
+{
+	switch (a) {
+	case A_STATX: case A_ITIMERSPEC_OUT: case A_SCHEDPARAM_OUT:
+	case A_SYSINFO: case A_RUSAGE_OUT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void print_arg_new(struct task *t, const struct sct_event *ev,
+			  unsigned int i, int64_t ret)
+{
+	uint64_t v = t->args[i];
+	unsigned int p = i + 1;	/* libsct counts parameters from 1 */
+	const void *data;
+
+	switch (t->desc->args[i]) {
+	case A_STATXFLAGS:
+		print_statx_flags(v);
+		break;
+	case A_STATXMASK:
+		print_flags_dflt(statx_masks, NELEM(statx_masks),
+				 (unsigned int)v, "STATX_???");
+		break;
+	case A_STATX:
+		data = ret < 0 ? NULL : captured(ev, p, sizeof(struct statx));
+		if (!data)
+			print_ptr(v);
+		else
+			print_statx_bytes(data);
+		break;
+	case A_FACCESSFLAGS:
+		print_flags_dflt(faccessat_flags, NELEM(faccessat_flags),
+				 (unsigned int)v, "AT_???");
+		break;
+	case A_OPENHOW:
+		print_open_how(ev, p, v, t->args[i + 1]);
+		break;
+	case A_CLOSERANGE:
+		print_flags_dflt(close_range_flags, NELEM(close_range_flags),
+				 (unsigned int)v, "CLOSE_RANGE_???");
+		break;
+	case A_INOTIFYINIT:
+		print_flags_dflt(inotify_init_flags, NELEM(inotify_init_flags),
+				 (unsigned int)v, "IN_???");
+		break;
+	case A_INOTIFYMASK:
+		print_flags_dflt(inotify_flags, NELEM(inotify_flags),
+				 (unsigned int)v, "IN_???");
+		break;
+	case A_TFDFLAGS:
+		print_flags_dflt(tfd_flags, NELEM(tfd_flags), (unsigned int)v,
+				 "TFD_???");
+		break;
+	case A_ITIMERSPEC:
+	case A_ITIMERSPEC_OUT:
+		data = v ? captured(ev, p, 4 * sizeof(int64_t)) : NULL;
+		if (!v)
+			outs("NULL");
+		else if (!data || (t->desc->args[i] == A_ITIMERSPEC_OUT &&
+				   ret < 0))
+			print_ptr(v);
+		else
+			print_itimerspec(data);
+		break;
+	case A_PRIOWHICH:
+		print_xval(prio_which, NELEM(prio_which), (unsigned int)v,
+			   "PRIO_???");
+		break;
+	case A_SCHEDPOLICY:
+		print_xval(sched_policies, NELEM(sched_policies),
+			   (unsigned int)v, "SCHED_???");
+		break;
+	case A_SCHEDPARAM:
+	case A_SCHEDPARAM_OUT:
+		data = v ? captured(ev, p, sizeof(int)) : NULL;
+		if (!v)
+			outs("NULL");
+		else if (!data || (t->desc->args[i] == A_SCHEDPARAM_OUT &&
+				   ret < 0))
+			print_ptr(v);
+		else
+			outf("[%d]", *(const int *)data);
+		break;
+	case A_MLOCKFLAGS:
+		print_flags_dflt(mlock_flags, NELEM(mlock_flags),
+				 (unsigned int)v, "MLOCK_???");
+		break;
+	case A_MCLFLAGS:
+		print_flags_dflt(mcl_flags, NELEM(mcl_flags), (unsigned int)v,
+				 "MCL_???");
+		break;
+	case A_SYSINFO:
+		data = ret < 0 ? NULL : captured(ev, p, sizeof(struct sysinfo));
+		if (!data)
+			print_ptr(v);
+		else
+			print_sysinfo(data);
+		break;
+	case A_RUSAGEWHO:
+		print_xval(rusage_who, NELEM(rusage_who), (uint32_t)v,
+			   "RUSAGE_???");
+		break;
+	case A_RUSAGE_OUT:
+		data = ret < 0 ? NULL : captured(ev, p, sizeof(struct rusage));
+		if (!data)
+			print_ptr(v);
+		else
+			print_rusage(data);
+		break;
+	case A_LOFF:
+		/* Read and written: strace shows the value at the entry. */
+		data = v ? captured(ev, p, sizeof(int64_t)) : NULL;
+		if (!v)
+			outs("NULL");
+		else if (!data)
+			print_ptr(v);
+		else
+			outf("[%" PRId64 "]", *(const int64_t *)data);
+		break;
+	case A_SPLICEFLAGS:
+		print_flags_dflt(splice_flags, NELEM(splice_flags),
+				 (unsigned int)v, "SPLICE_F_???");
+		break;
+	case A_PIDFDFLAGS:
+		print_flags_dflt(pidfd_open_flags, NELEM(pidfd_open_flags),
+				 (unsigned int)v, "PIDFD_???");
+		break;
+	}
+}
+
+/* sched_getscheduler's policy after its return, as strace's RVAL_STR. */
+static void print_ret_new(const struct task *t, int64_t ret)
+{
+	if (!strcmp(t->desc->name, "sched_getscheduler") &&
+	    ret < (int64_t)NELEM(sched_policies))
+		outf(" (%s)", sched_policies[ret].name);
 }

@@ -360,6 +360,9 @@ static void on_entry(struct task *t, const struct sct_event *ev)
 		print_clone_entry(t);
 		t->split = 1;
 		t->decoded = false;
+	} else if (t->desc->args[0] == A_CLONE3) {
+		t->decoded = print_clone3_entry(t, ev);
+		t->split = 2;
 	} else {
 		n = desc_nargs(t->desc);
 		for (i = 0; i < n && !arg_is_out(t->desc->args[i]); i++)
@@ -467,6 +470,9 @@ static void on_exit_call(struct task *t, const struct sct_event *ev)
 	resume(t);
 	if (t->desc->args[0] == A_CLONE) {
 		print_clone_exit(t);
+	} else if (t->desc->args[0] == A_CLONE3) {
+		if (!t->decoded)
+			print_clone3_exit(t, ret);
 	} else {
 		n = desc_nargs(t->desc);
 		print_args(t, ev, t->split, n, false, ret);

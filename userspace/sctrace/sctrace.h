@@ -109,6 +109,31 @@ enum arg_type {
 	A_MSYNCFLAGS,	/* MS_* */
 	A_CPUSET_OUT,	/* a CPU mask, written, of the returned size */
 	A_UINT,		/* unsigned int, decimal */
+	/* Calls of newer C libraries (decode.c, "Newer calls") */
+	A_STATXFLAGS,	/* statx's AT_STATX_* and AT_* flags */
+	A_STATXMASK,	/* STATX_* */
+	A_STATX,	/* struct statx *, written */
+	A_CLONE3,	/* clone3's struct clone_args and its size */
+	A_FACCESSFLAGS,	/* faccessat2's flags */
+	A_OPENHOW,	/* struct open_how *, its size next */
+	A_CLOSERANGE,	/* CLOSE_RANGE_* */
+	A_INOTIFYINIT,	/* inotify_init1's IN_NONBLOCK|IN_CLOEXEC */
+	A_INOTIFYMASK,	/* IN_* */
+	A_TFDFLAGS,	/* TFD_* */
+	A_ITIMERSPEC,	/* struct itimerspec *, read */
+	A_ITIMERSPEC_OUT, /* struct itimerspec *, written */
+	A_PRIOWHICH,	/* PRIO_* */
+	A_SCHEDPOLICY,	/* SCHED_* */
+	A_SCHEDPARAM,	/* struct sched_param *, read */
+	A_SCHEDPARAM_OUT, /* struct sched_param *, written */
+	A_MLOCKFLAGS,	/* MLOCK_* */
+	A_MCLFLAGS,	/* MCL_* */
+	A_SYSINFO,	/* struct sysinfo *, written */
+	A_RUSAGEWHO,	/* RUSAGE_* */
+	A_RUSAGE_OUT,	/* struct rusage *, written */
+	A_LOFF,		/* loff_t *, read and written */
+	A_SPLICEFLAGS,	/* SPLICE_F_* */
+	A_PIDFDFLAGS,	/* PIDFD_NONBLOCK */
 };
 
 /* How the return value prints. */
@@ -217,6 +242,9 @@ void tabto(void);
 /* Decoders (decode.c). */
 extern const struct sc_desc raw_desc;
 const struct sc_desc *find_desc(const char *name);
+bool print_clone3_entry(struct task *t, const struct sct_event *ev);
+void print_clone3_exit(struct task *t, int64_t ret);
+void print_statx_bytes(const void *data);
 unsigned int desc_nargs(const struct sc_desc *d);
 bool arg_is_out(unsigned char a);
 void print_args(struct task *t, const struct sct_event *ev,

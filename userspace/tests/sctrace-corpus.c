@@ -21,10 +21,13 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -32,6 +35,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
@@ -261,12 +265,84 @@ static void decode(void)
 	close(fd);
 }
 
+/*
+ * "newcalls": the calls of newer C libraries (statx, clone3, openat2, ...)
+ * and a few simple ones, deterministically, for sctrace-decode.sh.
+ */
+static void newcalls(void)
+{
+	struct clone_args3 {
+		uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+		uint64_t stack, stack_size, tls;
+	} ca = { .exit_signal = SIGCHLD };
+	struct { uint64_t flags, mode, resolve; } how = {
+		O_RDONLY | O_CLOEXEC, 0, 0x4 };
+	int64_t its[4] = { 0 }, off_in = 0, off_out = 2;
+	char *const av[] = { "none", "x", NULL };
+	char sx[256];
+	int fd, out, pfd[2], param = 0;
+	long pid;
+
+	(void)syscall(SYS_statx, AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW,
+		      STATX_BASIC_STATS, sx);
+	(void)syscall(SYS_statx, AT_FDCWD, "/nonexistent", 0x2000,
+		      STATX_MODE | STATX_SIZE, sx);
+	(void)syscall(SYS_faccessat2, AT_FDCWD, "/", R_OK | X_OK, 0x200);
+	fd = (int)syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof(how));
+	how.flags = O_WRONLY | O_CREAT;
+	how.mode = 0600;
+	how.resolve = 0;
+	out = (int)syscall(SYS_openat2, AT_FDCWD, "/tmp/newcalls", &how,
+			   sizeof(how));
+	(void)syscall(SYS_close_range, 100, 200, 4);
+	(void)syscall(SYS_execveat, AT_FDCWD, "/nonexistent", av, environ, 0);
+	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (pid == 0)
+		_exit(0);
+	if (pid > 0)
+		waitpid((pid_t)pid, NULL, 0);
+	close(fd);
+	fd = (int)syscall(SYS_inotify_init1, O_CLOEXEC | O_NONBLOCK);
+	(void)syscall(SYS_inotify_add_watch, fd, "/tmp", IN_CREATE | IN_DELETE);
+	(void)syscall(SYS_inotify_rm_watch, fd, 99);
+	close(fd);
+	fd = (int)syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC);
+	(void)syscall(SYS_timerfd_settime, fd, 0, its, NULL);
+	(void)syscall(SYS_timerfd_gettime, fd, its);
+	close(fd);
+	(void)syscall(SYS_getpriority, PRIO_PROCESS, 0);
+	(void)syscall(SYS_setpriority, PRIO_PROCESS, 0, 0);
+	(void)syscall(SYS_sched_getscheduler, 0);
+	(void)syscall(SYS_sched_getparam, 0, &param);
+	(void)syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, &param);
+	(void)syscall(SYS_sched_get_priority_max, SCHED_FIFO);
+	(void)syscall(SYS_sched_get_priority_min, SCHED_RR);
+	(void)syscall(SYS_mlock2, sx, sizeof(sx), 8);
+	(void)syscall(SYS_mlockall, 8);
+	(void)syscall(SYS_pidfd_open, -1, 0);
+	(void)!write(out, "abcdef", 6);
+	if (pipe(pfd) == 0) {
+		(void)syscall(SYS_copy_file_range, out, &off_in, out, &off_out,
+			      2, 0);
+		(void)syscall(SYS_splice, out, &off_in, pfd[1], NULL, 3,
+			      SPLICE_F_MOVE);
+		close(pfd[0]);
+		close(pfd[1]);
+	}
+	close(out);
+	unlink("/tmp/newcalls");
+}
+
 int main(int argc, char **argv)
 {
 	char *args[] = { argv[0], "exec", NULL };
 
 	if (argc > 1 && !strcmp(argv[1], "decode")) {
 		decode();
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "newcalls")) {
+		newcalls();
 		return 0;
 	}
 	if (argc > 1) {

@@ -341,6 +341,56 @@ static void test_flags(void)
 	expect("0", "no flag");
 }
 
+/* The calls of newer C libraries, and struct statx. */
+static void test_newcalls(void)
+{
+	struct statx sx = {
+		.stx_mask = 0x7ff | 0x1000, .stx_mode = S_IFDIR | 01755,
+		.stx_size = 4096, .stx_attributes = 0x2000,
+	};
+
+	begin();
+	print_statx_bytes(&sx);
+	expect("{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, "
+	       "stx_attributes=STATX_ATTR_MOUNT_ROOT, "
+	       "stx_mode=S_IFDIR|S_ISVTX|0755, stx_size=4096, ...}",
+	       "a struct statx");
+	sx.stx_mask = 0x2;
+	sx.stx_mode = 0644;
+	sx.stx_attributes = 0;
+	begin();
+	print_statx_bytes(&sx);
+	expect("{stx_mask=STATX_MODE, stx_attributes=0, stx_mode=0644, ...}",
+	       "a struct statx without a type or a size");
+	call("statx", (uint64_t[6]){ AT_FDCWD }, 1, "AT_FDCWD");
+	call("close_range", (uint64_t[6]){ 3, ~0U, 4 }, 3,
+	     "3, 4294967295, CLOSE_RANGE_CLOEXEC");
+	call("close_range", (uint64_t[6]){ 3, 9, 8 }, 3,
+	     "3, 9, 0x8 /* CLOSE_RANGE_??? */");
+	call("inotify_init1", (uint64_t[6]){ O_NONBLOCK | O_CLOEXEC }, 1,
+	     "IN_NONBLOCK|IN_CLOEXEC");
+	call("timerfd_create", (uint64_t[6]){ 1, O_CLOEXEC }, 2,
+	     "CLOCK_MONOTONIC, TFD_CLOEXEC");
+	call("timerfd_settime", (uint64_t[6]){ 3, 1, 0, 0 }, 4,
+	     "3, TFD_TIMER_ABSTIME, NULL, NULL");
+	call("getpriority", (uint64_t[6]){ 0, 0 }, 2, "PRIO_PROCESS, 0");
+	call("setpriority", (uint64_t[6]){ 5, 0, 10 }, 3,
+	     "0x5 /* PRIO_??? */, 0, 10");
+	call("sched_get_priority_max", (uint64_t[6]){ 1 }, 1, "SCHED_FIFO");
+	call("sched_setscheduler", (uint64_t[6]){ 0, 0, 0 }, 3,
+	     "0, SCHED_OTHER, NULL");
+	call("mlock2", (uint64_t[6]){ 0x1000, 4096, 1 }, 3,
+	     "0x1000, 4096, MLOCK_ONFAULT");
+	call("mlockall", (uint64_t[6]){ 1 | 2 }, 1, "MCL_CURRENT|MCL_FUTURE");
+	call("getrusage", (uint64_t[6]){ (uint64_t)-1 }, 1, "RUSAGE_CHILDREN");
+	call("pidfd_open", (uint64_t[6]){ 42, 0 }, 2, "42, 0");
+	call("copy_file_range", (uint64_t[6]){ 3, 0, 4, 0, 100, 0 }, 6,
+	     "3, NULL, 4, NULL, 100, 0");
+	call("splice", (uint64_t[6]){ 3, 0, 4, 0, 100, 1 | 4 }, 6,
+	     "3, NULL, 4, NULL, 100, SPLICE_F_MOVE|SPLICE_F_MORE");
+	call("faccessat2", (uint64_t[6]){ AT_FDCWD }, 1, "AT_FDCWD");
+}
+
 void test_sctrace_decode(void)
 {
 	test_quote();
@@ -352,4 +402,5 @@ void test_sctrace_decode(void)
 	test_fcntl();
 	test_prctl();
 	test_captured();
+	test_newcalls();
 }

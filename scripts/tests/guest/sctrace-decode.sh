@@ -17,8 +17,12 @@ guest='
 command -v strace >/dev/null || { echo "== nostrace"; echo "== end"; exit 0; }
 strace -o /tmp/a sctrace-corpus decode >/dev/null 2>&1
 sctrace -o /tmp/b sctrace-corpus decode >/dev/null 2>&1
+strace -o /tmp/c sctrace-corpus newcalls >/dev/null 2>&1
+sctrace -o /tmp/d sctrace-corpus newcalls >/dev/null 2>&1
 echo "== a"; cat /tmp/a
 echo "== b"; cat /tmp/b
+echo "== c"; cat /tmp/c
+echo "== d"; cat /tmp/d
 echo "== end"
 '
 
@@ -45,6 +49,29 @@ diff "$tmp/a" "$tmp/b" >"$tmp/diff" || true
 tap_detail=$tmp/diff
 result "sctrace printed the same lines, in the same order" \
 	"$(ok cmp -s "$tmp/a" "$tmp/b")"
+tap_detail=
+
+# The newer calls ("sctrace-corpus newcalls"), clone3's child's pid
+# made N.
+newcalls() {
+	part "$1" | grep -E '^(statx|faccessat2|openat2|close_range|execveat|clone3|inotify_[a-z0-9_]+|timerfd_[a-z]+|[gs]etpriority|sched_[a-z_]+|mlock2|mlockall|pidfd_open|copy_file_range|splice)\(' |
+		sed -E -e 's/0x[0-9a-f]{6,}/0xADDR/g' \
+			-e 's/^(clone3\(.*\) += )[0-9]+$/\1N/'
+}
+newcalls c >"$tmp/c"
+newcalls d >"$tmp/d"
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	result "sctrace prints as strace: $line" \
+		"$(ok grep -qxF -- "$line" "$tmp/d")"
+done <"$tmp/c"
+result "strace printed the newer calls compared ($n lines)" \
+	"$(ok [ "$n" -ge 25 ])"
+diff "$tmp/c" "$tmp/d" >"$tmp/diff" || true
+tap_detail=$tmp/diff
+result "sctrace printed the same newer calls, in the same order" \
+	"$(ok cmp -s "$tmp/c" "$tmp/d")"
 tap_detail=
 
 guest_finish
