@@ -227,6 +227,22 @@ static const struct sc_desc sc_table[] = {
 	{ "pidfd_open", { A_INT, A_PIDFDFLAGS }, R_DEC },
 	{ "copy_file_range", { A_INT, A_LOFF, A_INT, A_LOFF, A_ULONG, A_UINT }, R_DEC },
 	{ "splice", { A_INT, A_LOFF, A_INT, A_LOFF, A_ULONG, A_SPLICEFLAGS }, R_DEC },
+	/* More calls (decode-misc.c) */
+	{ "select", { A_INT, A_FDSET, A_FDSET, A_FDSET, A_PTR }, R_DEC },
+	{ "pselect6", { A_INT, A_FDSET, A_FDSET, A_FDSET, A_PTR, A_PTR }, R_DEC },
+	{ "rt_sigtimedwait", { A_SIGSET_TW, A_SIGINFO_OUT, A_TIMESPEC_SAVED, A_ULONG }, R_DEC },
+	{ "utimensat", { A_DIRFD, A_PATH, A_UTIMES, A_ATFLAGS }, R_DEC },
+	{ "waitid", { A_WAITIDTYPE, A_INT, A_SIGINFO_OUT, A_WOPTIONS, A_RUSAGE_OUT }, R_DEC },
+	{ "capget", { A_PTR, A_PTR_OUT }, R_DEC },
+	{ "capset", { A_PTR, A_PTR }, R_DEC },
+	{ "getdents", { A_INT, A_DIRENTS, A_UINT }, R_DEC },
+	{ "mknod", { A_PATH, A_MKNOD, A_MKNODDEV }, R_DEC },
+	{ "mknodat", { A_DIRFD, A_PATH, A_MKNOD, A_MKNODDEV }, R_DEC },
+	{ "personality", { A_PERSONA }, R_HEX },
+	{ "membarrier", { A_MEMBARRIER_CMD, A_MEMBARRIER_FLAGS, A_MEMBARRIER_CPU }, R_HEX },
+	{ "getcpu", { A_PTR_OUT, A_PTR_OUT, A_PTR_OUT }, R_DEC },
+	{ "ioprio_get", { A_IOPRIO_WHICH, A_INT }, R_DEC },
+	{ "ioprio_set", { A_IOPRIO_WHICH, A_INT, A_IOPRIO }, R_DEC },
 };
 
 static bool arg_is_out_more(unsigned char a);
@@ -1170,8 +1186,9 @@ static void print_arg(struct task *t, const struct sct_event *ev,
 static bool arg_shown(const struct task *t, unsigned int i)
 {
 	/* open's mode, only with O_CREAT or O_TMPFILE. */
-	return t->desc->args[i] != A_OMODE ||
-	       (t->args[i - 1] & (O_CREAT | 020000000));
+	if (t->desc->args[i] == A_OMODE)
+		return t->args[i - 1] & (O_CREAT | 020000000);
+	return arg_shown_misc(t, i);
 }
 
 /* The arguments of @t's call from @from to @to, after @sep. */
@@ -2096,8 +2113,8 @@ static const struct sc_desc fcntl_hex_desc = {
 };
 
 /* Flags as strace's printflags(): "0", or an unknown rest "0x.. / * @dflt * /". */
-static void print_flags_dflt(const struct flag *tab, size_t n, uint64_t v,
-			     const char *dflt)
+void print_flags_dflt(const struct flag *tab, size_t n, uint64_t v,
+		      const char *dflt)
 {
 	size_t i;
 
@@ -2359,7 +2376,7 @@ void print_ret_extra(struct task *t, const struct sct_event *ev,
 		print_prctl_ret(t, ret);
 	else if (t->desc->args[1] == A_FCNTL)
 		print_fcntl_ret(t, ret);
-	else
+	else if (!print_ret_misc(t, ev, ret))
 		print_ret_new(t, ret);
 }
 
@@ -2467,7 +2484,7 @@ static const struct flag splice_flags[] = {
 };
 
 /* strace's print_symbolic_mode_t(): "S_IFDIR|0755", -X as it does. */
-static void print_symbolic_mode(unsigned int mode)
+void print_symbolic_mode(unsigned int mode)
 {
 	static const struct flag ifmt[] = {
 		F(S_IFREG), F(S_IFSOCK), F(S_IFIFO), F(S_IFLNK), F(S_IFDIR),
@@ -2694,7 +2711,7 @@ static bool arg_is_out_new(unsigned char a)
 	case A_SYSINFO: case A_RUSAGE_OUT:
 		return true;
 	default:
-		return false;
+		return arg_is_out_misc(a);
 	}
 }
 
@@ -2816,6 +2833,9 @@ static void print_arg_new(struct task *t, const struct sct_event *ev,
 	case A_PIDFDFLAGS:
 		print_flags_dflt(pidfd_open_flags, NELEM(pidfd_open_flags),
 				 (unsigned int)v, "PIDFD_???");
+		break;
+	default:
+		print_arg_misc(t, ev, i, ret);
 		break;
 	}
 }

@@ -134,6 +134,21 @@ enum arg_type {
 	A_LOFF,		/* loff_t *, read and written */
 	A_SPLICEFLAGS,	/* SPLICE_F_* */
 	A_PIDFDFLAGS,	/* PIDFD_NONBLOCK */
+	/* decode-misc.c */
+	A_FDSET,	/* fd_set *, of as many bits as argument 0 says */
+	A_SIGSET_TW,	/* rt_sigtimedwait's set: keeps its timeout */
+	A_TIMESPEC_SAVED, /* struct timespec *, kept at the entry */
+	A_SIGINFO_OUT,	/* siginfo_t *, written */
+	A_UTIMES,	/* struct timespec[2] *, read (utimensat) */
+	A_WAITIDTYPE,	/* P_* */
+	A_MKNOD,	/* mknod's mode */
+	A_MKNODDEV,	/* mknod's device, of a device's mode */
+	A_PERSONA,	/* PER_* and personality flags */
+	A_MEMBARRIER_CMD, /* MEMBARRIER_CMD_* */
+	A_MEMBARRIER_FLAGS, /* MEMBARRIER_CMD_FLAG_* */
+	A_MEMBARRIER_CPU, /* its cpu, with MEMBARRIER_CMD_FLAG_CPU */
+	A_IOPRIO_WHICH,	/* IOPRIO_WHO_* */
+	A_IOPRIO,	/* IOPRIO_PRIO_VALUE() */
 };
 
 /* How the return value prints. */
@@ -170,6 +185,8 @@ struct task {
 	char *stage_buf;
 	size_t stage_len;
 	unsigned int stage_col;
+	uint64_t saved[2];	/* an input the entry keeps for the exit */
+	bool saved_ok;
 };
 
 /* -c and -C. */
@@ -262,6 +279,25 @@ void print_xval(const struct flag *tab, size_t n, uint64_t v,
 		const char *dflt);
 const char *signame(int sig, char *buf, size_t size);
 void print_signum(uint64_t v);
+
+void print_flags_dflt(const struct flag *tab, size_t n, uint64_t v,
+		      const char *dflt);
+void print_symbolic_mode(unsigned int mode);
+
+/* More decoders (decode-misc.c). */
+bool arg_is_out_misc(unsigned char a);
+bool arg_shown_misc(const struct task *t, unsigned int i);
+void print_arg_misc(struct task *t, const struct sct_event *ev,
+		    unsigned int i, int64_t ret);
+bool print_ret_misc(const struct task *t, const struct sct_event *ev,
+		    int64_t ret);
+void print_select_ret(const struct task *t, const struct sct_event *ev,
+		      int64_t ret);
+void print_siginfo_bytes(const void *data);
+void print_utimens_bytes(const void *data);
+void print_dev(unsigned int dev);
+void print_personality(uint64_t v);
+void print_ioprio_arg(uint64_t v);
 
 /* Options (options.c). */
 void opts_init(void);

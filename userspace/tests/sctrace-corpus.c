@@ -11,7 +11,8 @@
  * Run with no argument; "exec" is the run after the execve.  With the
  * argument "decode", it makes instead the calls of sctrace's decoders'
  * comparison (scripts/tests/guest/sctrace-decode.sh): fcntl's commands,
- * prctl's options, unknown values, a sigset of size 0.  Needs lo
+ * prctl's options, unknown values, a sigset of size 0; "newcalls" and
+ * "morecalls", more decoders' calls (see there).  Needs lo
  * up (the guest's /init does it).  Exit status: 0, or 1 when a call the
  * sequence needs failed (a message on standard error says which).
  */
@@ -31,9 +32,11 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/timerfd.h>
 #include <sys/uio.h>
@@ -333,6 +336,82 @@ static void newcalls(void)
 	unlink("/tmp/newcalls");
 }
 
+/*
+ * "morecalls": select, pselect6, rt_sigtimedwait, utimensat, waitid,
+ * getdents, mknod, mknodat, personality, membarrier, getcpu and ioprio_*,
+ * deterministically, for sctrace-decode.sh.
+ */
+static void morecalls(void)
+{
+	struct timespec ts[2] = { { 0, UTIME_NOW }, { 86400, 5 } };
+	char buf[4096];
+	siginfo_t si;
+	sigset_t set;
+	fd_set r;
+	int fd, pfd[2];
+	pid_t pid;
+
+	if (pipe(pfd) == 0) {
+		(void)!write(pfd[1], "x", 1);
+		FD_ZERO(&r);
+		FD_SET(pfd[0], &r);
+		/* The C library's select() is pselect6. */
+		(void)syscall(SYS_select, pfd[0] + 1, &r, NULL, NULL, NULL);
+		FD_ZERO(&r);
+		FD_SET(pfd[0], &r);
+		(void)syscall(SYS_pselect6, pfd[0] + 1, &r, NULL, NULL, NULL,
+			      NULL);
+		close(pfd[0]);
+		close(pfd[1]);
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGUSR1);
+	ts[0].tv_sec = 1;
+	ts[0].tv_nsec = 0;
+	(void)syscall(SYS_rt_sigtimedwait, &set, &si, &ts[0], 8);
+	ts[0].tv_sec = 0;
+	(void)syscall(SYS_rt_sigtimedwait, &set, &si, &ts[0], 8);
+	(void)syscall(SYS_rt_sigtimedwait, &set, NULL, &ts[0], 8);
+	ts[0].tv_nsec = UTIME_NOW;
+	fd = open("/tmp/morecalls", O_WRONLY | O_CREAT, 0600);
+	if (fd >= 0)
+		close(fd);
+	(void)syscall(SYS_utimensat, AT_FDCWD, "/tmp/morecalls", ts, 0);
+	ts[0].tv_nsec = UTIME_OMIT;
+	ts[1].tv_nsec = 0;
+	(void)syscall(SYS_utimensat, AT_FDCWD, "/tmp/morecalls", ts,
+		      AT_SYMLINK_NOFOLLOW);
+	(void)syscall(SYS_utimensat, AT_FDCWD, "/tmp/morecalls", NULL, 0);
+	unlink("/tmp/morecalls");
+	pid = fork();
+	if (pid == 0)
+		_exit(3);
+	if (pid > 0)
+		(void)syscall(SYS_waitid, P_PID, pid, &si, WEXITED, NULL);
+	(void)syscall(SYS_waitid, P_ALL, 0, &si, WEXITED | WNOHANG, NULL);
+	fd = open("/", O_RDONLY | O_DIRECTORY);
+	(void)syscall(SYS_getdents, fd, buf, sizeof(buf));
+	close(fd);
+	(void)syscall(SYS_mknod, "/tmp/morecalls", S_IFIFO | 0600, 0);
+	unlink("/tmp/morecalls");
+	(void)syscall(SYS_mknodat, AT_FDCWD, "/tmp/morecalls", S_IFCHR | 0600,
+		      makedev(1, 3));
+	unlink("/tmp/morecalls");
+	(void)syscall(SYS_personality, 0xffffffff);
+	(void)syscall(SYS_personality, 0x0040000);
+	(void)syscall(SYS_personality, 0xffffffff);
+	(void)syscall(SYS_personality, 0);
+	(void)syscall(SYS_membarrier, 0, 0);
+	(void)syscall(SYS_membarrier, 3, 0);
+	(void)syscall(SYS_membarrier, 1 << 4, 0);
+	(void)syscall(SYS_getcpu, NULL, NULL, NULL);
+	(void)syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 4);
+	(void)syscall(SYS_ioprio_get, 1, 0);
+	(void)syscall(SYS_ioprio_get, 9, 0);
+}
+
 int main(int argc, char **argv)
 {
 	char *args[] = { argv[0], "exec", NULL };
@@ -343,6 +422,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "newcalls")) {
 		newcalls();
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "morecalls")) {
+		morecalls();
 		return 0;
 	}
 	if (argc > 1) {

@@ -17,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/un.h>
+#include <time.h>
 
 #include "../sctrace/sctrace.h"
 #include "tests.h"
@@ -391,6 +393,148 @@ static void test_newcalls(void)
 	call("faccessat2", (uint64_t[6]){ AT_FDCWD }, 1, "AT_FDCWD");
 }
 
+/* The " (...)" after @name's return @ret, its arguments @args. */
+static void ret_str(const char *name, const uint64_t *args, int64_t ret,
+		    const char *want)
+{
+	struct task t = { 0 };
+
+	t.desc = find_desc(name);
+	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
+		return;
+	t.name = name;
+	memcpy(t.args, args, sizeof(t.args));
+	begin();
+	print_ret_extra(&t, NULL, ret);
+	expect(want, name);
+}
+
+/* Arguments @from to @to of a call of @name, as call() prints them. */
+static void call_part(const char *name, const uint64_t *args,
+		      unsigned int from, unsigned int to, const char *want)
+{
+	struct task t = { 0 };
+
+	t.desc = find_desc(name);
+	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
+		return;
+	t.name = name;
+	memcpy(t.args, args, sizeof(t.args));
+	begin();
+	print_args(&t, NULL, from, to, false, 0);
+	expect(want, name);
+}
+
+/* select, waitid, mknod, personality, membarrier, ioprio, ... */
+static void test_misc(void)
+{
+	siginfo_t si = { 0 };
+	int64_t ts[4] = { 0, UTIME_NOW, 86400, 5 };
+
+	call("select", (uint64_t[6]){ 4, 0, 0, 0, 0 }, 5,
+	     "4, NULL, NULL, NULL, NULL");
+	call("pselect6", (uint64_t[6]){ 1, 0, 0, 0, 0, 0 }, 6,
+	     "1, NULL, NULL, NULL, NULL, NULL");
+	ret_str("select", (uint64_t[6]){ 1 }, 0, " (Timeout)");
+	call("rt_sigtimedwait", (uint64_t[6]){ 0, 0, 0, 8 }, 4,
+	     "NULL, NULL, NULL, 8");
+	ret_str("rt_sigtimedwait", (uint64_t[6]){ 0 }, SIGUSR1,
+		" (SIGUSR1)");
+	call_part("utimensat", (uint64_t[6]){ AT_FDCWD, 0, 0, 0x100 }, 2, 4,
+		  "NULL, AT_SYMLINK_NOFOLLOW");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	begin();
+	print_utimens_bytes(ts);
+	expect("[UTIME_NOW, {tv_sec=86400, tv_nsec=5} "
+	       "/* 1970-01-02T00:00:00.000000005+0000 */]", "utimensat's times");
+	ts[1] = UTIME_OMIT;
+	ts[3] = 0;
+	st.xlat = XLAT_VERBOSE;
+	begin();
+	print_utimens_bytes(ts);
+	st.xlat = XLAT_ABBREV;
+	expect("[{tv_sec=0, tv_nsec=1073741822} /* UTIME_OMIT */, "
+	       "{tv_sec=86400, tv_nsec=0} /* 1970-01-02T00:00:00+0000 */]",
+	       "utimensat's times, -X verbose");
+	call("waitid", (uint64_t[6]){ 1, 42 }, 2, "P_PID, 42");
+	call("waitid", (uint64_t[6]){ 7, 0, 0, 4 }, 4,
+	     "0x7 /* P_??? */, 0, NULL, WEXITED");
+	begin();
+	print_siginfo_bytes(&si);
+	expect("{}", "an empty siginfo");
+	si.si_signo = SIGCHLD;
+	si.si_code = CLD_EXITED;
+	si.si_pid = 42;
+	si.si_status = 3;
+	si.si_utime = 5;
+	begin();
+	print_siginfo_bytes(&si);
+	expect("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, "
+	       "si_status=3, si_utime=5 /* 0.05 s */, si_stime=0}",
+	       "a SIGCHLD siginfo");
+	si.si_code = CLD_KILLED;
+	si.si_status = SIGKILL;
+	si.si_utime = 0;
+	begin();
+	print_siginfo_bytes(&si);
+	expect("{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=42, si_uid=0, "
+	       "si_status=SIGKILL, si_utime=0, si_stime=0}",
+	       "a SIGCHLD siginfo of a killed child");
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGUSR1;
+	si.si_code = SI_TKILL;
+	si.si_pid = 7;
+	si.si_uid = 1000;
+	begin();
+	print_siginfo_bytes(&si);
+	expect("{si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=7, si_uid=1000}",
+	       "a siginfo of tgkill");
+	si.si_code = SI_QUEUE;
+	si.si_value.sival_int = 5;
+	begin();
+	print_siginfo_bytes(&si);
+	expect("{si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=7, si_uid=1000, "
+	       "si_int=5, si_ptr=0x5}", "a siginfo of sigqueue");
+	call("capget", (uint64_t[6]){ 0x1000, 0 }, 2, "0x1000, NULL");
+	call("getdents", (uint64_t[6]){ 3 }, 1, "3");
+	call_part("mknod", (uint64_t[6]){ 0, S_IFIFO | 0644, 0x103 }, 1, 3,
+		  "S_IFIFO|0644");
+	call_part("mknodat",
+		  (uint64_t[6]){ AT_FDCWD, 0, S_IFCHR | 0600, 0x103 }, 2, 4,
+		  "S_IFCHR|0600, makedev(0x1, 0x3)");
+	st.xlat = XLAT_VERBOSE;
+	call_part("mknod", (uint64_t[6]){ 0, S_IFBLK | 0600, 0x803 }, 1, 3,
+		  "060600 /* S_IFBLK|0600 */, 0x803 /* makedev(0x8, 0x3) */");
+	st.xlat = XLAT_ABBREV;
+	call("personality", (uint64_t[6]){ 0xffffffff }, 1, "0xffffffff");
+	call("personality", (uint64_t[6]){ 0x0040008 }, 1,
+	     "PER_LINUX32|ADDR_NO_RANDOMIZE");
+	call("personality", (uint64_t[6]){ 0x42 }, 1, "0x42 /* PER_??? */");
+	ret_str("personality", (uint64_t[6]){ 0xffffffff }, 0x40000,
+		" (PER_LINUX|ADDR_NO_RANDOMIZE)");
+	call("membarrier", (uint64_t[6]){ 0, 0, 5 }, 3,
+	     "MEMBARRIER_CMD_QUERY, 0");
+	call("membarrier", (uint64_t[6]){ 1 << 7, 1, 5 }, 3,
+	     "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 5");
+	call("membarrier", (uint64_t[6]){ 3, 2 }, 3,
+	     "0x3 /* MEMBARRIER_CMD_??? */, 0x2 /* MEMBARRIER_CMD_FLAG_??? */");
+	ret_str("membarrier", (uint64_t[6]){ 0 }, 0x19,
+		" (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_PRIVATE_EXPEDITED|"
+		"MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED)");
+	ret_str("membarrier", (uint64_t[6]){ 8 }, 0, "");
+	call("getcpu", (uint64_t[6]){ 0 }, 3, "NULL, NULL, NULL");
+	call("ioprio_get", (uint64_t[6]){ 1, 0 }, 2, "IOPRIO_WHO_PROCESS, 0");
+	ret_str("ioprio_get", (uint64_t[6]){ 1 }, 0x4004,
+		" (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))");
+	call("ioprio_set", (uint64_t[6]){ 3, 0, 0x6007 }, 3,
+	     "IOPRIO_WHO_USER, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)");
+	st.xlat = XLAT_RAW;
+	call("ioprio_set", (uint64_t[6]){ 9, 0, 0x2000 }, 3,
+	     "0x9, 0, 8192");
+	st.xlat = XLAT_ABBREV;
+}
+
 void test_sctrace_decode(void)
 {
 	test_quote();
@@ -403,4 +547,5 @@ void test_sctrace_decode(void)
 	test_prctl();
 	test_captured();
 	test_newcalls();
+	test_misc();
 }
