@@ -35,6 +35,27 @@ result "the guest ran the script" \
 	"$(all "$(ok [ "$rc" -eq 0 ])" "$(ok grep -qx '== end' "$tmp/out")")"
 need_strace
 
+# same_lines STRACE SCTRACE WHAT MIN: each of strace's lines (file
+# STRACE) is in sctrace's (SCTRACE), there are at least MIN of them, and
+# the two are the same lines in the same order.  ($n is tap.bash's count
+# of results: the lines are counted in $lines.)
+same_lines() {
+	local line lines=0
+
+	while IFS= read -r line; do
+		lines=$((lines + 1))
+		result "sctrace prints as strace: $line" \
+			"$(ok grep -qxF -- "$line" "$2")"
+	done <"$1"
+	result "strace printed the $3 compared ($lines lines)" \
+		"$(ok [ "$lines" -ge "$4" ])"
+	diff "$1" "$2" >"$tmp/diff" || true
+	tap_detail=$tmp/diff
+	result "sctrace printed the same $3, in the same order" \
+		"$(ok cmp -s "$1" "$2")"
+	tap_detail=
+}
+
 # The lines of the calls compared, addresses made 0xADDR.
 calls() {
 	part "$1" | grep -E '^(fcntl|lseek|prctl|rt_sigprocmask)\(' |
@@ -42,20 +63,7 @@ calls() {
 }
 calls a >"$tmp/a"
 calls b >"$tmp/b"
-# ($n is tap.bash's count of results: the lines are counted in $lines.)
-lines=0
-while IFS= read -r line; do
-	lines=$((lines + 1))
-	result "sctrace prints as strace: $line" \
-		"$(ok grep -qxF -- "$line" "$tmp/b")"
-done <"$tmp/a"
-result "strace printed the calls compared ($lines lines)" \
-	"$(ok [ "$lines" -ge 19 ])"
-diff "$tmp/a" "$tmp/b" >"$tmp/diff" || true
-tap_detail=$tmp/diff
-result "sctrace printed the same lines, in the same order" \
-	"$(ok cmp -s "$tmp/a" "$tmp/b")"
-tap_detail=
+same_lines "$tmp/a" "$tmp/b" calls 19
 
 # The newer calls ("sctrace-corpus newcalls"), clone3's child's pid
 # made N.
@@ -66,23 +74,10 @@ newcalls() {
 }
 newcalls c >"$tmp/c"
 newcalls d >"$tmp/d"
-lines=0
-while IFS= read -r line; do
-	lines=$((lines + 1))
-	result "sctrace prints as strace: $line" \
-		"$(ok grep -qxF -- "$line" "$tmp/d")"
-done <"$tmp/c"
-result "strace printed the newer calls compared ($lines lines)" \
-	"$(ok [ "$lines" -ge 26 ])"
-diff "$tmp/c" "$tmp/d" >"$tmp/diff" || true
-tap_detail=$tmp/diff
-result "sctrace printed the same newer calls, in the same order" \
-	"$(ok cmp -s "$tmp/c" "$tmp/d")"
-tap_detail=
+same_lines "$tmp/c" "$tmp/d" "newer calls" 26
 
 # More calls ("sctrace-corpus morecalls"), pids made N, addresses
-# 0xADDR (not personality's 0xffffffff).  tap.bash's result() counts
-# the results in $n: the lines are counted in $count.
+# 0xADDR (not personality's 0xffffffff).
 morecalls() {
 	part "$1" | grep -E '^(select|pselect6|rt_sigtimedwait|utimensat|waitid|getdents|mknod|mknodat|personality|membarrier|getcpu|ioprio_[gs]et)\(' |
 		sed -E -e 's/0x[0-9a-e][0-9a-f]{5,}/0xADDR/g' -e 's/si_pid=[0-9]+/si_pid=N/' \
@@ -90,18 +85,6 @@ morecalls() {
 }
 morecalls e >"$tmp/e"
 morecalls f >"$tmp/f"
-count=0
-while IFS= read -r line; do
-	count=$((count + 1))
-	result "sctrace prints as strace: $line" \
-		"$(ok grep -qxF -- "$line" "$tmp/f")"
-done <"$tmp/e"
-result "strace printed the more calls compared ($count lines)" \
-	"$(ok [ "$count" -ge 24 ])"
-diff "$tmp/e" "$tmp/f" >"$tmp/diff" || true
-tap_detail=$tmp/diff
-result "sctrace printed the same more calls, in the same order" \
-	"$(ok cmp -s "$tmp/e" "$tmp/f")"
-tap_detail=
+same_lines "$tmp/e" "$tmp/f" "more calls" 24
 
 guest_finish
