@@ -3,20 +3,22 @@
  * sctrace: strace(1)'s interface and output, on sct's traces instead of
  * ptrace(2) (see sctrace(1)).
  *
- * Runs a command under a tracing session of libsct's (sct_session_new(3))
- * and prints its calls as strace 6.1 does.  The kernel writes a record at
+ * Runs a command under a tracing session of libsct's (sct_session_new(3)),
+ * or joins running processes to it (-p), and prints their calls as
+ * strace 6.1 does.  The kernel writes a record at
  * each call's entry and exit; the entry's part of a line (the arguments
  * the call reads) is printed at the entry, the rest (what it writes, and
  * the return value) at the exit, so that interleaved calls of several
  * processes show as strace's "<unfinished ...>" and "<... NAME resumed>".
  *
- * The decoders are in decode.c, the call summary of -c and -C in
- * summary.c.
+ * The decoders are in decode.c and decode-misc.c, the formatting and
+ * selection options in options.c and filter.c, the call summary of -c
+ * and -C in summary.c.
  *
  * Exit status: the command's; for a command killed by a signal, sctrace
- * kills itself with that signal, as strace does.  1 on an error of
- * sctrace's, 2 for bad usage (an option strace has that sctrace does not
- * support yet included).
+ * kills itself with that signal, as strace does; with -p alone, 0.  1 on
+ * an error of sctrace's, 2 for bad usage (an option strace has that
+ * sctrace does not support included).
  */
 #include <dirent.h>
 #include <err.h>
