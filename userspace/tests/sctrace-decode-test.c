@@ -79,22 +79,41 @@ static void expect(const char *want, const char *what)
 }
 
 /*
+ * @t, a call of @name with @args (six), and the output begun.  Return:
+ * whether sctrace has a decoder for it (a result of its own if not).
+ */
+static bool task_of(struct task *t, const char *name, const uint64_t *args)
+{
+	memset(t, 0, sizeof(*t));
+	t->desc = find_desc(name);
+	if (!ok(t->desc != NULL, "sctrace has a decoder for %s", name))
+		return false;
+	t->name = name;
+	memcpy(t->args, args, sizeof(t->args));
+	begin();
+	return true;
+}
+
+/* Arguments @from to @to of a call of @name with @args. */
+static void call_part(const char *name, const uint64_t *args,
+		      unsigned int from, unsigned int to, const char *want)
+{
+	struct task t;
+
+	if (!task_of(&t, name, args))
+		return;
+	print_args(&t, NULL, from, to, false, 0);
+	expect(want, name);
+}
+
+/*
  * A call of @name with @args (six), its first @n printed, without
  * events: types that need no capture.
  */
 static void call(const char *name, const uint64_t *args, unsigned int n,
 		 const char *want)
 {
-	struct task t = { 0 };
-
-	t.desc = find_desc(name);
-	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
-		return;
-	t.name = name;
-	memcpy(t.args, args, sizeof(t.args));
-	begin();
-	print_args(&t, NULL, 0, n, false, 0);
-	expect(want, name);
+	call_part(name, args, 0, n, want);
 }
 
 static void test_quote(void)
@@ -397,31 +416,11 @@ static void test_newcalls(void)
 static void ret_str(const char *name, const uint64_t *args, int64_t ret,
 		    const char *want)
 {
-	struct task t = { 0 };
+	struct task t;
 
-	t.desc = find_desc(name);
-	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
+	if (!task_of(&t, name, args))
 		return;
-	t.name = name;
-	memcpy(t.args, args, sizeof(t.args));
-	begin();
 	print_ret_extra(&t, NULL, ret);
-	expect(want, name);
-}
-
-/* Arguments @from to @to of a call of @name, as call() prints them. */
-static void call_part(const char *name, const uint64_t *args,
-		      unsigned int from, unsigned int to, const char *want)
-{
-	struct task t = { 0 };
-
-	t.desc = find_desc(name);
-	if (!ok(t.desc != NULL, "sctrace has a decoder for %s", name))
-		return;
-	t.name = name;
-	memcpy(t.args, args, sizeof(t.args));
-	begin();
-	print_args(&t, NULL, from, to, false, 0);
 	expect(want, name);
 }
 

@@ -43,6 +43,27 @@ count() {	# count PART REGEX: the lines of PART that match REGEX
 	part "$1" | grep -c -- "$2" || true
 }
 
+# The busybox commands that sctrace.sh and sctrace-summary.sh run under
+# strace and sctrace, one a line (busybox by its path: the PATH search
+# is sctrace-process.sh's), and the guest's setup() that each run of
+# them starts with: the files they move, remove and make.
+sctrace_busybox='/bin/busybox ls -l /etc
+/bin/busybox cat /etc/passwd
+/bin/busybox cp /etc/passwd /tmp/c
+/bin/busybox mv /tmp/p /tmp/q
+/bin/busybox rm /tmp/q
+/bin/busybox mkdir /tmp/d
+/bin/busybox ln -s /etc/passwd /tmp/l
+/bin/busybox find /etc
+/bin/busybox cat /nonexistent
+/bin/busybox sh -c "cat /etc/group | wc -l; echo hi > /tmp/x & wait"'
+sctrace_setup='setup() {
+	rm -rf /tmp/p /tmp/q /tmp/c /tmp/d /tmp/l /tmp/x
+	cp /etc/passwd /tmp/p
+	echo x > /tmp/q
+}
+'
+
 # The sctrace comparisons: the guest side prints "== nostrace" without
 # strace, which scripts/deps.sh installs on the host and
 # scripts/build-initramfs.sh takes from there: a failure, and the end.

@@ -86,28 +86,15 @@ name=sctrace
 # shellcheck source=scripts/tests/guest/lib.bash
 . "$(dirname "$0")/lib.bash"
 
-# The corpus, one command a line (busybox by its path: see sctrace(1),
-# BUGS, for the PATH search).
-corpus='/bin/busybox ls -l /etc
-/bin/busybox cat /etc/passwd
-/bin/busybox cp /etc/passwd /tmp/c
-/bin/busybox mv /tmp/p /tmp/q
-/bin/busybox rm /tmp/q
-/bin/busybox mkdir /tmp/d
-/bin/busybox ln -s /etc/passwd /tmp/l
-/bin/busybox find /etc
-/bin/busybox cat /nonexistent
-/bin/busybox sh -c "cat /etc/group | wc -l; echo hi > /tmp/x & wait"
-/usr/bin/sctrace-corpus'
+# The corpus, one command a line: the busybox commands and the C
+# program of the corpus (tests/sctrace-corpus.c).
+corpus="$sctrace_busybox
+/usr/bin/sctrace-corpus"
 
 # shellcheck disable=SC2016 # expanded in the guest
 guest='
 command -v strace >/dev/null || { echo "== nostrace"; echo "== end"; exit 0; }
-setup() {
-	rm -rf /tmp/p /tmp/q /tmp/c /tmp/d /tmp/l /tmp/x
-	cp /etc/passwd /tmp/p
-	echo x > /tmp/q
-}
+'"$sctrace_setup"'
 i=0
 while read -r cmd; do
 	i=$((i + 1))
