@@ -5,7 +5,9 @@
 # kernel's filter compiler in the guest (selftests/sct_fuzz_test), held
 # to libsct's checker, which judges the same corpus on the host first.
 # make check runs the first 10000 filters of the same corpus; this runs
-# FUZZ_COUNT of them (default 100000).
+# FUZZ_COUNT of them (default 100000).  The same boot runs the KUnit
+# suite sct_table on FUZZ_COUNT random calls (make check: 2000), its
+# fast paths and indexes held to a plain walk of the filter interpreter.
 #
 #   scripts/fuzz.sh
 #
@@ -55,9 +57,17 @@ info "fuzz: booting ${kernel#"$SCT_ROOT"/}"
 rc=0
 SCT_KERNEL=$kernel SCT_INITRAMFS=$dir/initramfs.cpio \
 	SCT_GUEST_TIMEOUT=${SCT_GUEST_TIMEOUT:-3600} \
+	SCT_APPEND="table_test.cases=$count table_test.seed=$seed" \
 	"$SCT_ROOT/scripts/boot.sh" cmd "$cmd" >"$dir/guest.log" || rc=$?
 sed '/^SCT-FUZZ-DMESG$/,$d' "$dir/guest.log"
 sed -n '/^SCT-FUZZ-DMESG$/,$p' "$dir/guest.log" >"$dir/dmesg.log"
+# The KUnit suite of the tables, which ran at boot.
+grep -E 'sct_table_test_equivalence: [0-9]+ calls' "$dir/dmesg.log" || true
+if ! grep -qE "^ *ok [0-9]+ sct_table\b" "$dir/dmesg.log" ||
+   ! grep -qE "sct_table_test_equivalence: $count calls" "$dir/dmesg.log"; then
+	echo "fuzz: the KUnit suite sct_table did not pass on $count calls" >&2
+	rc=1
+fi
 if [ -x "$SCT_ROOT/scripts/splats.sh" ]; then
 	"$SCT_ROOT/scripts/splats.sh" "$dir/dmesg.log" >&2 || rc=1
 elif grep -E 'BUG: |WARNING: |KASAN: |UBSAN: |suspicious RCU usage|locking dependency|lock state|called from invalid context|stall' \
