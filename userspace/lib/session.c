@@ -1587,11 +1587,19 @@ int sct_session_processes(const struct sct_session *s)
  * record came for a while.  The trace's processes the session does not
  * know are added; those gone, or zombies with no thread left, are
  * forgotten.
+ *
+ * A member found gone wrote all its records before, but maybe after the
+ * session's last read: the caller reads the stream again before it takes
+ * the member's absence for the end (sct_session_dispatch(),
+ * sct_trace_run()).
+ *
+ * Return: true when a member was forgotten.
  */
-static void check_members(struct sct_session *s)
+static bool check_members(struct sct_session *s)
 {
 	size_t i, room = 512;
 	pid_t *pids = NULL, *p;
+	bool gone = false;
 	int n = 0;
 
 	s->check = false;
@@ -1619,6 +1627,7 @@ static void check_members(struct sct_session *s)
 		if (process_gone(pid)) {
 			process_del(s, pid);
 			reap(s, pid);
+			gone = true;
 			i = 0;
 			continue;
 		}
@@ -1631,6 +1640,7 @@ static void check_members(struct sct_session *s)
 			i++;
 	reap_exited(s);
 	sct_rf_detail_clear();
+	return gone;
 }
 
 /* ---- Events. ---- */
@@ -1951,6 +1961,31 @@ static bool stop_taken(struct sct_session *s)
 	return true;
 }
 
+/* Process the records the stream holds; as sct_session_dispatch(). */
+static int dispatch_records(struct sct_session *s)
+{
+	const struct sct_record_header *hdr;
+	int ret;
+
+	for (;;) {
+		if (stop_taken(s))
+			return 1;
+		ret = sct_log_next(s->log, &hdr);
+		if (ret < 0)
+			return ret == -EINTR ? 0 : ret;
+		if (!ret && sct_log_eof(s->log)) {
+			/* The end of the stream of a trace that was removed. */
+			sct_rf_detail("session %s: the trace was removed",
+				      s->trace);
+			return -ENOENT;
+		}
+		if (!ret)
+			return 0;
+		if (sct_session_feed(s, hdr) == SCT_CB_STOP)
+			return 1;
+	}
+}
+
 /**
  * sct_session_dispatch() - process the records there are, without waiting
  * @s: the session
@@ -1967,31 +2002,23 @@ static bool stop_taken(struct sct_session *s)
  */
 int sct_session_dispatch(struct sct_session *s)
 {
-	const struct sct_record_header *hdr;
 	int ret;
 
 	ret = session_start(s);
 	if (ret)
 		return ret;
-	for (;;) {
-		if (stop_taken(s))
-			return 1;
-		ret = sct_log_next(s->log, &hdr);
-		if (ret < 0)
-			return ret == -EINTR ? 0 : ret;
-		if (!ret && sct_log_eof(s->log)) {
-			/* The end of the stream of a trace that was removed. */
-			sct_rf_detail("session %s: the trace was removed",
-				      s->trace);
-			return -ENOENT;
-		}
-		if (!ret)
-			break;
-		if (sct_session_feed(s, hdr) == SCT_CB_STOP)
-			return 1;
-	}
-	if (s->check)
-		check_members(s);
+	/*
+	 * A member that the check finds gone may have written its last
+	 * records, and had more lost, after the read before it: the run
+	 * would end on its absence with those still in the stream, neither
+	 * reported nor counted lost.  They are all there by then: read
+	 * them.  Once per member forgotten, at most.
+	 */
+	do {
+		ret = dispatch_records(s);
+		if (ret)
+			return ret;
+	} while (s->check && check_members(s));
 	return 0;
 }
 
@@ -2020,8 +2047,9 @@ int sct_session_fd(struct sct_session *s)
  * Starts the session if it has not started, then calls the callbacks of
  * the records as they come, until every process the session follows
  * (those spawned and attached, and those they made, not detached) has
- * exited, or a callback returns %SCT_CB_STOP, or sct_trace_stop() is
- * called.  Returns at once if the session follows no process.
+ * exited and the records they wrote are read, or a callback returns
+ * %SCT_CB_STOP, or sct_trace_stop() is called.  Returns at once if the
+ * session follows no process.
  *
  * Return: 0 when no process is left, 1 when stopped, or a negative errno
  * as sct_session_dispatch() gives it.
@@ -2030,6 +2058,7 @@ int sct_trace_run(struct sct_session *s)
 {
 	int ret, timeout, reaping = 0;
 	struct pollfd pfd[2];
+	bool last = false;
 
 	ret = session_start(s);
 	if (ret)
@@ -2042,20 +2071,29 @@ int sct_trace_run(struct sct_session *s)
 		ret = sct_session_dispatch(s);
 		if (ret)
 			return ret;
+		/* No member was left before that read, and none came. */
+		if (last && !s->ntasks)
+			return 0;
+		last = false;
 		timeout = SESSION_IDLE_MS;
 		if (!s->ntasks) {
 			/*
 			 * Every member exited: those spawned are reaped once
 			 * they are zombies, which they become soon after their
 			 * last exit record, reading the stream meanwhile.
+			 * Those reaped, or found gone, wrote all their records
+			 * before, but threads the session did not know of may
+			 * have written some after the last read: the stream
+			 * is read once more before the end.
 			 */
-			if (!reap_exited(s))
-				return 0;
+			if (!reap_exited(s)) {
+				last = true;
+				continue;
+			}
 			if (reaping >= SESSION_IDLE_MS) {
 				/* Threads the session did not know of? */
 				check_members(s);
-				if (!s->ntasks)
-					return 0;
+				last = !s->ntasks;
 				reaping = 0;
 				continue;
 			}

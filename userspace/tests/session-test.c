@@ -1403,6 +1403,156 @@ static void test_lost_members(const char *root)
 	sct_session_free(s);
 }
 
+/* What late_record() does, when the session checks its members. */
+struct late {
+	char pids[PATH_MAX];	/* the trace's pids: a FIFO */
+	int stream;		/* the writer's end of the session's stream */
+	int release;		/* closed: the member exits */
+	pid_t member;
+	uint64_t rec[64];	/* the member's last record */
+	bool checked;		/* the session opened the pids */
+};
+
+/*
+ * Once the session checks its members (it opens the trace's pids, a
+ * FIFO here, and waits for its writer), the member writes its last
+ * record to the stream and exits; the check reads on once the member is
+ * a zombie, and so finds it gone with its last record not read yet, as
+ * a member that finishes while the session checks.  Later checks read a
+ * plain file.
+ */
+static void *late_record(void *arg)
+{
+	struct late *l = arg;
+	const struct sct_record_header *hdr = (const void *)l->rec;
+	int fd = -1, i;
+	FILE *f;
+
+	for (i = 0; i < 1000 && fd < 0; i++) {
+		/* ENXIO until the session opens it. */
+		fd = open(l->pids, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			usleep(10000);
+	}
+	l->checked = fd >= 0;
+	if (l->checked && write(l->stream, hdr, hdr->size) != hdr->size)
+		l->checked = false;
+	close(l->release);
+	for (i = 0; i < 500 && state_of(l->member) != 'Z'; i++)
+		usleep(10000);
+	unlink(l->pids);
+	f = fopen(l->pids, "w");
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	return NULL;
+}
+
+/*
+ * Run a session on a FIFO for its stream, with a member that exits as
+ * late_record() says, after @lost lost records (0: none); @known: the
+ * member is a task the session knows of, else a spawned process whose
+ * threads it does not know (it waits to reap it, then checks).  With
+ * @dispatch, one sct_session_dispatch() instead of sct_trace_run(), after
+ * which the session must follow no process.  Return: what they returned,
+ * or -1 for a set-up that failed.
+ */
+static int run_late(const char *root, struct calls *a, uint64_t lost_n,
+		    bool known, bool dispatch)
+{
+	char stream[PATH_MAX];
+	const struct sct_record_header *hdr;
+	struct sct_session *s;
+	struct late l = { .stream = -1, .release = -1 };
+	int p[2], ret = -1, id;
+	bool started = false;
+	pthread_t t;
+
+	if (sct_session_new(&s, 0))
+		return -1;
+	snprintf(stream, sizeof(stream), "%s/late-stream", root);
+	path_of(l.pids, root, "traces", sct_session_trace_name(s), "pids");
+	unlink(stream);
+	unlink(l.pids);
+	id = sct_session_trace(s, "openat", SCT_TRACE_ENTRY, sys_cb, a);
+	sct_session_on_lost(s, lost_cb, a);
+	if (id != 1 || mkfifo(stream, 0600) || mkfifo(l.pids, 0600))
+		goto out;
+	/* The session's reads never see the end of the FIFO: l.stream. */
+	l.stream = open(stream, O_RDWR | O_CLOEXEC);
+	if (l.stream < 0 || sct_session_test_start(s, stream) || pipe(p))
+		goto out;
+	sct_session_test_bind(s, id, 501, 0);
+	fflush(stdout);
+	l.member = fork();
+	if (!l.member) {
+		char c;
+
+		close(p[1]);
+		_exit(read(p[0], &c, 1) < 0);
+	}
+	close(p[0]);
+	l.release = p[1];
+	if (l.member < 0)
+		goto out;
+	if (known)
+		sct_session_test_task(s, l.member, l.member);
+	sct_session_test_spawned(s, l.member);
+	if (lost_n) {
+		hdr = lost(lost_n);
+		if (write(l.stream, hdr, hdr->size) != hdr->size)
+			goto out;
+	}
+	memcpy(l.rec, compact(l.member, l.member, 501, SCT_WHEN_BEFORE),
+	       sizeof(l.rec));
+	started = !pthread_create(&t, NULL, late_record, &l);
+	if (!started)
+		goto out;
+	ret = dispatch ? sct_session_dispatch(s) : sct_trace_run(s);
+	pthread_join(t, NULL);
+	if (!l.checked || (dispatch && sct_session_processes(s)))
+		ret = -1;
+out:
+	/* The member exits; ECHILD if the session reaped it. */
+	if (!started && l.release >= 0)
+		close(l.release);
+	if (l.member > 0)
+		waitpid(l.member, NULL, 0);
+	if (l.stream >= 0)
+		close(l.stream);
+	sct_session_free(s);
+	unlink(stream);
+	return ret;
+}
+
+/*
+ * sct_trace_run() ends once its members are gone, with what they wrote
+ * before they went all read: a member that the check of members (after
+ * lost records, or while it waits to reap) finds gone may have written
+ * its last records after the session's last read.
+ */
+static void test_gone_late(const char *root)
+{
+	struct calls a = { 0 };
+	int ret;
+
+	ret = run_late(root, &a, 3, true, false);
+	ok(ret == 0 && a.n == 1 && a.lost == 3,
+	   "a member the check after lost records finds gone: its last records are read (%d, %d calls)",
+	   ret, a.n);
+	memset(&a, 0, sizeof(a));
+	ret = run_late(root, &a, 3, true, true);
+	ok(ret == 0 && a.n == 1 && a.lost == 3,
+	   "dispatch: likewise, before it returns with no member left (%d, %d calls)",
+	   ret, a.n);
+	memset(&a, 0, sizeof(a));
+	ret = run_late(root, &a, 0, false, false);
+	ok(ret == 0 && a.n == 1 && !a.lost_n,
+	   "a spawned process the check while reaping finds gone: its last records are read (%d, %d calls)",
+	   ret, a.n);
+}
+
 void test_session(void)
 {
 	char tmpl[] = "/tmp/sct-session-test.XXXXXX", dir[PATH_MAX];
@@ -1432,6 +1582,7 @@ void test_session(void)
 	test_dispatch_end(root);
 	test_spawn_orphan(root);
 	test_lost_members(root);
+	test_gone_late(root);
 	sct_set_path(SCT_PATH_CONFIGFS, NULL);
 	sct_set_path(SCT_PATH_GUARDIAN, NULL);
 	nftw(root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
