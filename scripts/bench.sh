@@ -320,17 +320,17 @@ miss_reason() {
 		-v b="${v[B0]}" 'BEGIN { printf "%.0f", (t - b) / 20 }').  Without" \
 		"its lines (sctrace_count, -c) it is $(awk -v s="${v[sctrace_count]}" \
 		-v b="${v[B0]}" 'BEGIN { printf "%.0f", s - b }'): the kernel's two" \
-		"records a call and their batch read (T1: $(awk -v a="${v[T1]}" \
-		-v b="${v[B0]}" 'BEGIN { printf "%.0f", a - b }') over B0 on the" \
-		"lean path, which libsct's rules do not take, for they let later" \
-		"rules of the trace see the call), and libsct's decoding and" \
-		"dispatch of two events; the lines, built as strace builds them," \
-		"are the other $(awk -v s="${v[sctrace_getpid]}" \
-		-v c="${v[sctrace_count]}" 'BEGIN { printf "%.0f", s - c }')." \
-		"The records alone are over the goal: it needs T1's goal first" \
-		"(one record a call for a call that does not block, an mmap()ed" \
-		"ring), the lean path for rules that continue, and then lines" \
-		"built without stdio" ;;
+		"records a call and their batch read, on the lean path (T1:" \
+		"$(awk -v a="${v[T1]}" -v b="${v[B0]}" 'BEGIN { printf "%.0f", a - b }')" \
+		"over B0), and libsct's decoding and dispatch of two events; the" \
+		"lines, built as strace builds them, are the other" \
+		"$(awk -v s="${v[sctrace_getpid]}" -v c="${v[sctrace_count]}" \
+		'BEGIN { printf "%.0f", s - c }').  The records alone are over" \
+		"the goal: it needs T1's goal first (one record a call for a" \
+		"call that does not block, an mmap()ed ring), then a cheaper" \
+		"dispatch in libsct and lines built without stdio.  With every" \
+		"call traced (sctrace_all), full records, which prctl's decoding" \
+		"needs, take the walk" ;;
 	P5a | P5b) d=$(awk -v a="${v[${1}_1]}" -v c="${v[${1}_1000]}" \
 		'BEGIN { printf "%.0f", (c - a) / 999 }')
 		echo "every rule of the syscall's table is tried in turn, its" \

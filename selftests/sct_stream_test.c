@@ -970,4 +970,122 @@ TEST_F(stream, compact_records)
 	close(fd[1]);
 }
 
+/*
+ * The records of one compact_member() of trace @t, read from @fd into
+ * @buf: its four call records.  Return: the bytes read.
+ */
+static ssize_t member_records(struct __test_metadata *_metadata,
+			      FIXTURE_DATA(stream) *self, const char *t,
+			      int fd, char *buf, size_t size)
+{
+	int go[2];
+	ssize_t len;
+	pid_t pid;
+
+	if (pipe(go))
+		return -1;
+	pid = compact_member(self, go[0]);
+	ASSERT_LT(0, pid);
+	EXPECT_EQ(0, sct_trace_add(t, pid));
+	EXPECT_EQ(1, write(go[1], "x", 1));
+	EXPECT_EQ(0, reap(self, pid));
+	close(go[0]);
+	close(go[1]);
+	len = read(fd, buf, size);
+	return len;
+}
+
+/*
+ * A log rule that continues, alone in its table, takes the lean path
+ * (sct_log_lean()) for a call whose record carries no data: its records
+ * must be those of the walk, which it takes once a second rule is in the
+ * table; and that second rule, after it, must still see the calls.  The
+ * two give the same records by design, so the test shows that they do,
+ * not which path ran (make bench shows that).  Compact records of lseek
+ * (no data) and unlinkat (a path: the walk either way), entry and exit,
+ * the same but for the time, the ids, the caller and the registers past
+ * the parameters; and the rules' hits count them.
+ */
+TEST_F(stream, continue_alone_is_lean)
+{
+	static const char calls[] = "lseek,unlinkat";
+	const char *t = trace_make(self, "cnt", SMALL, "wait");
+	const char *rb = rule_name(self, "cnt_b"), *ra = rule_name(self, "cnt_a");
+	const char *rx = rule_name(self, "cnt_x"), *ry = rule_name(self, "cnt_y");
+	static char buf[2][8192] __attribute__((aligned(8)));
+	const char *set[] = { "syscall=lseek,unlinkat", "action=log",
+			      "when=before", NULL, "filter=PID != 0",
+			      "order=1000", "enabled=1", NULL };
+	struct sct_record_syscall ca, cb;
+	const struct sct_record_syscall *a, *b, *x;
+	char tr[96];
+	ssize_t len[2], off, boff;
+	int fd, n, i, nx;
+
+	ASSERT_NE(NULL, t);
+	ASSERT_EQ(0, sct_trace_write(t, "records", "compact"));
+	ASSERT_EQ(0, calls_rule(rb, t, calls, "before", NULL));
+	ASSERT_EQ(0, calls_rule(ra, t, calls, "after", NULL));
+	ASSERT_EQ(0, sct_rule_change(rb, "continue", "1"));
+	ASSERT_EQ(0, sct_rule_change(ra, "continue", "1"));
+	fd = attach(t, O_NONBLOCK);
+	ASSERT_LE(0, fd);
+
+	/* Alone: the lean path for lseek. */
+	len[0] = member_records(_metadata, self, t, fd, buf[0],
+				sizeof(buf[0]));
+	ASSERT_LT(0, len[0]);
+	/* A second rule on each side, after, matching: the walk. */
+	snprintf(tr, sizeof(tr), "trace=%s", t);
+	set[3] = tr;
+	ASSERT_EQ(0, sct_rule_make(rx, set));
+	set[2] = "when=after";
+	ASSERT_EQ(0, sct_rule_make(ry, set));
+	len[1] = member_records(_metadata, self, t, fd, buf[1],
+				sizeof(buf[1]));
+	ASSERT_LT(len[0], len[1]);
+
+	for (n = 0, nx = 0, off = 0, boff = 0; off < len[0]; n++) {
+		a = (const void *)(buf[0] + off);
+		ASSERT_GE((size_t)(len[0] - off), sizeof(*a));
+		ASSERT_EQ(SCT_RECORD_SYSCALL, a->hdr.type);
+		/* The second rule's record of the call, after the first's. */
+		b = (const void *)(buf[1] + boff);
+		ASSERT_GE((size_t)(len[1] - boff), sizeof(*b));
+		ASSERT_EQ(a->hdr.size, b->hdr.size);
+		boff += b->hdr.size;
+		x = (const void *)(buf[1] + boff);
+		ASSERT_GE((size_t)(len[1] - boff), sizeof(*x));
+		EXPECT_EQ(rule_id(n % 2 ? ry : rx), x->rule_id);
+		EXPECT_EQ(b->call_id, x->call_id);
+		boff += x->hdr.size;
+		nx++;
+		EXPECT_EQ(n % 2 ? SCT_WHEN_AFTER : SCT_WHEN_BEFORE, a->when);
+		EXPECT_EQ(n < 2 ? SYS_lseek : SYS_unlinkat, a->nr);
+		EXPECT_EQ(rule_id(n % 2 ? ra : rb), a->rule_id);
+		ca = *a;
+		cb = *b;
+		ca.hdr.seq = cb.hdr.seq = 0;
+		ca.time_ns = cb.time_ns = 0;
+		ca.call_id = cb.call_id = 0;
+		ca.pid = cb.pid = ca.tid = cb.tid = 0;
+		for (i = 3; i < 6; i++)
+			ca.args[i] = cb.args[i] = 0;
+		EXPECT_EQ(0, memcmp(&ca, &cb, sizeof(ca)));
+		EXPECT_EQ(0, memcmp((const char *)a + sizeof(*a),
+				    (const char *)b + sizeof(*b),
+				    a->hdr.size - sizeof(*a)));
+		off += a->hdr.size;
+	}
+	EXPECT_EQ(4, n);
+	EXPECT_EQ(4, nx);
+	EXPECT_EQ(len[1], boff);
+	/* Each rule counted its two calls, both times; the second ones, once. */
+	EXPECT_EQ(4, sct_rule_hits(rb));
+	EXPECT_EQ(4, sct_rule_hits(ra));
+	EXPECT_EQ(2, sct_rule_hits(rx));
+	EXPECT_EQ(2, sct_rule_hits(ry));
+	close(fd);
+}
+
 TEST_HARNESS_MAIN
