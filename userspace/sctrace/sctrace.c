@@ -744,12 +744,16 @@ static void __attribute__((noreturn)) usage(FILE *out, int status)
 		"Trace the system calls of COMMAND, or of running processes, as\n"
 		"strace(1) does, with sct's traces instead of ptrace(2).\n"
 		"\n"
-		"  -f                 follow forks\n"
+		"  -f, --follow-forks follow forks\n"
 		"  -ff                follow forks, with -o: a file FILE.PID for each thread\n"
+		"  --output-separately\n"
+		"                     with -o, a file FILE.PID for each thread\n"
 		"  -p, --attach=PID   trace process PID too (a comma or blank separated list)\n"
-		"  -o FILE            write the trace to FILE, not standard error\n"
-		"  -s STRSIZE         print at most STRSIZE bytes of a string (32)\n"
-		"  -e trace=SET       trace only the calls of SET: names, %%classes,\n"
+		"  -o, --output=FILE  write the trace to FILE, not standard error\n"
+		"  -s, --string-limit=STRSIZE\n"
+		"                     print at most STRSIZE bytes of a string (32)\n"
+		"  -e trace=SET, --trace=SET\n"
+		"                     trace only the calls of SET: names, %%classes,\n"
 		"                     /REGEX, !SET, ?NAME, all, none\n",
 		program_invocation_short_name, program_invocation_short_name,
 		program_invocation_short_name);
