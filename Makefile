@@ -30,6 +30,10 @@ help:
 	@echo 'make stress [DURATION=600]  boot the debug kernel running only sct_stress'
 	@echo '                   for DURATION seconds; fails on any splat'
 	@echo 'make kernel-base   build the tree without the series (the baseline)'
+	@echo 'make kernel-deb CONFIG=FILE  the patched kernel as Debian packages'
+	@echo '                   (linux-image, and linux-headers with modules) from'
+	@echo '                   a .config, e.g. /boot/config-$$(uname -r), with'
+	@echo '                   CONFIG_SYSCALL_TRACK=y merged in; in build/kernel-debs/'
 	@echo 'make build-each    build the kernel after each patch, with the option on and off'
 	@echo 'make initramfs     build the userspace, the selftests and the guest initramfs'
 	@echo 'make host-tests    checkpatch, shellcheck and the script tests, no guest'
@@ -78,6 +82,14 @@ build-each: tree
 	@scripts/build-each.sh sct
 	@scripts/build-each.sh nosct
 
+# The patched kernel as Debian packages, from the configuration given
+# (scripts/kernel-deb.sh).
+CONFIG ?=
+kernel-deb: tree
+	@[ -n "$(CONFIG)" ] || { echo 'usage: make kernel-deb CONFIG=FILE' \
+		'(a kernel .config, e.g. /boot/config-$$(uname -r))' >&2; exit 2; }
+	@scripts/kernel-deb.sh "$(CONFIG)"
+
 # The same configuration on the tree without the series, in build/.
 kernel-base: deps
 	@KTREE=$(BUILD)/src-base SCT_NO_SERIES=1 scripts/prepare-tree.sh
@@ -120,5 +132,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug stress kernel-base build-each install userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug kernel-deb stress kernel-base build-each install userspace selftests \
 	initramfs host-tests fuzz bench refresh clean distclean
