@@ -99,6 +99,8 @@ done < <(ls "$SCT_ROOT"/scripts/*.sh "$SCT_ROOT"/scripts/tests/*.sh \
 	"$SCT_ROOT"/scripts/tests/guest/*.sh \
 	"$SCT_ROOT"/scripts/tests/guest/lib.bash \
 	"$SCT_ROOT"/scripts/tests/tap.bash \
+	"$SCT_ROOT"/scripts/tests/complete.bash \
+	"$SCT_ROOT"/userspace/completion/sct.bash \
 	"$SCT_ROOT"/scripts/guest/init \
 	"$SCT_ROOT"/scripts/guest/run-tests \
 	"$SCT_ROOT"/.ci/run)

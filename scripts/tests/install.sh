@@ -4,7 +4,9 @@
 # make install into a DESTDIR: every tool, man page, header, example and
 # the boot-time unit land where the PREFIX and sysconfdir say, and the
 # unit runs the installed sctrules on /etc/sct/rules.d; libsct's guardian
-# program is where the installed libsct looks for it.  Prints TAP.
+# program is where the installed libsct looks for it; the bash completion
+# of the three tools is where bash-completion looks for it, and finds
+# the installed sctrules.  Prints TAP.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -31,7 +33,10 @@ for f in usr/bin/sctlog usr/sbin/sctrules usr/lib/libsct.a usr/lib/libsct.so.1 \
 	usr/share/man/man3/sct_event_type.3 \
 	usr/share/man/man5/sct.rules.5 usr/share/man/man8/sctrules.8 \
 	usr/share/sct/examples/protect-passwd.rules \
-	usr/lib/systemd/system/sct-rules.service etc/sct/rules.d/README; do
+	usr/lib/systemd/system/sct-rules.service etc/sct/rules.d/README \
+	usr/share/bash-completion/completions/sctrules \
+	usr/share/bash-completion/completions/sctlog \
+	usr/share/bash-completion/completions/sctrace; do
 	[ -f "$r/$f" ] || { echo "# missing: $f"; absent=1; }
 done
 result "every file is installed where PREFIX says" $absent
@@ -77,5 +82,23 @@ gcc -I"$r/usr/include" -o "$tmp/g" "$tmp/g.c" "$r/usr/lib/libsct.a" \
 [ -x "$r/usr/libexec/sct/sct-guardian" ] || st=1
 [ $st -eq 0 ] || sed 's/^/# /' "$tmp/log" "$tmp/out"
 result "libsct looks for its guardian where it is installed (/usr/libexec/sct/sct-guardian)" $st
+
+# bash-completion loads a command's completion from the file of its
+# name: each of the three sets its tool's.  sctrace's takes the syscall
+# names from the installed sctrules, in ../sbin when not in PATH.
+st=0
+comp=$r/usr/share/bash-completion/completions
+for t in sctrules sctlog sctrace; do
+	bash -c '. /usr/share/bash-completion/bash_completion && . "$1" &&
+		complete -p "$2"' sh "$comp/$t" "$t" >/dev/null 2>&1 ||
+		{ echo "# $comp/$t sets no completion for $t"; st=1; }
+done
+result "the bash completion of each tool is in its file" $st
+st=0
+got=$(PATH=$r/usr/bin:/usr/bin:/bin \
+	"$SCT_ROOT/scripts/tests/complete.bash" "$comp/sctrace" \
+	"$r/usr/bin/sctrace -e trace=unlink" 2>/dev/null | sort | paste -sd' ') || st=1
+[ "$got" = "unlink unlinkat" ] || { echo "# got: '$got'"; st=1; }
+result "the installed sctrace completion takes syscall names from the installed sctrules" $st
 
 finish

@@ -188,6 +188,112 @@ SCT_CONFIGFS=$tmp/cfs3 run list
 result "list shows it" \
 	"$([ $rc -eq 0 ] && grep -q '^ *1  _sct\.1\.2\.3  ' "$tmp/out"; st)"
 
+# list --json: what list shows, and every attribute, as one JSON
+# document (sctrules(8), JSON OUTPUT).
+SCT_CONFIGFS=$tmp/cfs2 run list
+awk 'NR > 1 { print $1, $2, $3, $4, $5, $6, $7, $8 }' "$tmp/out" >"$tmp/table"
+SCT_CONFIGFS=$tmp/cfs2 run list --json
+cp "$tmp/out" "$tmp/list.json"
+result "list --json: valid JSON, schema 1, exit 0" \
+	"$([ $rc -eq 0 ] && jq -e '.schema == 1' "$tmp/list.json" >/dev/null; st)"
+jq -r '.rules[] | [.order, .name, .syscall // "-", .when, .action,
+	(if .enabled then "yes" else "no" end), .hits, .trace // "-"] |
+	map(tostring) | join(" ")' "$tmp/list.json" >"$tmp/fromjson" 2>&1 || true
+result "list --json: the rules of list, in its order, with each of its columns" \
+	"$([ -s "$tmp/table" ] && cmp -s "$tmp/table" "$tmp/fromjson"; st)"
+result "list --json: every key in every rule, null where the action has none" \
+	"$(jq -e '[.rules[] | keys_unsorted] | unique == [["order", "name", "syscall",
+		"when", "action", "enabled", "hits", "trace", "id", "filter",
+		"error_code", "continue", "log_format", "log_target",
+		"capture_size", "force", "act_on_init"]]' "$tmp/list.json" >/dev/null &&
+		jq -e '.rules[0] | .name == "deletes" and .trace == null and
+			.error_code == null and .force == null and
+			.log_target == "device" and .continue == false and
+			.id == 1 and .enabled == true' "$tmp/list.json" >/dev/null; st)"
+result "list --json: one rule a line" \
+	"$([ "$(wc -l <"$tmp/list.json")" -eq 4 ] &&
+		[ "$(grep -c '^{"order":' "$tmp/list.json")" -eq 2 ]; st)"
+
+# Hostile attributes: quotes, backslashes, control characters, UTF-8,
+# and bytes that are not UTF-8 (each byte from 1 to 255).
+cp -r "$tmp/cfs" "$tmp/cfs5"
+r=$tmp/cfs5/rules/deletes
+printf '%s\n' 'PARAMS[1] == "a\"b\\c" && COMM == "\x01\x1f\x7f" \u00e9' >"$r/filter"
+printf 'q"b\\s\tt\001\303\251\342\202\254\360\237\230\200\177\n' >"$r/log_format"
+cp -r "$r" "$tmp/cfs5/rules/bytes"
+printf '%s\n' 2 >"$tmp/cfs5/rules/bytes/order"
+printf '%s\n' fail >"$tmp/cfs5/rules/bytes/action"
+printf '%s\n' "E\"\\" >"$tmp/cfs5/rules/bytes/error_code"
+python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(1, 256)) + b"\n")' \
+	>"$tmp/cfs5/rules/bytes/filter"
+SCT_CONFIGFS=$tmp/cfs5 run --json list
+cp "$tmp/out" "$tmp/hostile.json"
+cat >"$tmp/check.py" <<'PY'
+import json, sys
+
+doc = json.load(open(sys.argv[1], encoding="utf-8", errors="strict"))
+a, b = doc["rules"]
+assert a["name"] == "deletes" and b["name"] == "bytes", (a, b)
+assert a["filter"] == 'PARAMS[1] == "a\\"b\\\\c" && COMM == "\\x01\\x1f\\x7f" \\u00e9'
+assert a["log_format"] == 'q"b\\s\tt\x01\u00e9\u20ac\U0001f600\x7f', repr(a["log_format"])
+assert "filter_hex" not in a and "log_format_hex" not in a, a
+raw = bytes(range(1, 256))
+assert b["filter"] == "".join(chr(c) if c < 0x80 else "\ufffd" for c in raw), repr(b["filter"])
+assert b["filter_hex"] == raw.hex(), b["filter_hex"]
+assert b["error_code"] == 'E"\\' and "error_code_hex" not in b, b
+assert b["log_format"] is None and b["continue"] is None, b
+PY
+result "list --json: hostile strings escaped, exact where UTF-8, U+FFFD and _hex where not" \
+	"$([ $rc -eq 0 ] && python3 "$tmp/check.py" "$tmp/hostile.json" 2>"$tmp/err" &&
+		jq -e '.rules | length == 2' "$tmp/hostile.json" >/dev/null; st)"
+result "list --json: printable ASCII only, on the line of a rule whose bytes are not UTF-8" \
+	"$(grep -q '"name":"bytes"' "$tmp/hostile.json" &&
+		! grep '"name":"bytes"' "$tmp/hostile.json" | LC_ALL=C grep -q '[^ -~]'; st)"
+
+# A name the kernel could not have: list fails, and prints nothing.
+cp -r "$tmp/cfs5" "$tmp/cfs6"
+cp -r "$tmp/cfs6/rules/deletes" "$tmp/cfs6/rules/x\"y"
+SCT_CONFIGFS=$tmp/cfs6 run list --json
+result "list --json: a rule whose name no rule can have: exit 1, no output" \
+	"$([ $rc -eq 1 ] && [ ! -s "$tmp/out" ] && grep -q 'reading the rules' "$tmp/err"; st)"
+mkdir -p "$tmp/cfs7/rules"
+SCT_CONFIGFS=$tmp/cfs7 run list -j
+result "list -j with no rules: an empty list" \
+	"$([ $rc -eq 0 ] && [ "$(cat "$tmp/out")" = '{"schema":1,"rules":[]}' ]; st)"
+SCT_CONFIGFS=$tmp/cfs2 run show --json
+result "--json with another command than list: a usage error (2)" \
+	"$([ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q 'json is for list' "$tmp/err"; st)"
+SCT_CONFIGFS=$tmp/none run list --json
+result "list --json where sct is not there: exit 3, no output" \
+	"$([ $rc -eq 3 ] && [ ! -s "$tmp/out" ]; st)"
+
+# The syscall names and classes, for the bash completion: no kernel.
+SCT_CONFIGFS=$tmp/none run syscalls
+result "syscalls: the native names, one a line, each once" \
+	"$([ $rc -eq 0 ] && grep -qx unlink "$tmp/out" && grep -qx unlinkat "$tmp/out" &&
+		! grep -qx setuid32 "$tmp/out" && [ "$(head -n 1 "$tmp/out")" = read ] &&
+		[ -z "$(sort "$tmp/out" | uniq -d)" ] && [ "$(wc -l <"$tmp/out")" -gt 300 ]; st)"
+run syscalls ia32
+result "syscalls ia32: ia32's names" \
+	"$([ $rc -eq 0 ] && grep -qx setuid32 "$tmp/out" && grep -qx unlink "$tmp/out"; st)"
+run syscalls x32
+result "syscalls x32: x32's names" \
+	"$([ $rc -eq 0 ] && grep -qx unlink "$tmp/out"; st)"
+run syscalls mips
+rc1=$rc
+run syscalls ia32 x32
+result "syscalls: an unknown ABI, or two, are usage errors (2)" \
+	"$([ $rc1 -eq 2 ] && [ $rc -eq 2 ]; st)"
+run classes
+result "classes: strace's classes, '%file' among them" \
+	"$([ $rc -eq 0 ] && grep -qx '%file' "$tmp/out" && grep -qx '%process' "$tmp/out" &&
+		! grep -qv '^%' "$tmp/out"; st)"
+printf 'rule {\n  syscall_name = %s\n  rule_name = every\n}\n' \
+	"$("$out/bin/sctrules" syscalls | paste -sd, | cut -c1-500 | sed 's/,[^,]*$//')" \
+	>"$tmp/names.rules"
+run check "$tmp/names.rules"
+result "syscalls: names that check takes" "$([ $rc -eq 0 ]; st)"
+
 # The lock of the rule set: with a directory that stands for configfs,
 # its rules.lock.  Held by another program: --no-wait fails with 5 and
 # changes nothing; without it, sctrules waits, then goes on.

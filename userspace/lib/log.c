@@ -543,11 +543,12 @@ static bool sct_json_utf8(FILE *out, const char *s, size_t max)
 
 /*
  * A JSON string: see sct_json_utf8().  Bytes that are not valid UTF-8
- * are U+FFFD; sctlog(1) documents the schema.
+ * are U+FFFD; sctlog(1) documents the schema.  Return: false if there
+ * was such a byte (the caller may give the bytes too, in hex).
  */
-void sct_json_string(FILE *out, const char *s, size_t max)
+bool sct_json_string(FILE *out, const char *s, size_t max)
 {
-	sct_json_utf8(out, s, max);
+	return sct_json_utf8(out, s, max);
 }
 
 /* Bytes in lowercase hex, two digits a byte. */

@@ -180,6 +180,6 @@ int sct_rule_refusal(const char *name, char *buf, size_t size);
 
 /* The event log (log.c). */
 int sct_format_time(char *buf, size_t size, uint64_t ns);
-void sct_json_string(FILE *out, const char *s, size_t max);
+bool sct_json_string(FILE *out, const char *s, size_t max);
 
 #endif /* SCT_PRIVATE_H */

@@ -6,9 +6,11 @@
  *   sctrules add [-R DIR] [FILE...]     add rules
  *   sctrules delete [NAME...]           remove rules, or all of them
  *   sctrules show                       the rules, as a rule file
- *   sctrules list                       a table of the rules
+ *   sctrules list [--json]              a table of the rules, or JSON
  *   sctrules count                      the number of rules
  *   sctrules check [-R DIR] [FILE...]   check files, without a kernel
+ *   sctrules syscalls [ABI]             the syscall names, one a line
+ *   sctrules classes                    strace's syscall classes
  *
  * Exit status: 0 on success, 1 when a rule file has errors or the kernel
  * refused a change (nothing was changed then) or standard output could
@@ -62,9 +64,12 @@ static void usage(FILE *out, int status)
 		"  list             print a table of the rules, with their hits\n"
 		"  count            print the number of rules\n"
 		"  check FILE...    check rule files, without changing anything\n"
+		"  syscalls [ABI]   print the syscall names of ABI (x86_64, ia32, x32)\n"
+		"  classes          print strace's syscall classes (%%file, ...)\n"
 		"\n"
 		"Options:\n"
 		"  -R, --dir=DIR    also read every *.rules file in DIR, in lexical order\n"
+		"  -j, --json       list: print the rules as JSON (see sctrules(8))\n"
 		"  -q, --quiet      print nothing on success\n"
 		"      --no-wait    fail at once if another program is changing the rules\n"
 		"  -h, --help       print this help and exit\n"
@@ -80,6 +85,7 @@ static void usage(FILE *out, int status)
 }
 
 static bool quiet;
+static bool json;
 
 /*
  * The test hooks of sctrules(8), SCT_CONFIGFS and the others: libsct
@@ -917,6 +923,82 @@ static int cmp_live(const void *pa, const void *pb, void *arg)
 	return cmp_order(&lv->set.rules[a], &lv->set.rules[b]);
 }
 
+/* The version of list --json's output, "schema" (sctrules(8)). */
+#define LIST_JSON_SCHEMA	1
+
+/*
+ * A key and its value, a string, after a comma: as a JSON string (see
+ * sct_json_string(): U+FFFD for each byte that is not valid UTF-8), and
+ * then, only for a string that is not valid UTF-8, its bytes under
+ * "KEY_hex", two lowercase hex digits a byte.  NULL is null.
+ */
+static void json_text(const char *key, const char *s)
+{
+	const unsigned char *p;
+
+	printf(",\"%s\":", key);
+	if (!s) {
+		fputs("null", stdout);
+		return;
+	}
+	if (sct_json_string(stdout, s, SIZE_MAX))
+		return;
+	printf(",\"%s_hex\":\"", key);
+	for (p = (const unsigned char *)s; *p; p++)
+		printf("%02x", *p);
+	putchar('"');
+}
+
+/* A key and a boolean after a comma; null where @applies is false. */
+static void json_bool(const char *key, bool applies, bool val)
+{
+	printf(",\"%s\":%s", key,
+	       !applies ? "null" : val ? "true" : "false");
+}
+
+/*
+ * list --json: one JSON document, {"schema":1,"rules":[...]}, a rule a
+ * line, in the table's order, with every attribute libsct reads of a
+ * rule: sctrules(8) lists the keys.  Those that do not apply to the
+ * rule's action are null.
+ */
+static void list_json(const struct live *lv, const size_t *idx)
+{
+	size_t i;
+
+	printf("{\"schema\":%d,\"rules\":[", LIST_JSON_SCHEMA);
+	for (i = 0; i < lv->set.count; i++) {
+		const struct sct_rule *r = &lv->set.rules[idx[i]];
+		const struct sct_rule_state *st = &lv->st[idx[i]];
+		bool log = !strcmp(r->action, "log");
+
+		printf("%s\n{\"order\":%d", i ? "," : "", r->order);
+		json_text("name", r->name);
+		json_text("syscall", r->syscall[0] ? r->syscall : NULL);
+		json_text("when", r->when == SCT_WHEN_AFTER ? "after" : "before");
+		json_text("action", r->action);
+		json_bool("enabled", true, r->enabled);
+		printf(",\"hits\":%" PRIu64, st->hits);
+		json_text("trace", r->trace[0] ? r->trace : NULL);
+		printf(",\"id\":%" PRIu64, st->id);
+		json_text("filter", r->filter);
+		json_text("error_code",
+			  strcmp(r->action, "fail") ? NULL : r->error_code);
+		json_bool("continue", log, r->cont);
+		json_text("log_format", log ? r->log_format : NULL);
+		json_text("log_target", !log ? NULL :
+			  r->log_target[0] ? r->log_target : "device");
+		if (log)
+			printf(",\"capture_size\":%u", r->capture_size);
+		else
+			fputs(",\"capture_size\":null", stdout);
+		json_bool("force", !log, r->force);
+		json_bool("act_on_init", !log, r->act_on_init);
+		putchar('}');
+	}
+	printf("%s]}\n", lv->set.count ? "\n" : "");
+}
+
 /*
  * The table of the rules; a last column, TRACE, when a rule has a trace
  * (the columns before it stay where they are).
@@ -939,6 +1021,10 @@ static int cmd_list(void)
 		traced |= lv.set.rules[i].trace[0] != '\0';
 	}
 	qsort_r(idx, lv.set.count, sizeof(*idx), cmp_live, &lv);
+	if (json) {
+		list_json(&lv, idx);
+		goto out;
+	}
 	printf("%6s  %-24s %-16s %-6s %-7s %-7s %12s%s\n", "ORDER", "NAME",
 	       "SYSCALL", "WHEN", "ACTION", "ENABLED", "HITS",
 	       traced ? "  TRACE" : "");
@@ -954,8 +1040,56 @@ static int cmd_list(void)
 			printf("  %s", r->trace[0] ? r->trace : "-");
 		putchar('\n');
 	}
+out:
 	free(idx);
 	free_live(&lv);
+	return 0;
+}
+
+/*
+ * The names of the syscalls of ABI @argv[0] (the native one without it),
+ * one a line, in the order of their numbers, each once: what a rule's
+ * syscall_name and sctrace's -e trace= take, for bash completion.  No
+ * kernel needed: the tables are those the tools were built with.
+ */
+static int cmd_syscalls(char **argv, int argc)
+{
+	int abi = SCT_ABI_NATIVE, i, j, n;
+	const char *name;
+
+	if (argc > 1)
+		errx(EXIT_USAGE, "syscalls: unexpected argument '%s'", argv[1]);
+	if (argc) {
+		abi = sct_abi_number(argv[0]);
+		if (abi < 0)
+			errx(EXIT_USAGE, "syscalls: unknown ABI '%s' (x86_64, ia32 or x32)",
+			     argv[0]);
+	}
+	n = sct_syscall_count_abi(abi);
+	for (i = 0; i < n; i++) {
+		name = sct_syscall_name_abi(abi, i);
+		if (!name)
+			continue;
+		for (j = 0; j < i; j++) {
+			const char *prev = sct_syscall_name_abi(abi, j);
+
+			if (prev && !strcmp(prev, name))
+				break;
+		}
+		if (j == i)
+			puts(name);
+	}
+	return 0;
+}
+
+/* strace's syscall classes, "%file" and the others, one a line. */
+static int cmd_classes(void)
+{
+	const char *name;
+	int i;
+
+	for (i = 0; (name = sct_syscall_class_name(i)); i++)
+		puts(name);
 	return 0;
 }
 
@@ -1040,6 +1174,7 @@ static void options(int argc, char **argv, const char *optstring,
 {
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'R' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-wait", no_argument, NULL, OPT_NO_WAIT },
 		{ "help", no_argument, NULL, 'h' },
@@ -1052,6 +1187,9 @@ static void options(int argc, char **argv, const char *optstring,
 		switch (c) {
 		case 'R':
 			*dir = optarg;
+			break;
+		case 'j':
+			json = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -1080,7 +1218,7 @@ int main(int argc, char **argv)
 	test_paths();
 	atexit(sct_close_stdout);
 	/* Options come before the command or after it: apply -R DIR. */
-	options(argc, argv, "+R:qhV", &dir);
+	options(argc, argv, "+R:jqhV", &dir);
 	if (optind >= argc)
 		usage(stderr, EXIT_USAGE);
 	cmd = argv[optind];
@@ -1092,7 +1230,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0;
-	options(argc, argv, "R:qhV", &dir);
+	options(argc, argv, "R:jqhV", &dir);
 	argc -= optind;
 	argv += optind;
 
@@ -1127,6 +1265,10 @@ int main(int argc, char **argv)
 	}
 	if (dir)
 		errx(EXIT_USAGE, "%s: -R is for apply, add and check", cmd);
+	if (json && strcmp(cmd, "list"))
+		errx(EXIT_USAGE, "%s: --json is for list", cmd);
+	if (!strcmp(cmd, "syscalls"))
+		return cmd_syscalls(argv, argc);
 	if (!strcmp(cmd, "delete")) {
 		need_sct();
 		lock_rules(false);
@@ -1134,6 +1276,8 @@ int main(int argc, char **argv)
 	}
 	if (argc)
 		errx(EXIT_USAGE, "%s: unexpected argument '%s'", cmd, argv[0]);
+	if (!strcmp(cmd, "classes"))
+		return cmd_classes();
 	if (!strcmp(cmd, "show")) {
 		need_sct();
 		lock_rules(true);

@@ -942,6 +942,41 @@ static unsigned int strv(char *buf, uint32_t count, const char *strings,
 	return sizeof(count) + len;
 }
 
+/*
+ * sct_json_string(), as sctrules list --json uses it: a JSON string, and
+ * whether the string was valid UTF-8 (else the caller adds its hex).
+ */
+static void test_json_string(void)
+{
+	char all[256], *out, *line;
+	size_t size;
+	bool valid;
+	FILE *f;
+	int i;
+
+	f = open_memstream(&out, &size);
+	valid = sct_json_string(f, "q\"b\\s\nt\t\001\303\251\177", SIZE_MAX);
+	fclose(f);
+	if (!ok(valid && !strcmp(out, "\"q\\\"b\\\\s\\nt\\t\\u0001\303\251\\u007f\""),
+		"JSON: sct_json_string() escapes '\"', '\\' and control characters, and says the string was UTF-8"))
+		diag("json", out);
+	free(out);
+
+	for (i = 1; i < 256; i++)
+		all[i - 1] = i;
+	all[255] = '\0';
+	f = open_memstream(&out, &size);
+	valid = sct_json_string(f, all, SIZE_MAX);
+	fclose(f);
+	if (asprintf(&line, "%s\n", out) < 0)
+		line = NULL;
+	if (!ok(!valid && line && json_line(line) && strstr(out, "\\ufffd"),
+		"JSON: sct_json_string() of bytes 1 to 255: valid JSON, U+FFFD for what is not UTF-8, and says so"))
+		diag("json", out);
+	free(line);
+	free(out);
+}
+
 /* Random data items of every kind, some out of bounds, as valid JSON. */
 static void test_random_json(void)
 {
@@ -1140,6 +1175,7 @@ void test_capture_json(void)
 	check_data(rec, "{\"1\":{\"string\":\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffdx\","
 		   "\"truncated\":true,\"hex\":\"c0afeda080f49080808078\"}}",
 		   "JSON: overlong forms, surrogates and code points past U+10FFFF are not UTF-8");
+	test_json_string();
 	test_random_json();
 }
 
