@@ -277,6 +277,7 @@ struct sct_record_syscall {
  *          0x80 for a core dump)
  * @old_tid: %SCT_TASK_EXEC: the thread ID that called execve; another
  *           thread than the group leader takes the leader's ID (@tid)
+ * @pad: zero
  * @flags: %SCT_TASK_FORK: the clone flags
  * @comm: the task's command name (for %SCT_TASK_EXEC, the new program's)
  * @path: %SCT_TASK_EXEC: the program's path, as execve was given it,
