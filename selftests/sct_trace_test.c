@@ -167,6 +167,9 @@ TEST_F(trace, bad_input)
 {
 	/* "\n": echo's empty line (a write of no bytes is EFAULT). */
 	static const char *const bad[] = { "abc", "0", "-1", "1 2", "\n" };
+	/* Booleans are whole words, which kstrtobool() would not insist on. */
+	static const char *const badbool[] = { "10", "yes please", "onion",
+					       "2", "\n" };
 	const char *t = trace_make(self, "bad");
 	const char *r = rule_name(self, "bad");
 	char path[PATH_MAX];
@@ -179,6 +182,12 @@ TEST_F(trace, bad_input)
 		EXPECT_EQ(-EINVAL, sct_trace_write(t, "add", val))
 			TH_LOG("add '%s'", val);
 	}
+	for (i = 0; i < sizeof(badbool) / sizeof(badbool[0]); i++) {
+		EXPECT_EQ(-EINVAL, sct_trace_write(t, "lifecycle", badbool[i]))
+			TH_LOG("lifecycle '%s'", badbool[i]);
+	}
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "ON"));
+	EXPECT_EQ(0, sct_trace_write(t, "lifecycle", "off"));
 	/* Beyond pid_max: no such process. */
 	EXPECT_EQ(-ESRCH, sct_trace_write(t, "add", "2147483647"));
 	/* kthreadd makes no syscalls. */
