@@ -43,6 +43,9 @@ help:
 	@echo '                   peers per getpid(), write Documentation/performance.md'
 	@echo 'make install       install libsct, the tools and the boot-time rules unit'
 	@echo '                   (DESTDIR, PREFIX=/usr/local, sysconfdir=/etc)'
+	@echo 'make deb           Debian packages of the userspace (debian/): sct-tools,'
+	@echo '                   libsct1, libsct-dev in build/deb/, checked with lintian'
+	@echo '                   (no kernel tree needed)'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
 	@echo 'make clean         remove build/;  make distclean also removes kernel-tree/'
 
@@ -111,6 +114,11 @@ bench:
 install: tree
 	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE) install
 
+# The Debian packages, from a copy of the source in build/deb/ (see
+# scripts/deb.sh); they need no kernel tree.
+deb:
+	@scripts/deb.sh
+
 refresh:
 	@scripts/quilt.sh refresh
 
@@ -120,5 +128,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug stress kernel-base build-each install userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug stress kernel-base build-each install deb userspace selftests \
 	initramfs host-tests fuzz bench refresh clean distclean

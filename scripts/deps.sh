@@ -14,4 +14,5 @@ command -v dpkg-query >/dev/null 2>&1 ||
 need_pkgs \
 	make gcc libc6-dev bc bison flex pkg-config libelf-dev libssl-dev perl \
 	python3 ccache quilt xz-utils cpio busybox-static \
-	qemu-system-x86 shellcheck strace "$KSRC_PKG"
+	qemu-system-x86 shellcheck strace "$KSRC_PKG" \
+	dpkg-dev debhelper fakeroot lintian mmdebstrap
