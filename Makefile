@@ -47,6 +47,12 @@ help:
 	@echo '                   peers per getpid(), write Documentation/performance.md'
 	@echo 'make install       install libsct, the tools and the boot-time rules unit'
 	@echo '                   (DESTDIR, PREFIX=/usr/local, sysconfdir=/etc)'
+	@echo 'make deb           Debian packages of the userspace (debian/): sct-tools,'
+	@echo '                   libsct1, libsct-dev in build/deb/, checked with lintian'
+	@echo '                   (no kernel tree needed)'
+	@echo 'make deb-test      build them, install them with apt in a clean Debian 12'
+	@echo '                   chroot (mmdebstrap, cached in build/deb-test/), try them,'
+	@echo '                   purge them; needs root.  Part of make check (host tests)'
 	@echo 'make refresh       refresh the top patch from kernel-tree/ (quilt refresh)'
 	@echo 'make clean         remove build/;  make distclean also removes kernel-tree/'
 
@@ -123,6 +129,15 @@ bench:
 install: tree
 	@$(SUBMAKE) -C userspace OUTPUT=$(BUILD)/userspace KSRC=$(KTREE) install
 
+# The Debian packages, from a copy of the source in build/deb/ (see
+# scripts/deb.sh); they need no kernel tree.
+deb:
+	@scripts/deb.sh
+
+# Build, install in a Debian 12 chroot, purge (host-tests.sh runs it too).
+deb-test:
+	@scripts/tests/deb.sh
+
 refresh:
 	@scripts/quilt.sh refresh
 
@@ -132,5 +147,5 @@ clean:
 distclean: clean
 	rm -rf $(KTREE) $(KTREE).tmp
 
-.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug kernel-deb stress kernel-base build-each install userspace selftests \
+.PHONY: all help check run deps tree kernel kernel-nosct kernel-debug kernel-deb stress kernel-base build-each install deb deb-test userspace selftests \
 	initramfs host-tests fuzz bench refresh clean distclean

@@ -15,4 +15,5 @@ need_pkgs \
 	make gcc libc6-dev bc bison flex pkg-config libelf-dev libssl-dev perl \
 	python3 ccache quilt xz-utils cpio busybox-static \
 	qemu-system-x86 shellcheck strace bash-completion jq "$KSRC_PKG" \
-	fakeroot linux-config-6.12 python3-sphinx
+	fakeroot linux-config-6.12 python3-sphinx \
+	dpkg-dev debhelper lintian mmdebstrap
