@@ -57,7 +57,7 @@ info "fuzz: booting ${kernel#"$SCT_ROOT"/}"
 rc=0
 SCT_KERNEL=$kernel SCT_INITRAMFS=$dir/initramfs.cpio \
 	SCT_GUEST_TIMEOUT=${SCT_GUEST_TIMEOUT:-3600} \
-	SCT_APPEND="table_test.cases=$count table_test.seed=$seed" \
+	SCT_APPEND="sct_table.cases=$count sct_table.seed=$seed" \
 	"$SCT_ROOT/scripts/boot.sh" cmd "$cmd" >"$dir/guest.log" || rc=$?
 sed '/^SCT-FUZZ-DMESG$/,$d' "$dir/guest.log"
 sed -n '/^SCT-FUZZ-DMESG$/,$p' "$dir/guest.log" >"$dir/dmesg.log"
