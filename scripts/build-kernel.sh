@@ -32,17 +32,8 @@ kmake() {
 	make -C "$KTREE" ARCH=x86_64 "$@"
 }
 
-# One kernel build at a time (there are two cores): a second build waits
-# for the first.  SCT_KBUILD_LOCK names the lock file; a caller that
-# holds it already sets SCT_KBUILD_LOCK_HELD=1.
-if [ "${SCT_KBUILD_LOCK_HELD:-0}" != 1 ]; then
-	mkdir -p "$BUILD"
-	exec 7>>"${SCT_KBUILD_LOCK:-$BUILD/kbuild.lock}"
-	if ! flock -n 7; then
-		info "waiting for another kernel build"
-		flock 7
-	fi
-fi
+# One kernel build at a time (there are two cores).
+kbuild_lock
 
 export CCACHE_BASEDIR=$SCT_ROOT CCACHE_NOHASHDIR=true
 export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"

@@ -96,15 +96,8 @@ if [ $config_only -eq 1 ]; then
 	exit 0
 fi
 
-# One kernel build at a time, as in build-kernel.sh.
-if [ "${SCT_KBUILD_LOCK_HELD:-0}" != 1 ]; then
-	mkdir -p "$BUILD"
-	exec 7>>"${SCT_KBUILD_LOCK:-$BUILD/kbuild.lock}"
-	if ! flock -n 7; then
-		info "waiting for another kernel build"
-		flock 7
-	fi
-fi
+# One kernel build at a time (there are two cores).
+kbuild_lock
 
 # bindeb-pkg writes its packages next to the build directory.
 up=$(dirname "$obj")

@@ -61,6 +61,20 @@ need_pkgs() {
 		die "apt-get install ${missing[*]} failed"
 }
 
+# One kernel build at a time (there are two cores): a second build waits
+# for the first.  SCT_KBUILD_LOCK names the lock file; a caller that
+# holds it already sets SCT_KBUILD_LOCK_HELD=1.  The lock is held on fd 7
+# until the calling script exits.
+kbuild_lock() {
+	[ "${SCT_KBUILD_LOCK_HELD:-0}" != 1 ] || return 0
+	mkdir -p "$BUILD"
+	exec 7>>"${SCT_KBUILD_LOCK:-$BUILD/kbuild.lock}"
+	if ! flock -n 7; then
+		info "waiting for another kernel build"
+		flock 7
+	fi
+}
+
 # Serialise the scripts that change the patches applied in kernel-tree/:
 # a second one waits until the first is done.  The lock is held until the
 # calling script exits.
