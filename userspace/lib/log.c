@@ -552,7 +552,7 @@ bool sct_json_string(FILE *out, const char *s, size_t max)
 }
 
 /* Bytes in lowercase hex, two digits a byte. */
-static void sct_json_hex(FILE *out, const unsigned char *data, size_t len)
+void sct_json_hex(FILE *out, const unsigned char *data, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i;

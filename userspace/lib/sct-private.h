@@ -181,5 +181,6 @@ int sct_rule_refusal(const char *name, char *buf, size_t size);
 /* The event log (log.c). */
 int sct_format_time(char *buf, size_t size, uint64_t ns);
 bool sct_json_string(FILE *out, const char *s, size_t max);
+void sct_json_hex(FILE *out, const unsigned char *data, size_t len);
 
 #endif /* SCT_PRIVATE_H */

@@ -934,8 +934,6 @@ static int cmp_live(const void *pa, const void *pb, void *arg)
  */
 static void json_text(const char *key, const char *s)
 {
-	const unsigned char *p;
-
 	printf(",\"%s\":", key);
 	if (!s) {
 		fputs("null", stdout);
@@ -944,8 +942,7 @@ static void json_text(const char *key, const char *s)
 	if (sct_json_string(stdout, s, SIZE_MAX))
 		return;
 	printf(",\"%s_hex\":\"", key);
-	for (p = (const unsigned char *)s; *p; p++)
-		printf("%02x", *p);
+	sct_json_hex(stdout, (const unsigned char *)s, strlen(s));
 	putchar('"');
 }
 
